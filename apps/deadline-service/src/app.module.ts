@@ -1,0 +1,22 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PlatformModule } from '@banjie/platform';
+import type { DeadlineConfig } from './config';
+import { deadlineDatabase } from './database/deadline-database';
+import { EscalationModule } from './escalations/escalation.module';
+import { ProjectDirectoryConsumer } from './projects/project-directory.consumer';
+import { TemporalModule } from './temporal/temporal.module';
+
+@Module({})
+export class DeadlineAppModule {
+  static forConfig(config: DeadlineConfig): DynamicModule {
+    return {
+      module: DeadlineAppModule,
+      imports: [
+        PlatformModule.forService({ config, database: deadlineDatabase, publishesEvents: true }),
+        TemporalModule.forConfig(config),
+        EscalationModule,
+      ],
+      controllers: [ProjectDirectoryConsumer],
+    };
+  }
+}

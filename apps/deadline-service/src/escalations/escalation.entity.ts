@@ -1,0 +1,37 @@
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+
+export type EscalationStatus = 'open' | 'acknowledged';
+
+@Entity({ name: 'escalations' })
+@Unique('escalations_once_per_rung', ['subject', 'rung'])
+export class EscalationEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  subject!: string;
+
+  @Column({ type: 'text' })
+  rung!: string;
+
+  @Column({ name: 'project_code', type: 'text' })
+  projectCode!: string;
+
+  @Column({ name: 'procedure_id', type: 'text', nullable: true })
+  procedureId!: string | null;
+
+  @Column({ type: 'text' })
+  reason!: string;
+
+  @Column({ type: 'text', default: 'open' })
+  status!: EscalationStatus;
+
+  @Column({ name: 'raised_at', type: 'timestamptz' })
+  raisedAt!: Date;
+
+  @Column({ name: 'acknowledged_by', type: 'text', nullable: true })
+  acknowledgedBy!: string | null;
+
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  acknowledgedAt!: Date | null;
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WORKFLOW_TYPES, type ProjectStartWatchInput } from '@banjie/workflows';
+import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
+import { TEMPORAL_CLIENT } from './temporal.tokens';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The end of a civil day in Asia/Shanghai (UTC+8, no daylight saving), as an instant. */
+export function endOfShanghaiDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00+08:00`) + DAY_MS).toISOString();
+}
+
+export const startWatchWorkflowId = (projectCode: string): string => `project-start-watch:${projectCode}`;
+
+@Injectable()
+export class ProjectStartWatchStarter {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(DEADLINE_CONFIG) private readonly config: DeadlineConfig,
+  ) {}
+
+  /** Starts the watch of a project's committed start; starting it twice is harmless. */
+  async start(projectCode: string, plannedStart: string, correlationId: string): Promise<void> {
+    const input: ProjectStartWatchInput = { projectCode, dueAt: endOfShanghaiDay(plannedStart), correlationId };
+    try {
+      await this.client.workflow.start(WORKFLOW_TYPES.projectStartWatch, {
+        workflowId: startWatchWorkflowId(projectCode),
+        taskQueue: this.config.temporal.taskQueue,
+        args: [input],
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { Kafka } from 'kafkajs';
+import { Client as PgClient } from 'pg';
+import { Topics } from '@banjie/contracts';
+import { baseUrl, eventually, freshDatabaseUrl, requiredEnv, serviceEnvironment, tokenFor } from '@banjie/testing';
+import { startWatchStatusQuery } from '@banjie/workflows';
+import { migrateDeadline, startDeadlineService } from '../../deadline-service/src/deadline-service';
+import { startWatchWorkflowId } from '../../deadline-service/src/temporal/project-start-watch.starter';
+import { migrateIntake, startIntakeService } from '../../intake-service/src/intake-service';
+
+/**
+ * The thin vertical slice, through real PostgreSQL, Kafka and Temporal: the intake service writes a
+ * project and its event in one transaction; the relay publishes it; the deadline service consumes
+ * it through @nestjs/microservices, records it once, and starts a Temporal workflow that
+ * escalates the overdue start. A duplicated event has no second effect.
+ */
+describe('outbox → Kafka → idempotent consumer → Temporal workflow', () => {
+  let databaseUrl: string;
+  let intake: INestApplication;
+  let deadline: INestApplication;
+  let db: PgClient;
+  let temporal: Client;
+
+  beforeAll(async () => {
+    databaseUrl = await freshDatabaseUrl('slice');
+    const intakeEnv = await serviceEnvironment(databaseUrl, 'INTAKE_PORT');
+    const deadlineEnv = { ...(await serviceEnvironment(databaseUrl, 'DEADLINE_PORT')), TEMPORAL_TASK_QUEUE: `slice-${Date.now()}` };
+    await migrateIntake(intakeEnv);
+    await migrateDeadline(deadlineEnv);
+    [intake, deadline] = await Promise.all([startIntakeService(intakeEnv), startDeadlineService(deadlineEnv)]);
+    db = new PgClient({ connectionString: databaseUrl });
+    await db.connect();
+    temporal = new Client({ connection: await Connection.connect({ address: requiredEnv('TEMPORAL_ADDRESS') }) });
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([intake?.close(), deadline?.close(), db?.end(), temporal?.connection.close()]);
+  });
+
+  const registration = {
+    name: '玉门抽水蓄能电站',
+    ownerEnterprise: { id: 'ENT-YUMEN-PSH', name: '玉门抽水蓄能有限公司' },
+    totalInvestment: '102',
+    cluster: 'NEW_ENERGY_EQUIPMENT',
+    chain: '新能源',
+    type: 'NEW',
+    location: '玉门市',
+    plannedStart: '2023-03-10',
+    responsibleUnit: '玉门市发展和改革局',
+    helpers: [{ name: '李明', phone: '13800000000' }],
+    leadingOfficial: '王副市长',
+  };
+
+  it('registers a project, escalates its overdue start once, and ignores a duplicated event', async () => {
+    const response = await fetch(`${baseUrl(intake)}/projects`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor({ sub: 'admin-1', role: 'admin' })}` },
+      body: JSON.stringify(registration),
+    });
+    expect(response.status).toBe(201);
+    const project = (await response.json()) as { code: string; totalInvestment: string };
+    expect(project.code).toMatch(/^BJ-\d{4}-0001$/);
+    expect(project.totalInvestment).toBe('102');
+
+    const outbox = await db.query(`SELECT event_id, envelope, published_at FROM intake.outbox`);
+    expect(outbox.rows).toHaveLength(1);
+
+    const escalations = await eventually(async () => {
+      const rows = (await db.query(`SELECT subject, rung, project_code FROM deadline.escalations`)).rows;
+      expect(rows).toHaveLength(1);
+      return rows;
+    }, 30_000);
+    expect(escalations[0]).toEqual({ subject: `project:${project.code}`, rung: 'START_OVERDUE', project_code: project.code });
+
+    const handle = temporal.workflow.getHandle(startWatchWorkflowId(project.code));
+    await expect(handle.result()).resolves.toBe('ESCALATED');
+    await expect(handle.query(startWatchStatusQuery)).resolves.toBe('ESCALATED');
+
+    // Redeliver the very same event, as Kafka's at-least-once delivery may.
+    const producer = new Kafka({ brokers: requiredEnv('KAFKA_BROKERS').split(',') }).producer();
+    await producer.connect();
+    await producer.send({ topic: Topics.INTAKE_PROJECT, messages: [{ key: project.code, value: JSON.stringify(outbox.rows[0].envelope) }] });
+    await producer.disconnect();
+
+    await eventually(async () => {
+      const metrics = await (await fetch(`${baseUrl(deadline)}/metrics`)).text();
+      expect(metrics).toMatch(/banjie_events_processed_total\{[^}]*outcome="duplicate"[^}]*\} 1/);
+    }, 20_000);
+    const processed = await db.query(`SELECT count(*)::int AS n FROM deadline.processed_events WHERE event_id = $1`, [outbox.rows[0].event_id]);
+    expect(processed.rows[0].n).toBe(1);
+    expect((await db.query(`SELECT count(*)::int AS n FROM deadline.escalations`)).rows[0].n).toBe(1);
+    expect((await db.query(`SELECT count(*)::int AS n FROM deadline.project_directory`)).rows[0].n).toBe(1);
+    expect((await db.query(`SELECT count(*)::int AS n FROM deadline.outbox`)).rows[0].n).toBe(1);
+  }, 90_000);
+});

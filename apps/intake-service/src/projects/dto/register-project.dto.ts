@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested,
+} from 'class-validator';
+import { IndustryCluster, LifecycleState, ProjectType } from '@banjie/contracts';
+
+export class EnterpriseDto {
+  @ApiProperty({ example: 'ENT-SHAANXI-COAL' })
+  @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'id must be 1–64 letters, digits, _ or -' })
+  id!: string;
+
+  @ApiProperty({ example: '陕煤集团甘肃投资有限公司' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  name!: string;
+}
+
+export class HelperDto {
+  @ApiProperty({ example: '李明' })
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  name!: string;
+
+  @ApiPropertyOptional({ example: '13800000000', description: 'internal: never shown in public' })
+  @IsOptional() @IsString() @Matches(/^\+?[0-9 -]{5,20}$/, { message: 'phone must be 5–20 digits' })
+  phone?: string;
+}
+
+const initialStates = [LifecycleState.SIGNED, LifecycleState.PREPARING] as const;
+
+export class RegisterProjectDto {
+  @ApiProperty({ example: '玉门抽水蓄能电站' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ type: EnterpriseDto })
+  @ValidateNested() @Type(() => EnterpriseDto)
+  ownerEnterprise!: EnterpriseDto;
+
+  @ApiProperty({ example: '102', description: 'total investment in 亿元, an exact decimal string' })
+  @IsString() @Matches(/^\d{1,12}(\.\d{1,4})?$/, { message: 'totalInvestment must be a decimal string such as "102" or "26.35" (up to 4 decimals)' })
+  totalInvestment!: string;
+
+  @ApiProperty({ enum: IndustryCluster })
+  @IsIn(Object.values(IndustryCluster))
+  cluster!: IndustryCluster;
+
+  @ApiProperty({ example: '新能源' })
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  chain!: string;
+
+  @ApiProperty({ enum: ProjectType })
+  @IsIn(Object.values(ProjectType))
+  type!: ProjectType;
+
+  @ApiProperty({ example: '玉门市老市区' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  location!: string;
+
+  @ApiProperty({ example: '2023-03-15' })
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'plannedStart must be a date YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'plannedStart must be a date YYYY-MM-DD' })
+  plannedStart!: string;
+
+  @ApiProperty({ example: '玉门市发展和改革局' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  responsibleUnit!: string;
+
+  @ApiProperty({ type: [HelperDto] })
+  @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => HelperDto)
+  helpers!: HelperDto[];
+
+  @ApiProperty({ example: '王副市长' })
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  leadingOfficial!: string;
+
+  @ApiPropertyOptional({ enum: initialStates, default: LifecycleState.SIGNED })
+  @IsOptional() @IsIn(initialStates)
+  state?: (typeof initialStates)[number];
+}

@@ -1,0 +1,38 @@
+import Decimal from 'decimal.js';
+import type { PayloadOf, ProjectRegisteredV1 } from '@banjie/contracts';
+import type { ProjectEntity } from './project.entity';
+
+/** 102.0000 → "102": the exact amount, without storage padding. */
+export function normaliseDecimal(value: string): string {
+  return new Decimal(value).toString();
+}
+
+export function projectEventPayload(project: ProjectEntity): PayloadOf<typeof ProjectRegisteredV1> {
+  return {
+    public: {
+      code: project.code,
+      name: project.name,
+      type: project.type,
+      cluster: project.cluster,
+      chain: project.chain,
+      location: project.location,
+      responsibleUnit: project.responsibleUnit,
+      totalInvestment: normaliseDecimal(project.totalInvestment),
+      plannedStart: project.plannedStart,
+      state: project.state,
+    },
+    internal: {
+      ownerEnterpriseId: project.ownerEnterpriseId,
+      ownerEnterpriseName: project.ownerEnterpriseName,
+      helpers: project.helpers,
+      leadingOfficial: project.leadingOfficial,
+      version: project.version,
+    },
+  };
+}
+
+/** The project as the intake API returns it. */
+export function projectView(project: ProjectEntity) {
+  const { public: publicFields, internal } = projectEventPayload(project);
+  return { ...publicFields, ...internal, registeredAt: project.registeredAt, updatedAt: project.updatedAt };
+}

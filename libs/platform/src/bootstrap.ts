@@ -1,0 +1,73 @@
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { ALL_TOPICS, deadLetterTopic } from '@banjie/contracts';
+import type { ServiceConfig } from './config/service-config';
+import { strictValidationPipe } from './errors/validation.pipe';
+import { KafkaProducerService } from './kafka/kafka-producer.service';
+
+export interface ServiceAppOptions {
+  title: string;
+  description: string;
+  /** The Kafka consumer group of the service, if it consumes events (@EventPattern handlers). */
+  consumerGroup?: string;
+  host?: string;
+}
+
+/**
+ * Builds and starts a Banjie service: JSON logger, strict validation, OpenAPI at /docs and
+ * /docs-json, Kafka topics ensured, the Kafka transport of @nestjs/microservices for its event
+ * handlers, graceful shutdown, and the HTTP listener.
+ */
+export async function startServiceApp(module: DynamicModule, config: ServiceConfig, options: ServiceAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(PinoLogger));
+  app.use(json({ limit: '256kb' }));
+  app.useGlobalPipes(strictValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+
+  await app.get(KafkaProducerService).ensureTopics(
+    ALL_TOPICS.flatMap((topic) => [
+      { topic: topic.name, numPartitions: topic.partitions },
+      { topic: deadLetterTopic(topic.name), numPartitions: 1 },
+    ]),
+  );
+
+  if (options.consumerGroup) {
+    app.connectMicroservice<MicroserviceOptions>(
+      {
+        transport: Transport.KAFKA,
+        options: {
+          postfixId: '',
+          // The shared EventConsumer validates raw bytes itself, so malformed JSON can be dead-lettered.
+          parser: { keepBinary: true },
+          client: { clientId: `${config.serviceName}-consumer`, brokers: config.KAFKA_BROKERS },
+          consumer: { groupId: options.consumerGroup, sessionTimeout: 30_000, heartbeatInterval: 3_000, allowAutoTopicCreation: false },
+          subscribe: { fromBeginning: true },
+          run: { autoCommit: true },
+        },
+      },
+      { inheritAppConfig: true },
+    );
+    await app.startAllMicroservices();
+  }
+  await app.listen(config.httpPort, options.host ?? process.env.HTTP_HOST ?? '127.0.0.1');
+  return app;
+}
+
+/** Runs a service's main, failing fast with the reason (a bad variable, an unreachable broker). */
+export function runService(main: () => Promise<unknown>): void {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

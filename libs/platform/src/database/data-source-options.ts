@@ -1,0 +1,32 @@
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { OutboxMessage } from '../outbox/outbox-message.entity';
+import { ProcessedEvent } from '../inbox/processed-event.entity';
+import { CreatePlatformTables1764300000000 } from './platform-tables.migration';
+
+export interface ServiceDataSourceSpec {
+  url: string;
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  poolSize?: number;
+}
+
+/**
+ * One data source per service, in the service's own schema. Never synchronised: the schema changes
+ * only through committed migrations, run by `npm run migrate`.
+ */
+export function serviceDataSourceOptions(spec: ServiceDataSourceSpec): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: spec.url,
+    schema: spec.schema,
+    entities: [OutboxMessage, ProcessedEvent, ...(spec.entities as unknown[] as never[])],
+    migrations: [CreatePlatformTables1764300000000, ...spec.migrations],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: spec.poolSize ?? 10, application_name: spec.schema },
+  };
+}

@@ -1,0 +1,109 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
+import { KafkaProducerService } from '../kafka/kafka-producer.service';
+import { outboxChannel } from './outbox.writer';
+import { OutboxMetrics } from './outbox.metrics';
+
+interface ClaimedRow {
+  id: string;
+  topic: string;
+  message_key: string;
+  envelope: { eventId: string; type: string; correlationId: string };
+}
+
+const BATCH_SIZE = 500;
+const IDLE_POLL_MS = 1_000;
+
+/**
+ * Publishes the outbox to Kafka in commit order. Rows are claimed with FOR UPDATE SKIP LOCKED,
+ * sent, and marked published in the same transaction: a crash between send and mark re-sends
+ * (at least once), which consumers absorb by event id. A NOTIFY from the writer wakes the relay
+ * at once; a slow poll covers lost notifications.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private listener: Client | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: KafkaProducerService,
+    private readonly metrics: OutboxMetrics,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.listener = new Client({ connectionString: this.config.DATABASE_URL });
+    await this.listener.connect();
+    this.listener.on('notification', () => this.wake?.());
+    this.listener.on('error', (error) => this.logger.warn(`outbox listener: ${error.message}`));
+    await this.listener.query(`LISTEN "${outboxChannel(this.config.databaseSchema)}"`);
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes everything pending now; returns how many events went out. */
+  async publishPending(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sent = await this.publishBatch();
+      total += sent;
+      if (sent < BATCH_SIZE) return total;
+    }
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      const notified = new Promise<void>((resolve) => (this.wake = resolve));
+      try {
+        await this.publishPending();
+        failures = 0;
+        await Promise.race([notified, sleep(IDLE_POLL_MS)]);
+      } catch (error) {
+        failures += 1;
+        const backoff = Math.min(100 * 2 ** failures, 5_000);
+        this.logger.warn(`outbox relay failed (attempt ${failures}), retrying in ${backoff} ms: ${(error as Error).message}`);
+        await Promise.race([notified, sleep(backoff)]);
+      }
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    const table = `"${this.config.databaseSchema}".outbox`;
+    return this.dataSource.transaction(async (manager) => {
+      const rows: ClaimedRow[] = await manager.query(
+        `SELECT id, topic, message_key, envelope FROM ${table}
+          WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED`,
+      );
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+      for (const row of rows) {
+        const messages = byTopic.get(row.topic) ?? [];
+        messages.push({
+          key: row.message_key,
+          value: JSON.stringify(row.envelope),
+          headers: { 'event-id': row.envelope.eventId, 'event-type': row.envelope.type, 'x-correlation-id': row.envelope.correlationId },
+        });
+        byTopic.set(row.topic, messages);
+      }
+      await this.producer.sendBatch([...byTopic].map(([topic, messages]) => ({ topic, messages })));
+      await manager.query(`UPDATE ${table} SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
+      this.metrics.published.inc(rows.length);
+      return rows.length;
+    });
+  }
+}

@@ -1,0 +1,4 @@
+export * from './eventually';
+export * from './service-harness';
+export * from './test-infrastructure';
+export * from './time-skipping';

@@ -1,0 +1,3 @@
+export default async function integrationGlobalTeardown(): Promise<void> {
+  await globalThis.__banjieTestInfrastructure?.stop();
+}

@@ -1,0 +1,38 @@
+import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { freePort, ensureDatabase } from '@banjie/local-infra';
+import { issueToken, LOCAL_DEVELOPMENT_JWT_SECRET, type Actor } from '@banjie/platform';
+
+/** A fresh database on the shared test cluster, so test files never see each other's rows. */
+export async function freshDatabaseUrl(prefix: string): Promise<string> {
+  const adminUrl = requiredEnv('TEST_POSTGRES_URL');
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  await ensureDatabase(adminUrl, name);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run integration tests through jest's integration project`);
+  return value;
+}
+
+/** The environment a service needs, pointed at the test infrastructure. */
+export async function serviceEnvironment(databaseUrl: string, portVariable: string): Promise<NodeJS.ProcessEnv> {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    [portVariable]: String(await freePort()),
+  };
+}
+
+export function tokenFor(actor: Actor): string {
+  return issueToken(actor, LOCAL_DEVELOPMENT_JWT_SECRET);
+}
+
+export function baseUrl(app: INestApplication): string {
+  const address = app.getHttpServer().address() as { port: number };
+  return `http://127.0.0.1:${address.port}`;
+}

@@ -1,0 +1,50 @@
+import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { DeadlineActivities } from './activities';
+
+export interface ProjectStartWatchInput {
+  projectCode: string;
+  /** The instant construction was committed to begin: the end of the planned-start day, Asia/Shanghai. */
+  dueAt: string;
+  correlationId: string;
+}
+
+export type ProjectStartWatchOutcome = 'BEGAN_IN_TIME' | 'ESCALATED' | 'CLOSED';
+
+export const constructionBeganSignal = defineSignal('constructionBegan');
+/** The project left the list (cancelled, removed): nothing to watch any more. */
+export const watchClosedSignal = defineSignal('watchClosed');
+export const startWatchStatusQuery = defineQuery<ProjectStartWatchOutcome | 'WATCHING'>('status');
+
+const activities = proxyActivities<DeadlineActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/**
+ * Watches a project's committed start (开工 / 复工): if construction has not begun by the end of
+ * its planned-start day, supervisors get an escalation.
+ */
+export async function projectStartWatchWorkflow(input: ProjectStartWatchInput): Promise<ProjectStartWatchOutcome> {
+  let began = false;
+  let closed = false;
+  let status: ProjectStartWatchOutcome | 'WATCHING' = 'WATCHING';
+  setHandler(constructionBeganSignal, () => void (began = true));
+  setHandler(watchClosedSignal, () => void (closed = true));
+  setHandler(startWatchStatusQuery, () => status);
+
+  const waitMs = await activities.millisecondsUntil(input.dueAt);
+  const settledInTime = waitMs > 0 ? await condition(() => began || closed, waitMs) : began || closed;
+  if (settledInTime) {
+    status = began ? 'BEGAN_IN_TIME' : 'CLOSED';
+    return status;
+  }
+  await activities.raiseEscalation({
+    subject: `project:${input.projectCode}`,
+    rung: 'START_OVERDUE',
+    projectCode: input.projectCode,
+    reason: `construction of ${input.projectCode} had not begun by its planned start (${input.dueAt})`,
+    correlationId: input.correlationId,
+  });
+  status = 'ESCALATED';
+  return status;
+}

@@ -18,3 +18,4 @@ export * from './outbox/outbox.relay';
 export * from './outbox/outbox.writer';
 export * from './platform.module';
 export * from './temporal/workflow-bundle';
+export * from './temporal/temporal-runtime';

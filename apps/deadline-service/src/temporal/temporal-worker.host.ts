@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { bundleBanjieWorkflows } from '@banjie/platform';
+import { bundleBanjieWorkflows, installTemporalRuntime } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { DeadlineActivitiesProvider } from './deadline.activities';
 
@@ -21,6 +21,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    installTemporalRuntime();
     this.connection = await NativeConnection.connect({ address: this.config.temporal.address });
     this.worker = await Worker.create({
       connection: this.connection,

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Every test: prepare the infrastructure downloads (cached), type-check, then unit, workflow
+# (time-skipping) and integration (real PostgreSQL, Kafka, Temporal) tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npm run --silent infra -- prepare
+npm run --silent typecheck
+npx jest --selectProjects unit
+npx jest --selectProjects workflows --runInBand --passWithNoTests
+npx jest --selectProjects integration --runInBand

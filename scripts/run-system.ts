@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { spawnLogged, waitUntil, type ManagedProcess } from '@banjie/local-infra';
 import { up } from '../infra/launcher/cli';
 import { localPaths, localPorts, localServiceEnvironment } from '../infra/launcher/local-environment';
+import { issueToken } from '../libs/platform/src/auth/token-issuer';
+import { loadPortfolio } from './load-portfolio';
 import { migrateAll } from './migrate';
 
 export const SERVICES = ['intake-service', 'deadline-service'] as const;
@@ -45,11 +47,14 @@ async function main(): Promise<void> {
     ),
   );
   const ports = localPorts();
+  const loaderToken = issueToken({ sub: 'portfolio-loader', role: 'dispatch' }, env.JWT_SECRET!);
+  const { loaded, skipped } = await loadPortfolio(`http://127.0.0.1:${ports.intake}`, loaderToken);
+  process.stdout.write(`portfolio 2023: ${loaded} projects loaded through the intake API, ${skipped} already on the list\n`);
   process.stdout.write(
     [
       '',
       'Banjie is running:',
-      `  intake service      http://127.0.0.1:${ports.intake}      (OpenAPI: /docs)`,
+      `  intake service      http://127.0.0.1:${ports.intake}      (OpenAPI: /docs; summary: /portfolio/summary?asOf=2023-03-28)`,
       `  deadline service    http://127.0.0.1:${ports.deadline}      (OpenAPI: /docs)`,
       `  Temporal Web UI     http://127.0.0.1:${ports.temporalUi}`,
       `  logs                ${logs}`,

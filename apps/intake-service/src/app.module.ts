@@ -1,6 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type ServiceConfig } from '@banjie/platform';
 import { intakeDatabase } from './database/intake-database';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { PlanModule } from './plans/plan.module';
+import { PortfolioModule } from './portfolio/portfolio.module';
 import { ProjectModule } from './projects/project.module';
 
 @Module({})
@@ -8,7 +11,7 @@ export class IntakeAppModule {
   static forConfig(config: ServiceConfig): DynamicModule {
     return {
       module: IntakeAppModule,
-      imports: [PlatformModule.forService({ config, database: intakeDatabase, publishesEvents: true }), ProjectModule],
+      imports: [PlatformModule.forService({ config, database: intakeDatabase, publishesEvents: true }), ProjectModule, LifecycleModule, PlanModule, PortfolioModule],
     };
   }
 }

@@ -1,9 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@banjie/platform';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, DomainException, Roles, type Actor } from '@banjie/platform';
+import { ListProjectsQuery } from './dto/list-projects.query';
 import { RegisterProjectDto } from './dto/register-project.dto';
+import { UpdateProjectDto } from './dto/update-project.dto';
 import { projectView } from './project.mapper';
-import { ProjectService } from './project.service';
+import { ProjectService, type ExpectedVersion } from './project.service';
+import { ProjectCodeParam } from './dto/project-code.param';
+
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!match) throw new DomainException('bad-request', 'BAD_IF_MATCH', 'If-Match must be the project version, e.g. "3"');
+  return Number(match[1]);
+}
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -14,12 +25,43 @@ export class ProjectController {
   @Post()
   @HttpCode(201)
   @Roles('admin', 'dispatch')
-  async register(@Body() body: RegisterProjectDto) {
-    return projectView(await this.projects.register(body));
+  async register(@Body() body: RegisterProjectDto, @CurrentActor() actor: Actor) {
+    return projectView(await this.projects.register(body, actor));
+  }
+
+  @Get()
+  async list(@Query() query: ListProjectsQuery, @CurrentActor() actor: Actor) {
+    const { items, total } = await this.projects.list(query, actor);
+    return { items: items.map(projectView), total, page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
   }
 
   @Get(':code')
-  async get(@Param('code') code: string, @CurrentActor() actor: Actor) {
-    return projectView(await this.projects.get(code, actor));
+  async get(@Param() { code }: ProjectCodeParam, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    const project = await this.projects.get(code, actor);
+    response.setHeader('ETag', `"${project.version}"`);
+    return projectView(project);
+  }
+
+  @Patch(':code')
+  @Roles('admin', 'dispatch')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'the version you read, e.g. "3"' })
+  async update(
+    @Param() { code }: ProjectCodeParam,
+    @Body() body: UpdateProjectDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const headerVersion = parseIfMatch(ifMatch);
+    const expected: ExpectedVersion | undefined =
+      headerVersion !== undefined ? { source: 'if-match', version: headerVersion } : body.expectedVersion !== undefined ? { source: 'body', version: body.expectedVersion } : undefined;
+    const project = await this.projects.update(code, body, expected, actor);
+    response.setHeader('ETag', `"${project.version}"`);
+    return projectView(project);
+  }
+
+  @Get(':code/history')
+  history(@Param() { code }: ProjectCodeParam, @CurrentActor() actor: Actor) {
+    return this.projects.history(code, actor);
   }
 }

@@ -49,6 +49,10 @@ export class ProjectEntity {
   @Column({ name: 'leading_official', type: 'text' })
   leadingOfficial!: string;
 
+  /** The day the project entered the key-project list (for as-of summaries). */
+  @Column({ name: 'listed_on', type: 'date' })
+  listedOn!: string;
+
   @Column({ type: 'text' })
   state!: LifecycleState;
 

@@ -34,5 +34,5 @@ export function projectEventPayload(project: ProjectEntity): PayloadOf<typeof Pr
 /** The project as the intake API returns it. */
 export function projectView(project: ProjectEntity) {
   const { public: publicFields, internal } = projectEventPayload(project);
-  return { ...publicFields, ...internal, registeredAt: project.registeredAt, updatedAt: project.updatedAt };
+  return { ...publicFields, ...internal, listedOn: project.listedOn, registeredAt: project.registeredAt, updatedAt: project.updatedAt };
 }

@@ -1,52 +1,119 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { LifecycleState, ProjectRegisteredV1 } from '@banjie/contracts';
+import { LifecycleState, ProjectRegisteredV1, ProjectUpdatedV1 } from '@banjie/contracts';
+import { shanghaiLocalDate } from '@banjie/domain';
 import { appendToOutbox, DomainException, type Actor } from '@banjie/platform';
+import type { ListProjectsQuery } from './dto/list-projects.query';
 import type { RegisterProjectDto } from './dto/register-project.dto';
+import type { UpdateProjectDto } from './dto/update-project.dto';
 import { ProjectEntity } from './project.entity';
 import { projectEventPayload } from './project.mapper';
+import { actorName, projectNotFound, ProjectRepository } from './project.repository';
+
+/** How the caller states the version it read: in the body (stale → 409) or If-Match (stale → 412). */
+export type ExpectedVersion = { source: 'body' | 'if-match'; version: number };
+
+const UPDATABLE_FIELDS = [
+  'name', 'totalInvestment', 'cluster', 'chain', 'location', 'plannedStart', 'responsibleUnit', 'helpers', 'leadingOfficial',
+] as const;
 
 @Injectable()
 export class ProjectService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ProjectRepository,
+  ) {}
 
-  /** Registers a key project under a new lifelong code; the project and its event commit together. */
-  async register(input: RegisterProjectDto, registeredAt: Date = new Date()): Promise<ProjectEntity> {
+  /** Registers a key project under a new lifelong code; the project, its history and its event commit together. */
+  async register(input: RegisterProjectDto, actor: Actor, now: Date = new Date()): Promise<ProjectEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ seq }] = await manager.query(`SELECT nextval('intake.project_code_seq') AS seq`);
-      const code = `BJ-${registeredAt.getUTCFullYear()}-${String(seq).padStart(4, '0')}`;
-      const project = manager.create(ProjectEntity, {
-        code,
-        name: input.name,
-        ownerEnterpriseId: input.ownerEnterprise.id,
-        ownerEnterpriseName: input.ownerEnterprise.name,
-        totalInvestment: input.totalInvestment,
-        cluster: input.cluster,
-        chain: input.chain,
-        type: input.type,
-        location: input.location,
-        plannedStart: input.plannedStart,
-        responsibleUnit: input.responsibleUnit,
-        helpers: input.helpers.map((helper) => ({ ...helper })),
-        leadingOfficial: input.leadingOfficial,
-        state: input.state ?? LifecycleState.SIGNED,
-        suspendedFrom: null,
-        registeredAt,
-        updatedAt: registeredAt,
-      });
-      const saved = await manager.save(project);
-      await appendToOutbox(manager, ProjectRegisteredV1, saved.code, projectEventPayload(saved), registeredAt);
+      const code = await this.repository.nextCode(manager, now.getUTCFullYear());
+      const saved = await manager.save(
+        manager.create(ProjectEntity, {
+          code,
+          name: input.name,
+          ownerEnterpriseId: input.ownerEnterprise.id,
+          ownerEnterpriseName: input.ownerEnterprise.name,
+          totalInvestment: input.totalInvestment,
+          cluster: input.cluster,
+          chain: input.chain,
+          type: input.type,
+          location: input.location,
+          plannedStart: input.plannedStart,
+          responsibleUnit: input.responsibleUnit,
+          helpers: input.helpers.map((helper) => ({ ...helper })),
+          leadingOfficial: input.leadingOfficial,
+          listedOn: input.listedOn ?? shanghaiLocalDate(now),
+          state: input.state ?? LifecycleState.SIGNED,
+          suspendedFrom: null,
+          registeredAt: now,
+          updatedAt: now,
+        }),
+      );
+      await this.repository.recordChange(manager, { code, version: saved.version, kind: 'REGISTERED', actor, changes: { ...input } });
+      await appendToOutbox(manager, ProjectRegisteredV1, code, projectEventPayload(saved), now);
       return saved;
     });
   }
 
-  /** A project, if the caller may read it: an enterprise reads only its own. */
-  async get(code: string, actor: Actor): Promise<ProjectEntity> {
-    const project = await this.dataSource.getRepository(ProjectEntity).findOneBy({ code });
-    if (!project || (actor.role === 'enterprise' && project.ownerEnterpriseId !== actor.enterpriseId)) {
-      throw new DomainException('not-found', 'PROJECT_NOT_FOUND', `no project with code ${code}`);
+  /**
+   * Changes registered facts under optimistic concurrency: the caller names the version it read;
+   * if someone changed the project since, nothing is written and the caller learns the current version.
+   */
+  async update(code: string, input: UpdateProjectDto, expected: ExpectedVersion | undefined, actor: Actor, now: Date = new Date()): Promise<ProjectEntity> {
+    if (!expected) {
+      throw new DomainException('bad-request', 'VERSION_REQUIRED', 'expectedVersion (body) or If-Match header: state the version you read');
     }
+    return this.dataSource.transaction(async (manager) => {
+      const project = await this.repository.lockForChange(manager, code);
+      if (project.version !== expected.version) {
+        throw new DomainException(
+          expected.source === 'if-match' ? 'precondition-failed' : 'conflict',
+          'STALE_VERSION',
+          `project ${code} is at version ${project.version}, not ${expected.version}: read it again and reapply your change`,
+          { currentVersion: project.version },
+        );
+      }
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const field of UPDATABLE_FIELDS) {
+        const next = input[field];
+        if (next !== undefined && JSON.stringify(next) !== JSON.stringify(project[field])) {
+          changes[field] = { from: project[field], to: next };
+        }
+      }
+      if (input.ownerEnterprise && (input.ownerEnterprise.id !== project.ownerEnterpriseId || input.ownerEnterprise.name !== project.ownerEnterpriseName)) {
+        changes.ownerEnterprise = { from: { id: project.ownerEnterpriseId, name: project.ownerEnterpriseName }, to: input.ownerEnterprise };
+        project.ownerEnterpriseId = input.ownerEnterprise.id;
+        project.ownerEnterpriseName = input.ownerEnterprise.name;
+      }
+      if (Object.keys(changes).length === 0) return project;
+      Object.assign(project, Object.fromEntries(UPDATABLE_FIELDS.filter((f) => f in changes).map((f) => [f, input[f]])));
+      project.updatedAt = now;
+      const saved = await manager.save(project);
+      await this.repository.recordChange(manager, { code, version: saved.version, kind: 'UPDATED', actor, reason: input.reason, changes });
+      const payload = projectEventPayload(saved);
+      await appendToOutbox(manager, ProjectUpdatedV1, code, {
+        public: payload.public,
+        internal: { ...payload.internal, changedFields: Object.keys(changes), actor: actorName(actor), reason: input.reason },
+      }, now);
+      return saved;
+    });
+  }
+
+  /** A project, if the caller may read it: an enterprise reads only its own (others look absent). */
+  async get(code: string, actor: Actor): Promise<ProjectEntity> {
+    const project = await this.repository.find(code);
+    if (!project || (actor.role === 'enterprise' && project.ownerEnterpriseId !== actor.enterpriseId)) throw projectNotFound(code);
     return project;
+  }
+
+  list(query: ListProjectsQuery, actor: Actor) {
+    return this.repository.list(query, actor.role === 'enterprise' ? actor.enterpriseId : undefined);
+  }
+
+  async history(code: string, actor: Actor) {
+    await this.get(code, actor);
+    return this.repository.history(code);
   }
 }

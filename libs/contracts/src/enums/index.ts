@@ -3,3 +3,4 @@ export * from './procedure-code';
 export * from './procedure-status';
 export * from './project';
 export * from './role';
+export * from './plan';

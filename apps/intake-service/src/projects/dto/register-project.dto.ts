@@ -73,6 +73,12 @@ export class RegisterProjectDto {
   @IsString() @IsNotEmpty() @MaxLength(100)
   leadingOfficial!: string;
 
+  @ApiPropertyOptional({ example: '2023-01-05', description: 'the day the project entered the key-project list (default: today, Asia/Shanghai)' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'listedOn must be a date YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'listedOn must be a date YYYY-MM-DD' })
+  listedOn?: string;
+
   @ApiPropertyOptional({ enum: initialStates, default: LifecycleState.SIGNED })
   @IsOptional() @IsIn(initialStates)
   state?: (typeof initialStates)[number];

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ProjectModule } from '../projects/project.module';
+import { LifecycleController } from './lifecycle.controller';
+import { LifecycleService } from './lifecycle.service';
+
+@Module({ imports: [ProjectModule], controllers: [LifecycleController], providers: [LifecycleService] })
+export class LifecycleModule {}

@@ -1,0 +1,130 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { Client as PgClient } from 'pg';
+import { Kafka, type Consumer } from 'kafkajs';
+import { PROCEDURE_CODES, Topics } from '@banjie/contracts';
+import { eventually, freshDatabaseUrl, requiredEnv, serviceEnvironment } from '@banjie/testing';
+import { migrateIntake, startIntakeService } from '../intake-service';
+import { intakeClient, sampleRegistration } from '../test/intake-api';
+
+describe('intake service on real PostgreSQL and Kafka', () => {
+  let app: INestApplication;
+  let db: PgClient;
+  let consumer: Consumer;
+  const received: { type: string; aggregateId: string; payload: Record<string, unknown> }[] = [];
+
+  beforeAll(async () => {
+    const databaseUrl = await freshDatabaseUrl('intake');
+    const env = await serviceEnvironment(databaseUrl, 'INTAKE_PORT');
+    await migrateIntake(env);
+    app = await startIntakeService(env);
+    db = new PgClient({ connectionString: databaseUrl });
+    await db.connect();
+    consumer = new Kafka({ brokers: requiredEnv('KAFKA_BROKERS').split(',') }).consumer({ groupId: `intake-spec-${Date.now()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [Topics.INTAKE_PROJECT, Topics.INTAKE_PROCEDURE_PLAN], fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void received.push(JSON.parse(message.value!.toString())) });
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([consumer?.disconnect(), app?.close(), db?.end()]);
+  });
+
+  const admin = () => intakeClient(app, { sub: 'admin-1', role: 'admin' });
+
+  async function register(overrides: Record<string, unknown> = {}) {
+    const response = await admin()<{ code: string; version: number }>('POST', '/projects', { ...sampleRegistration, ...overrides });
+    expect(response.status).toBe(201);
+    return response.body;
+  }
+
+  it('gives each project a lifelong code and keeps the investment exact', async () => {
+    const first = await register({ name: '甲项目', totalInvestment: '26.35' });
+    const second = await register({ name: '乙项目' });
+    expect(second.code).not.toBe(first.code);
+    const read = await admin()('GET', `/projects/${first.code}`);
+    expect(read.body).toMatchObject({ code: first.code, totalInvestment: '26.35', state: 'SIGNED', listedOn: '2023-01-05' });
+    expect(read.headers.get('etag')).toBe('"1"');
+  });
+
+  it('refuses bad input with field-level 400s and changes nothing', async () => {
+    const before = (await db.query('SELECT count(*)::int AS n FROM intake.projects')).rows[0].n;
+    const bad = await admin()<{ message: string[]; fields: { field: string }[] }>('POST', '/projects', {
+      ...sampleRegistration, totalInvestment: 1.5, plannedStart: '2023-02-30', cluster: 'SPACE', surprise: true,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f) => f.field).sort()).toEqual(['cluster', 'plannedStart', 'surprise', 'totalInvestment']);
+    expect((await admin()('POST', '/projects', '{"name": ')).status).toBe(400);
+    expect((await admin()('GET', '/projects/not-a-code')).status).toBe(400);
+    expect((await admin()('GET', '/projects/BJ-2023-9999')).status).toBe(404);
+    expect((await db.query('SELECT count(*)::int AS n FROM intake.projects')).rows[0].n).toBe(before);
+  });
+
+  it('lets only admin and dispatch change the list, and an enterprise read only its own projects', async () => {
+    const project = await register({ name: '丙项目' });
+    const department = intakeClient(app, { sub: 'nrb-1', role: 'department', department: 'NRB' });
+    expect((await department('POST', '/projects', sampleRegistration)).status).toBe(403);
+    expect((await department('GET', `/projects/${project.code}`)).status).toBe(200);
+    const owner = intakeClient(app, { sub: 'e-1', role: 'enterprise', enterpriseId: 'ENT-SHAANXI-COAL' });
+    const stranger = intakeClient(app, { sub: 'e-2', role: 'enterprise', enterpriseId: 'ENT-OTHER' });
+    expect((await owner('GET', `/projects/${project.code}`)).status).toBe(200);
+    expect((await stranger('GET', `/projects/${project.code}`)).status).toBe(404);
+    expect((await stranger<{ total: number }>('GET', '/projects')).body.total).toBe(0);
+    const noToken = await fetch(`${(await import('@banjie/testing')).baseUrl(app)}/projects`);
+    expect(noToken.status).toBe(401);
+  });
+
+  it('refuses a stale update (409 in the body, 412 with If-Match) and records who changed what and why', async () => {
+    const project = await register({ name: '丁项目' });
+    const ok = await admin()<{ version: number; totalInvestment: string }>('PATCH', `/projects/${project.code}`, { totalInvestment: '30.5', reason: '投资额调整', expectedVersion: 1 });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ version: 2, totalInvestment: '30.5' });
+    expect((await admin()('PATCH', `/projects/${project.code}`, { location: '花海镇', reason: 'x', expectedVersion: 1 })).status).toBe(409);
+    expect((await admin()('PATCH', `/projects/${project.code}`, { location: '花海镇', reason: 'x' }, { 'if-match': '"1"' })).status).toBe(412);
+    const history = await admin()<{ kind: string; actor: string; reason: string | null; changes: Record<string, unknown> }[]>('GET', `/projects/${project.code}/history`);
+    expect(history.body.map((h) => h.kind)).toEqual(['REGISTERED', 'UPDATED']);
+    expect(history.body[1]).toMatchObject({ actor: 'admin:admin-1', reason: '投资额调整', changes: { totalInvestment: { from: '263.0000', to: '30.5' } } });
+  });
+
+  it('lets exactly one of two concurrent updates of the same version win', async () => {
+    const project = await register({ name: '戊项目' });
+    const results = await Promise.all(
+      ['玉门东镇', '昌马乡'].map((location) => admin()('PATCH', `/projects/${project.code}`, { location, reason: '选址调整', expectedVersion: 1 })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await db.query('SELECT version FROM intake.projects WHERE code = $1', [project.code])).rows[0].version).toBe(2);
+  });
+
+  it('moves projects through the lifecycle and names the allowed moves when refusing one', async () => {
+    const project = await register({ name: '己项目' });
+    const illegal = await admin()<{ allowed: string[]; message: string }>('POST', `/projects/${project.code}/transitions`, { to: 'STARTED' });
+    expect(illegal.status).toBe(409);
+    expect(illegal.body.allowed).toEqual(expect.arrayContaining(['PREPARING']));
+    expect(illegal.body.allowed).not.toContain('STARTED');
+    expect((await admin()('POST', `/projects/${project.code}/transitions`, { to: 'PREPARING', effectiveDate: '2023-01-10', reason: '前期手续启动' })).status).toBe(201);
+    expect((await admin()('POST', `/projects/${project.code}/transitions`, { to: 'RESUMED', effectiveDate: '2023-03-01' })).status).toBe(409);
+    const started = await admin()<{ state: string }>('POST', `/projects/${project.code}/transitions`, { to: 'STARTED', effectiveDate: '2023-03-01', reason: '集中开工' });
+    expect(started.body.state).toBe('STARTED');
+    await eventually(() => {
+      const events = received.filter((e) => e.aggregateId === project.code).map((e) => e.type);
+      expect(events).toEqual(['ProjectRegistered', 'ProjectLifecycleChanged', 'ProjectLifecycleChanged']);
+    });
+  });
+
+  it('versions procedure plans, validates them per field, and publishes each version', async () => {
+    const project = await register({ name: '庚项目' });
+    const items = PROCEDURE_CODES.map((procedure) => ({ procedure, applicability: 'REQUIRED', targetDate: '2023-03-31' }));
+    const bad = await admin()<{ fields: { field: string }[] }>('PUT', `/projects/${project.code}/plan`, { items: items.map((i, n) => (n === 2 ? { ...i, applicability: 'ALREADY_HELD' } : i)) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f) => f.field)).toEqual(['items[2].documentNumber', 'items[2].targetDate']);
+    expect((await admin()('PUT', `/projects/${project.code}/plan`, { items, effectiveDate: '2023-01-06' })).status).toBe(200);
+    const moved = items.map((i) => (i.procedure === 'EIA' ? { ...i, targetDate: '2023-04-30' } : i));
+    const second = await admin()<{ planVersion: number; items: { procedure: string; baselineDate: string; targetDate: string }[] }>('PUT', `/projects/${project.code}/plan`, { items: moved, effectiveDate: '2023-02-01', reason: '环评延后' });
+    expect(second.body.planVersion).toBe(2);
+    expect(second.body.items.find((i) => i.procedure === 'EIA')).toMatchObject({ baselineDate: '2023-03-31', targetDate: '2023-04-30' });
+    await eventually(() => {
+      const plans = received.filter((e) => e.type === 'ProcedurePlanChanged' && e.aggregateId === project.code);
+      expect(plans.map((e) => (e.payload.public as { planVersion: number }).planVersion)).toEqual([1, 2]);
+    });
+  });
+});

@@ -1,0 +1,18 @@
+// Everything in the domain library that is safe inside Temporal workflow code: pure functions and
+// data, no chinese-days. The workflow bundler maps '@banjie/domain' to this file, so workflows
+// use a CalendarSnapshot (calendarFromSnapshot) instead of createChineseWorkingDayCalendar.
+export * from './calendar/local-date';
+export * from './calendar/working-day-calendar';
+export * from './calendar/calendar-override';
+export * from './calendar/calendar-snapshot';
+export * from './calendar/snapshot-calendar';
+export * from './procedures/procedure-catalogue';
+export * from './procedures/extension-rule';
+export * from './procedures/procedure-state-machine';
+export * from './procedures/procedure-permissions';
+export * from './procedures/procedure-clock';
+export * from './projects/project-lifecycle';
+export * from './portfolio/rates';
+export * from './portfolio/quarter';
+export * from './portfolio/forecast';
+export * from './board/flags';

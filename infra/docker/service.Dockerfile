@@ -31,6 +31,6 @@ ENV SERVICE=${SERVICE} \
 # Files stay owned by root (read-only to the app); the process runs as the image's `node` user.
 USER node
 
-# Shell form so ${SERVICE} expands at run time; `exec` makes node PID 1's child-free replacement,
-# so it receives SIGTERM directly and shuts down gracefully.
+# Shell form so ${SERVICE} expands at run time (and an image built without it says so); `exec`
+# replaces the shell with node, so node itself receives SIGTERM and shuts down gracefully.
 CMD exec node -r @swc-node/register "apps/${SERVICE:?build with --build-arg SERVICE=<app directory>}/src/main.ts"

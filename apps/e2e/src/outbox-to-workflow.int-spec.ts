@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { Kafka } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { Client as PgClient } from 'pg';
-import { Topics } from '@banjie/contracts';
+import { deadLetterTopic, Topics } from '@banjie/contracts';
 import { baseUrl, eventually, freshDatabaseUrl, requiredEnv, serviceEnvironment, tokenFor } from '@banjie/testing';
 import { startWatchStatusQuery } from '@banjie/workflows';
 import { migrateDeadline, startDeadlineService } from '../../deadline-service/src/deadline-service';
@@ -79,7 +79,7 @@ describe('outbox → Kafka → idempotent consumer → Temporal workflow', () =>
     await expect(handle.query(startWatchStatusQuery)).resolves.toBe('ESCALATED');
 
     // Redeliver the very same event, as Kafka's at-least-once delivery may.
-    const producer = new Kafka({ brokers: requiredEnv('KAFKA_BROKERS').split(',') }).producer();
+    const producer = new Kafka({ brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
     await producer.send({ topic: Topics.INTAKE_PROJECT, messages: [{ key: project.code, value: JSON.stringify(outbox.rows[0].envelope) }] });
     await producer.disconnect();
@@ -94,4 +94,48 @@ describe('outbox → Kafka → idempotent consumer → Temporal workflow', () =>
     expect((await db.query(`SELECT count(*)::int AS n FROM deadline.project_directory`)).rows[0].n).toBe(1);
     expect((await db.query(`SELECT count(*)::int AS n FROM deadline.outbox`)).rows[0].n).toBe(1);
   }, 90_000);
+
+  it('dead-letters poison messages with the error and keeps the partition flowing', async () => {
+    const kafka = new Kafka({ brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING });
+    const producer = kafka.producer();
+    await producer.connect();
+    const key = 'BJ-2023-0777';
+    const wrongVersion = { eventId: '6f1c4f64-38a4-4a55-9d4e-2f3c0c8a1111', type: 'ProjectRegistered', version: 9, occurredAt: new Date().toISOString(), aggregateId: key, correlationId: 'c', payload: {} };
+    const failingValidation = { ...wrongVersion, eventId: '6f1c4f64-38a4-4a55-9d4e-2f3c0c8a2222', version: 1, payload: { public: { code: key } } };
+    const [first] = (await db.query(`SELECT envelope FROM intake.outbox ORDER BY id LIMIT 1`)).rows;
+    const good = {
+      ...first.envelope,
+      eventId: '6f1c4f64-38a4-4a55-9d4e-2f3c0c8a3333',
+      aggregateId: key,
+      payload: { ...first.envelope.payload, public: { ...first.envelope.payload.public, code: key, plannedStart: '2099-01-01' } },
+    };
+    // All on one key, so on one partition: three poison messages ahead of a good event.
+    await producer.send({
+      topic: Topics.INTAKE_PROJECT,
+      messages: [
+        { key, value: '{"not json' },
+        { key, value: JSON.stringify(wrongVersion) },
+        { key, value: JSON.stringify(failingValidation) },
+        { key, value: JSON.stringify(good) },
+      ],
+    });
+    await producer.disconnect();
+    await eventually(async () => {
+      expect((await db.query(`SELECT code FROM deadline.project_directory WHERE code = $1`, [key])).rows).toHaveLength(1);
+    }, 30_000);
+
+    const dead: { value: string; error: string }[] = [];
+    const consumer = kafka.consumer({ groupId: `dlq-reader-${Date.now()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: deadLetterTopic(Topics.INTAKE_PROJECT), fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void dead.push({ value: message.value!.toString(), error: message.headers!['dlq-error']!.toString() }) });
+    await eventually(() => expect(dead).toHaveLength(3), 20_000);
+    await consumer.disconnect();
+    expect(dead.map((d) => d.error)).toEqual([
+      expect.stringContaining('malformed JSON'),
+      expect.stringContaining('unsupported version 9'),
+      expect.stringContaining('invalid ProjectRegistered'),
+    ]);
+    expect(dead[0]!.value).toBe('{"not json');
+  }, 60_000);
 });

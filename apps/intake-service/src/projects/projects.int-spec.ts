@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { Client as PgClient } from 'pg';
-import { Kafka, type Consumer } from 'kafkajs';
+import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { PROCEDURE_CODES, Topics } from '@banjie/contracts';
 import { eventually, freshDatabaseUrl, requiredEnv, serviceEnvironment } from '@banjie/testing';
 import { migrateIntake, startIntakeService } from '../intake-service';
@@ -20,7 +20,7 @@ describe('intake service on real PostgreSQL and Kafka', () => {
     app = await startIntakeService(env);
     db = new PgClient({ connectionString: databaseUrl });
     await db.connect();
-    consumer = new Kafka({ brokers: requiredEnv('KAFKA_BROKERS').split(',') }).consumer({ groupId: `intake-spec-${Date.now()}` });
+    consumer = new Kafka({ brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }).consumer({ groupId: `intake-spec-${Date.now()}` });
     await consumer.connect();
     await consumer.subscribe({ topics: [Topics.INTAKE_PROJECT, Topics.INTAKE_PROCEDURE_PLAN], fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => void received.push(JSON.parse(message.value!.toString())) });

@@ -1,0 +1,66 @@
+import { ForbiddenException, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { ServiceConfig } from '../config/service-config';
+import type { Actor } from './actor';
+import { Public, Roles } from './auth.decorators';
+import { JwtAuthGuard } from './jwt-auth.guard';
+import { issueToken } from './token-issuer';
+
+const SECRET = 'a-test-signing-key-of-at-least-32-characters';
+const config = { JWT_SECRET: SECRET, JWT_ISSUER: 'banjie' } as ServiceConfig;
+
+class Endpoints {
+  @Roles('admin')
+  adminOnly(): void {}
+
+  anyone(): void {}
+
+  @Public()
+  open(): void {}
+}
+
+function contextFor(handler: keyof Endpoints, authorization?: string) {
+  const request: { headers: Record<string, string | undefined>; actor?: Actor } = { headers: { authorization } };
+  const context = {
+    getType: () => 'http',
+    getHandler: () => Endpoints.prototype[handler],
+    getClass: () => Endpoints,
+    switchToHttp: () => ({ getRequest: () => request }),
+  } as unknown as ExecutionContext;
+  return { context, request };
+}
+
+const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+describe('JwtAuthGuard', () => {
+  const guard = new JwtAuthGuard(new Reflector(), new JwtService(), config);
+  const admin = issueToken({ sub: 'a-1', role: 'admin' }, SECRET);
+
+  it('accepts a valid token and exposes the actor', async () => {
+    const { context, request } = contextFor('adminOnly', `Bearer ${admin}`);
+    await expect(guard.canActivate(context)).resolves.toBe(true);
+    expect(request.actor).toEqual({ sub: 'a-1', role: 'admin' });
+  });
+
+  it('lets public endpoints through without a token', async () => {
+    await expect(guard.canActivate(contextFor('open').context)).resolves.toBe(true);
+  });
+
+  it.each([
+    ['no token', undefined],
+    ['a token signed with another key', `Bearer ${issueToken({ sub: 'x', role: 'admin' }, 'another-signing-key-of-at-least-32-chars')}`],
+    ['an expired token', `Bearer ${issueToken({ sub: 'x', role: 'admin' }, SECRET, { expiresInSeconds: -10 })}`],
+    ['a token from another issuer', `Bearer ${issueToken({ sub: 'x', role: 'admin' }, SECRET, { issuer: 'elsewhere' })}`],
+    ['alg: none', `Bearer ${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: 'x', role: 'admin', iss: 'banjie' })}.`],
+    ['a department token without a department', `Bearer ${new JwtService().sign({ sub: 'x', role: 'department' }, { secret: SECRET, issuer: 'banjie' })}`],
+    ['garbage', 'Bearer not-a-jwt'],
+  ])('refuses %s with 401', async (_case, header) => {
+    await expect(guard.canActivate(contextFor('anyone', header).context)).rejects.toBeInstanceOf(UnauthorizedException);
+  });
+
+  it('refuses a valid token whose role the endpoint does not allow with 403', async () => {
+    const helper = issueToken({ sub: 'h-1', role: 'helper' }, SECRET);
+    await expect(guard.canActivate(contextFor('adminOnly', `Bearer ${helper}`).context)).rejects.toBeInstanceOf(ForbiddenException);
+  });
+});

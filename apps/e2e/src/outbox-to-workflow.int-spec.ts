@@ -56,7 +56,11 @@ describe('outbox → Kafka → idempotent consumer → Temporal workflow', () =>
   it('registers a project, escalates its overdue start once, and ignores a duplicated event', async () => {
     const response = await fetch(`${baseUrl(intake)}/projects`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor({ sub: 'admin-1', role: 'admin' })}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tokenFor({ sub: 'admin-1', role: 'admin' })}`,
+        'x-correlation-id': 'slice-request-42',
+      },
       body: JSON.stringify(registration),
     });
     expect(response.status).toBe(201);
@@ -73,6 +77,15 @@ describe('outbox → Kafka → idempotent consumer → Temporal workflow', () =>
       return rows;
     }, 30_000);
     expect(escalations[0]).toEqual({ subject: `project:${project.code}`, rung: 'START_OVERDUE', project_code: project.code });
+    // The request's correlation id followed it through Kafka and Temporal into the escalation event.
+    expect(response.headers.get('x-correlation-id')).toBe('slice-request-42');
+    expect(outbox.rows[0].envelope.correlationId).toBe('slice-request-42');
+    const escalationEvent = await eventually(async () => {
+      const rows = (await db.query(`SELECT envelope FROM deadline.outbox`)).rows;
+      expect(rows).toHaveLength(1);
+      return rows[0].envelope;
+    });
+    expect(escalationEvent).toMatchObject({ type: 'EscalationRaised', correlationId: 'slice-request-42', aggregateId: project.code });
 
     const handle = temporal.workflow.getHandle(startWatchWorkflowId(project.code));
     await expect(handle.result()).resolves.toBe('ESCALATED');

@@ -8,7 +8,7 @@ import { baseUrl, eventually, freshDatabaseUrl, requiredEnv, serviceEnvironment,
 import { startWatchStatusQuery } from '@banjie/workflows';
 import { migrateDeadline, startDeadlineService } from '../../deadline-service/src/deadline-service';
 import { startWatchWorkflowId } from '../../deadline-service/src/temporal/project-start-watch.starter';
-import { migrateIntake, startIntakeService } from '../../intake-service/src/intake-service';
+import { startIsolatedIntake } from '../../intake-service/src/test/intake-api';
 
 /**
  * The thin vertical slice, through real PostgreSQL, Kafka and Temporal: the intake service writes a
@@ -25,11 +25,9 @@ describe('outbox → Kafka → idempotent consumer → Temporal workflow', () =>
 
   beforeAll(async () => {
     databaseUrl = await freshDatabaseUrl('slice');
-    const intakeEnv = await serviceEnvironment(databaseUrl, 'INTAKE_PORT');
     const deadlineEnv = { ...(await serviceEnvironment(databaseUrl, 'DEADLINE_PORT')), TEMPORAL_TASK_QUEUE: `slice-${Date.now()}` };
-    await migrateIntake(intakeEnv);
     await migrateDeadline(deadlineEnv);
-    [intake, deadline] = await Promise.all([startIntakeService(intakeEnv), startDeadlineService(deadlineEnv)]);
+    [{ app: intake }, deadline] = await Promise.all([startIsolatedIntake(databaseUrl), startDeadlineService(deadlineEnv)]);
     db = new PgClient({ connectionString: databaseUrl });
     await db.connect();
     temporal = new Client({ connection: await Connection.connect({ address: requiredEnv('TEMPORAL_ADDRESS') }) });
@@ -65,14 +63,15 @@ describe('outbox → Kafka → idempotent consumer → Temporal workflow', () =>
     });
     expect(response.status).toBe(201);
     const project = (await response.json()) as { code: string; totalInvestment: string };
-    expect(project.code).toMatch(/^BJ-\d{4}-0001$/);
+    expect(project.code).toMatch(/^BJ-\d{4}-\d{5,}$/);
     expect(project.totalInvestment).toBe('102');
 
-    const outbox = await db.query(`SELECT event_id, envelope, published_at FROM intake.outbox`);
+    // Other test files share the broker, so every assertion is scoped to this project.
+    const outbox = await db.query(`SELECT event_id, envelope FROM intake.outbox WHERE message_key = $1`, [project.code]);
     expect(outbox.rows).toHaveLength(1);
 
     const escalations = await eventually(async () => {
-      const rows = (await db.query(`SELECT subject, rung, project_code FROM deadline.escalations`)).rows;
+      const rows = (await db.query(`SELECT subject, rung, project_code FROM deadline.escalations WHERE project_code = $1`, [project.code])).rows;
       expect(rows).toHaveLength(1);
       return rows;
     }, 30_000);
@@ -81,7 +80,7 @@ describe('outbox → Kafka → idempotent consumer → Temporal workflow', () =>
     expect(response.headers.get('x-correlation-id')).toBe('slice-request-42');
     expect(outbox.rows[0].envelope.correlationId).toBe('slice-request-42');
     const escalationEvent = await eventually(async () => {
-      const rows = (await db.query(`SELECT envelope FROM deadline.outbox`)).rows;
+      const rows = (await db.query(`SELECT envelope FROM deadline.outbox WHERE message_key = $1`, [project.code])).rows;
       expect(rows).toHaveLength(1);
       return rows[0].envelope;
     });
@@ -103,9 +102,9 @@ describe('outbox → Kafka → idempotent consumer → Temporal workflow', () =>
     }, 20_000);
     const processed = await db.query(`SELECT count(*)::int AS n FROM deadline.processed_events WHERE event_id = $1`, [outbox.rows[0].event_id]);
     expect(processed.rows[0].n).toBe(1);
-    expect((await db.query(`SELECT count(*)::int AS n FROM deadline.escalations`)).rows[0].n).toBe(1);
-    expect((await db.query(`SELECT count(*)::int AS n FROM deadline.project_directory`)).rows[0].n).toBe(1);
-    expect((await db.query(`SELECT count(*)::int AS n FROM deadline.outbox`)).rows[0].n).toBe(1);
+    expect((await db.query(`SELECT count(*)::int AS n FROM deadline.escalations WHERE project_code = $1`, [project.code])).rows[0].n).toBe(1);
+    expect((await db.query(`SELECT count(*)::int AS n FROM deadline.project_directory WHERE code = $1`, [project.code])).rows[0].n).toBe(1);
+    expect((await db.query(`SELECT count(*)::int AS n FROM deadline.outbox WHERE message_key = $1`, [project.code])).rows[0].n).toBe(1);
   }, 90_000);
 
   it('dead-letters poison messages with the error and keeps the partition flowing', async () => {
@@ -115,7 +114,7 @@ describe('outbox → Kafka → idempotent consumer → Temporal workflow', () =>
     const key = 'BJ-2023-0777';
     const wrongVersion = { eventId: '6f1c4f64-38a4-4a55-9d4e-2f3c0c8a1111', type: 'ProjectRegistered', version: 9, occurredAt: new Date().toISOString(), aggregateId: key, correlationId: 'c', payload: {} };
     const failingValidation = { ...wrongVersion, eventId: '6f1c4f64-38a4-4a55-9d4e-2f3c0c8a2222', version: 1, payload: { public: { code: key } } };
-    const [first] = (await db.query(`SELECT envelope FROM intake.outbox ORDER BY id LIMIT 1`)).rows;
+    const [first] = (await db.query(`SELECT envelope FROM intake.outbox WHERE envelope->>'type' = 'ProjectRegistered' ORDER BY id LIMIT 1`)).rows;
     const good = {
       ...first.envelope,
       eventId: '6f1c4f64-38a4-4a55-9d4e-2f3c0c8a3333',

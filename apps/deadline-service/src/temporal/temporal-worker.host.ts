@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { bundleBanjieWorkflows, installTemporalRuntime } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
@@ -9,7 +9,7 @@ import { DeadlineActivitiesProvider } from './deadline.activities';
  * activity providers, and drains in-flight activities on shutdown (shutdownGraceTime).
  */
 @Injectable()
-export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(TemporalWorkerHost.name);
   private worker: Worker | undefined;
   private connection: NativeConnection | undefined;
@@ -37,7 +37,8 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
     this.logger.log(`Temporal worker polling ${this.config.temporal.taskQueue} on ${this.config.temporal.address}`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the data source closes: work in flight still needs the database. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
     await this.connection?.close();

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { baseUrl, freshDatabaseUrl, serviceEnvironment, tokenFor } from '@banjie/testing';
+import { baseUrl, tokenFor } from '@banjie/testing';
 import { loadPortfolio } from '../../../../scripts/load-portfolio';
-import { migrateIntake, startIntakeService } from '../intake-service';
-import { intakeClient } from '../test/intake-api';
+import { intakeClient, startIsolatedIntake } from '../test/intake-api';
 import type { PortfolioSummary } from './portfolio-summary';
 
 /** The 2023 data set, loaded through the API like any client, reproduces the report's figures. */
@@ -11,9 +10,7 @@ describe('the 2023 portfolio', () => {
   let app: INestApplication;
 
   beforeAll(async () => {
-    const env = await serviceEnvironment(await freshDatabaseUrl('portfolio'), 'INTAKE_PORT');
-    await migrateIntake(env);
-    app = await startIntakeService(env);
+    ({ app } = await startIsolatedIntake());
     const loaded = await loadPortfolio(baseUrl(app), tokenFor({ sub: 'loader', role: 'dispatch' }));
     expect(loaded).toEqual({ loaded: 127, skipped: 0 });
   }, 180_000);

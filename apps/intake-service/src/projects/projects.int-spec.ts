@@ -3,9 +3,8 @@ import type { INestApplication } from '@nestjs/common';
 import { Client as PgClient } from 'pg';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { PROCEDURE_CODES, Topics } from '@banjie/contracts';
-import { eventually, freshDatabaseUrl, requiredEnv, serviceEnvironment } from '@banjie/testing';
-import { migrateIntake, startIntakeService } from '../intake-service';
-import { intakeClient, sampleRegistration } from '../test/intake-api';
+import { eventually, requiredEnv } from '@banjie/testing';
+import { intakeClient, sampleRegistration, startIsolatedIntake } from '../test/intake-api';
 
 describe('intake service on real PostgreSQL and Kafka', () => {
   let app: INestApplication;
@@ -14,10 +13,9 @@ describe('intake service on real PostgreSQL and Kafka', () => {
   const received: { type: string; aggregateId: string; payload: Record<string, unknown> }[] = [];
 
   beforeAll(async () => {
-    const databaseUrl = await freshDatabaseUrl('intake');
-    const env = await serviceEnvironment(databaseUrl, 'INTAKE_PORT');
-    await migrateIntake(env);
-    app = await startIntakeService(env);
+    const started = await startIsolatedIntake();
+    app = started.app;
+    const databaseUrl = started.databaseUrl;
     db = new PgClient({ connectionString: databaseUrl });
     await db.connect();
     consumer = new Kafka({ brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }).consumer({ groupId: `intake-spec-${Date.now()}` });

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Actor } from '@banjie/platform';
-import { baseUrl, tokenFor } from '@banjie/testing';
+import { Client as PgClient } from 'pg';
+import { baseUrl, freshDatabaseUrl, serviceEnvironment, tokenFor } from '@banjie/testing';
+import { migrateIntake, startIntakeService } from '../intake-service';
 
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
@@ -36,3 +38,18 @@ export const sampleRegistration = {
   leadingOfficial: '刘副市长',
   listedOn: '2023-01-05',
 };
+
+/**
+ * A fresh intake service on its own database. Test files share one Kafka broker, so each starts
+ * its project codes at a random far-off number: events of different files never share a key.
+ */
+export async function startIsolatedIntake(databaseUrl?: string): Promise<{ app: INestApplication; databaseUrl: string }> {
+  const url = databaseUrl ?? (await freshDatabaseUrl('intake'));
+  const env = await serviceEnvironment(url, 'INTAKE_PORT');
+  await migrateIntake(env);
+  const db = new PgClient({ connectionString: url });
+  await db.connect();
+  await db.query(`ALTER SEQUENCE intake.project_code_seq RESTART WITH ${10_000 + Math.floor(Math.random() * 89_000) * 10}`);
+  await db.end();
+  return { app: await startIntakeService(env), databaseUrl: url };
+}

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Every test: prepare the infrastructure downloads (cached), type-check, then unit, workflow
-# (time-skipping) and integration (real PostgreSQL, Kafka, Temporal) tests.
+# Every test: prepare the infrastructure downloads (cached), type-check, module boundaries, then unit,
+# workflow (time-skipping) and integration (real PostgreSQL, Kafka, Temporal) tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run --silent infra -- prepare
 npm run --silent typecheck
+NX_DAEMON=false npm run --silent lint
 # docker-compose.yml must stay valid; Debian's docker-compose validates it without an engine.
 if command -v docker-compose >/dev/null; then docker-compose config -q && echo 'docker-compose.yml: valid'; fi
-npx jest --selectProjects unit
-npx jest --selectProjects workflows --runInBand --passWithNoTests
-npx jest --selectProjects integration --runInBand
+mkdir -p test-artifacts
+npx jest --selectProjects unit --json --outputFile=test-artifacts/unit.json
+npx jest --selectProjects workflows --runInBand --json --outputFile=test-artifacts/workflows.json
+npx jest --selectProjects integration --runInBand --json --outputFile=test-artifacts/integration.json
+node -e '
+  const runs = ["unit", "workflows", "integration"].map((kind) => require(`./test-artifacts/${kind}.json`));
+  const sum = (field) => runs.reduce((total, run) => total + run[field], 0);
+  console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed`);
+'

@@ -3,7 +3,6 @@ import { LOCAL_DEVELOPMENT_JWT_SECRET } from '@banjie/platform';
 import { startTestInfrastructure, type TestInfrastructure } from './test-infrastructure';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __banjieTestInfrastructure: TestInfrastructure | undefined;
 }
 

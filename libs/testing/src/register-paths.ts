@@ -1,6 +1,8 @@
 // Jest's global setup runs outside the module mapper: resolve the workspace aliases here.
-import { register } from 'tsconfig-paths';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { register } from 'tsconfig-paths';
 
-const { compilerOptions } = require('../../../tsconfig.base.json') as { compilerOptions: { paths: Record<string, string[]> } };
-register({ baseUrl: resolve(__dirname, '../../..'), paths: compilerOptions.paths });
+const root = resolve(__dirname, '../../..');
+const { compilerOptions } = JSON.parse(readFileSync(resolve(root, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+register({ baseUrl: root, paths: compilerOptions.paths });

@@ -1,4 +1,4 @@
-import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { DataSourceOptions, EntitySchema, MigrationInterface } from 'typeorm';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { ProcessedEvent } from '../inbox/processed-event.entity';
 import { CreatePlatformTables1764300000000 } from './platform-tables.migration';
@@ -6,10 +6,8 @@ import { CreatePlatformTables1764300000000 } from './platform-tables.migration';
 export interface ServiceDataSourceSpec {
   url: string;
   schema: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: Function[];
+  entities: (EntitySchema | (new () => object))[];
+  migrations: (new () => MigrationInterface)[];
   poolSize?: number;
 }
 
@@ -22,7 +20,7 @@ export function serviceDataSourceOptions(spec: ServiceDataSourceSpec): DataSourc
     type: 'postgres',
     url: spec.url,
     schema: spec.schema,
-    entities: [OutboxMessage, ProcessedEvent, ...(spec.entities as unknown[] as never[])],
+    entities: [OutboxMessage, ProcessedEvent, ...spec.entities],
     migrations: [CreatePlatformTables1764300000000, ...spec.migrations],
     migrationsTableName: 'migrations',
     synchronize: false,

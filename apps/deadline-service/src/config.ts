@@ -7,9 +7,12 @@ const deadlineEnvironment = platformEnvironment.extend({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('banjie-deadlines'),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
+  START_WATCH_GRACE_MS: z.coerce.number().int().min(0).default(10 * 60_000),
 });
 
 export interface DeadlineConfig extends ServiceConfig {
+  /** How long past a planned start the watch waits for late-arriving lifecycle news before escalating. */
+  startWatchGraceMs: number;
   temporal: { address: string; namespace: string; taskQueue: string; shutdownGraceMs: number };
 }
 
@@ -22,6 +25,7 @@ export function deadlineConfig(env: NodeJS.ProcessEnv = process.env): DeadlineCo
     serviceName: 'deadline-service',
     httpPort: config.DEADLINE_PORT,
     databaseSchema: 'deadline',
+    startWatchGraceMs: config.START_WATCH_GRACE_MS,
     temporal: {
       address: config.TEMPORAL_ADDRESS,
       namespace: config.TEMPORAL_NAMESPACE,

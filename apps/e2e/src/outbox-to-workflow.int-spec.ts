@@ -25,7 +25,7 @@ describe('outbox → Kafka → idempotent consumer → Temporal workflow', () =>
 
   beforeAll(async () => {
     databaseUrl = await freshDatabaseUrl('slice');
-    const deadlineEnv = { ...(await serviceEnvironment(databaseUrl, 'DEADLINE_PORT')), TEMPORAL_TASK_QUEUE: `slice-${Date.now()}` };
+    const deadlineEnv = { ...(await serviceEnvironment(databaseUrl, 'DEADLINE_PORT')), TEMPORAL_TASK_QUEUE: `slice-${Date.now()}`, START_WATCH_GRACE_MS: '0' };
     await migrateDeadline(deadlineEnv);
     [{ app: intake }, deadline] = await Promise.all([startIsolatedIntake(databaseUrl), startDeadlineService(deadlineEnv)]);
     db = new PgClient({ connectionString: databaseUrl });

@@ -26,7 +26,7 @@ describe('projectStartWatchWorkflow (time-skipping)', () => {
       raiseEscalation: async (request) => void escalations.push(request),
     };
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
-    const input: ProjectStartWatchInput = { projectCode: 'BJ-2023-0042', dueAt: '2023-03-11T16:00:00.000Z', correlationId: 'c-1' };
+    const input: ProjectStartWatchInput = { projectCode: 'BJ-2023-0042', dueAt: '2023-03-11T16:00:00.000Z', graceMs: DAY_MS, correlationId: 'c-1' };
     const outcome = await worker.runUntil(async () => {
       const handle = await env.client.workflow.start(projectStartWatchWorkflow, { taskQueue, workflowId: `watch-${taskQueue}`, args: [input] });
       await drive(handle);
@@ -48,6 +48,15 @@ describe('projectStartWatchWorkflow (time-skipping)', () => {
   it('ends quietly when construction begins before the planned start', async () => {
     const { outcome, escalations } = await runWatch('watch-in-time', async (handle) => {
       await env.sleep(3 * DAY_MS);
+      await handle.signal(constructionBeganSignal);
+    });
+    expect(outcome).toBe('BEGAN_IN_TIME');
+    expect(escalations).toEqual([]);
+  });
+
+  it('waits out the grace period, so back-dated news of an on-time start still stops the escalation', async () => {
+    const { outcome, escalations } = await runWatch('watch-late-news', async (handle) => {
+      await env.sleep(10 * DAY_MS + 12 * 3600 * 1000);
       await handle.signal(constructionBeganSignal);
     });
     expect(outcome).toBe('BEGAN_IN_TIME');

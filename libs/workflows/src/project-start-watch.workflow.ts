@@ -5,6 +5,11 @@ export interface ProjectStartWatchInput {
   projectCode: string;
   /** The instant construction was committed to begin: the end of the planned-start day, Asia/Shanghai. */
   dueAt: string;
+  /**
+   * How long past the due moment to wait before escalating: news that construction began on time
+   * (a back-dated lifecycle entry) may arrive just after the deadline.
+   */
+  graceMs: number;
   correlationId: string;
 }
 
@@ -32,7 +37,7 @@ export async function projectStartWatchWorkflow(input: ProjectStartWatchInput): 
   setHandler(watchClosedSignal, () => void (closed = true));
   setHandler(startWatchStatusQuery, () => status);
 
-  const waitMs = await activities.millisecondsUntil(input.dueAt);
+  const waitMs = (await activities.millisecondsUntil(input.dueAt)) + input.graceMs;
   const settledInTime = waitMs > 0 ? await condition(() => began || closed, waitMs) : began || closed;
   if (settledInTime) {
     status = began ? 'BEGAN_IN_TIME' : 'CLOSED';

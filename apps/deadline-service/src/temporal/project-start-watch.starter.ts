@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { WORKFLOW_TYPES, type ProjectStartWatchInput } from '@banjie/workflows';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client, type SignalDefinition } from '@temporalio/client';
+import { constructionBeganSignal, watchClosedSignal, WORKFLOW_TYPES, type ProjectStartWatchInput } from '@banjie/workflows';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { TEMPORAL_CLIENT } from './temporal.tokens';
 
@@ -22,7 +22,7 @@ export class ProjectStartWatchStarter {
 
   /** Starts the watch of a project's committed start; starting it twice is harmless. */
   async start(projectCode: string, plannedStart: string, correlationId: string): Promise<void> {
-    const input: ProjectStartWatchInput = { projectCode, dueAt: endOfShanghaiDay(plannedStart), correlationId };
+    const input: ProjectStartWatchInput = { projectCode, dueAt: endOfShanghaiDay(plannedStart), graceMs: this.config.startWatchGraceMs, correlationId };
     try {
       await this.client.workflow.start(WORKFLOW_TYPES.projectStartWatch, {
         workflowId: startWatchWorkflowId(projectCode),
@@ -31,6 +31,23 @@ export class ProjectStartWatchStarter {
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+
+  constructionBegan(projectCode: string): Promise<void> {
+    return this.signal(projectCode, constructionBeganSignal);
+  }
+
+  close(projectCode: string): Promise<void> {
+    return this.signal(projectCode, watchClosedSignal);
+  }
+
+  /** A watch that never started, or has already ended, has nothing to hear. */
+  private async signal(projectCode: string, signal: SignalDefinition<[], string>): Promise<void> {
+    try {
+      await this.client.workflow.getHandle(startWatchWorkflowId(projectCode)).signal(signal);
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
   }
 }

@@ -19,3 +19,4 @@ export * from './outbox/outbox.writer';
 export * from './platform.module';
 export * from './temporal/workflow-bundle';
 export * from './temporal/temporal-runtime';
+export * from './http/is-local-date.decorator';

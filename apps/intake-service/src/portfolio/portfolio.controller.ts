@@ -1,15 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { shanghaiLocalDate } from '@banjie/domain';
-import { Roles } from '@banjie/platform';
+import { IsLocalDate, Roles } from '@banjie/platform';
 import { PortfolioService } from './portfolio.service';
 
 export class SummaryQuery {
   @ApiPropertyOptional({ example: '2023-03-28', description: 'the day to report on (default today, Asia/Shanghai)' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'asOf must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   asOf?: string;
 }
 

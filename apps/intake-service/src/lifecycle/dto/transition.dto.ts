@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsLocalDate } from '@banjie/platform';
 import { LIFECYCLE_STATES, type LifecycleState } from '@banjie/contracts';
 
 export class TransitionDto {
@@ -13,7 +14,6 @@ export class TransitionDto {
 
   @ApiPropertyOptional({ example: '2023-03-01', description: 'the day it happened (default today, Asia/Shanghai); never in the future, never before the previous transition' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'effectiveDate must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveDate must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   effectiveDate?: string;
 }

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { IsLocalDate } from '@banjie/platform';
 import { Applicability, DEPARTMENT_CODES, PROCEDURE_CODES, type DepartmentCode, type ProcedureCode } from '@banjie/contracts';
-
-const DATE_RULE = { message: '$property must be a date YYYY-MM-DD' };
 
 export class PlanItemDto {
   @ApiProperty({ enum: PROCEDURE_CODES })
@@ -29,7 +28,7 @@ export class PlanItemDto {
   timeLimitWorkingDays?: number;
 
   @ApiPropertyOptional({ example: '2023-03-31', description: 'REQUIRED only: the target date' })
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }, DATE_RULE) @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE_RULE)
+  @IsOptional() @IsLocalDate()
   targetDate?: string;
 }
 
@@ -43,6 +42,6 @@ export class PutPlanDto {
   reason?: string;
 
   @ApiPropertyOptional({ example: '2023-01-10', description: 'the day the plan took effect (default today, Asia/Shanghai)' })
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }, DATE_RULE) @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE_RULE)
+  @IsOptional() @IsLocalDate()
   effectiveDate?: string;
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
+import { IsLocalDate } from '@banjie/platform';
 import { IndustryCluster, LifecycleState, ProjectType } from '@banjie/contracts';
 
 export class EnterpriseDto {
@@ -57,8 +58,7 @@ export class RegisterProjectDto {
   location!: string;
 
   @ApiProperty({ example: '2023-03-15' })
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'plannedStart must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'plannedStart must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   plannedStart!: string;
 
   @ApiProperty({ example: '玉门市发展和改革局' })
@@ -75,8 +75,7 @@ export class RegisterProjectDto {
 
   @ApiPropertyOptional({ example: '2023-01-05', description: 'the day the project entered the key-project list (default: today, Asia/Shanghai)' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'listedOn must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'listedOn must be a date YYYY-MM-DD' })
+  @IsLocalDate()
   listedOn?: string;
 
   @ApiPropertyOptional({ enum: initialStates, default: LifecycleState.SIGNED })

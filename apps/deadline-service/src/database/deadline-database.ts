@@ -1,8 +1,7 @@
 import { EscalationEntity } from '../escalations/escalation.entity';
-import { ProjectDirectoryEntry } from '../projects/project-directory.entity';
 import { CreateDeadlineTables1764300200000 } from './migrations/1764300200000-create-deadline-tables';
 
 export const deadlineDatabase = {
-  entities: [EscalationEntity, ProjectDirectoryEntry],
+  entities: [EscalationEntity],
   migrations: [CreateDeadlineTables1764300200000],
 };

@@ -1,6 +1,4 @@
 import type { DataSourceOptions, EntitySchema, MigrationInterface } from 'typeorm';
-import { OutboxMessage } from '../outbox/outbox-message.entity';
-import { ProcessedEvent } from '../inbox/processed-event.entity';
 import { CreatePlatformTables1764300000000 } from './platform-tables.migration';
 
 export interface ServiceDataSourceSpec {
@@ -20,7 +18,7 @@ export function serviceDataSourceOptions(spec: ServiceDataSourceSpec): DataSourc
     type: 'postgres',
     url: spec.url,
     schema: spec.schema,
-    entities: [OutboxMessage, ProcessedEvent, ...spec.entities],
+    entities: spec.entities,
     migrations: [CreatePlatformTables1764300000000, ...spec.migrations],
     migrationsTableName: 'migrations',
     synchronize: false,

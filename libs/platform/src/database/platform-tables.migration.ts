@@ -1,17 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-function schemaOf(queryRunner: QueryRunner): string {
-  const schema = (queryRunner.connection.options as { schema?: string }).schema;
-  if (!schema) throw new Error('every Banjie data source names its schema');
-  return `"${schema}"`;
-}
+import { schemaOf } from './schema-of';
 
 /** The outbox and inbox tables every service keeps in its own schema. */
 export class CreatePlatformTables1764300000000 implements MigrationInterface {
   name = 'CreatePlatformTables1764300000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const schema = schemaOf(queryRunner);
+    const schema = `"${schemaOf(queryRunner.connection)}"`;
     await queryRunner.query(`
       CREATE TABLE ${schema}.outbox (
         id bigserial PRIMARY KEY,
@@ -33,7 +28,7 @@ export class CreatePlatformTables1764300000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const schema = schemaOf(queryRunner);
+    const schema = `"${schemaOf(queryRunner.connection)}"`;
     await queryRunner.query(`DROP TABLE ${schema}.processed_events`);
     await queryRunner.query(`DROP TABLE ${schema}.outbox`);
   }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { schemaOf } from '../database/schema-of';
 
 /**
  * Applies an event's effect at most once per consumer: the processed-event row and the effect
@@ -11,7 +12,7 @@ export async function applyOnce(
   eventId: string,
   effect: (manager: EntityManager) => Promise<void>,
 ): Promise<boolean> {
-  const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
+  const schema = schemaOf(dataSource);
   return dataSource.transaction(async (manager) => {
     const inserted: unknown[] = await manager.query(
       `INSERT INTO "${schema}".processed_events (consumer, event_id) VALUES ($1, $2)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EventDefinition, EventEnvelope } from '@banjie/contracts';
 import type { z } from 'zod';
+import { schemaOf } from '../database/schema-of';
 import { currentCorrelationId } from '../logging/correlation-context';
 
 /** Each service's relay listens on its own channel: `<schema>_outbox`. */
@@ -28,7 +29,7 @@ export async function appendToOutbox<TType extends string, TPayload extends z.Zo
     correlationId: currentCorrelationId() ?? randomUUID(),
     payload,
   });
-  const schema = (manager.connection.options as { schema?: string }).schema ?? 'public';
+  const schema = schemaOf(manager.connection);
   await manager.query(
     `INSERT INTO "${schema}".outbox (event_id, topic, message_key, envelope) VALUES ($1, $2, $3, $4)`,
     [envelope.eventId, definition.topic, aggregateId, JSON.stringify(envelope)],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Applicability, DepartmentCode, ProcedureCode } from '../enums';
 import { localDate, projectCode } from './common-fields';
+import { helperContact } from './project-registered.v1';
 import { defineEvent } from './envelope';
 import { Topics } from './topics';
 
@@ -26,6 +27,6 @@ export const ProcedurePlanChangedV1 = defineEvent(
   1,
   z.object({
     public: z.object({ projectCode, planVersion: z.number().int().positive(), effectiveDate: localDate, items: z.array(planItem) }),
-    internal: z.object({ actor: z.string(), reason: z.string().optional(), ownerEnterpriseId: z.string(), helpers: z.array(z.object({ name: z.string(), phone: z.string().optional() })) }),
+    internal: z.object({ actor: z.string(), reason: z.string().optional(), ownerEnterpriseId: z.string(), helpers: z.array(helperContact) }),
   }),
 );

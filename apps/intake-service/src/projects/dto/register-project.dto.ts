@@ -24,6 +24,10 @@ export class HelperDto {
   @ApiPropertyOptional({ example: '13800000000', description: 'internal: never shown in public' })
   @IsOptional() @IsString() @Matches(/^\+?[0-9 -]{5,20}$/, { message: 'phone must be 5–20 digits' })
   phone?: string;
+
+  @ApiPropertyOptional({ example: 'helper-li-ming', description: 'the login (token subject) of the helper: lets them act on the project\'s applications' })
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { message: 'userId must be 1–100 letters, digits or . _ @ -' })
+  userId?: string;
 }
 
 const initialStates = [LifecycleState.SIGNED, LifecycleState.PREPARING] as const;

@@ -20,6 +20,8 @@ export function projectEventPayload(project: ProjectEntity): PayloadOf<typeof Pr
       totalInvestment: normaliseDecimal(project.totalInvestment),
       plannedStart: project.plannedStart,
       state: project.state,
+      listedOn: project.listedOn,
+      revision: project.version,
     },
     internal: {
       ownerEnterpriseId: project.ownerEnterpriseId,
@@ -34,5 +36,5 @@ export function projectEventPayload(project: ProjectEntity): PayloadOf<typeof Pr
 /** The project as the intake API returns it. */
 export function projectView(project: ProjectEntity) {
   const { public: publicFields, internal } = projectEventPayload(project);
-  return { ...publicFields, ...internal, listedOn: project.listedOn, registeredAt: project.registeredAt, updatedAt: project.updatedAt };
+  return { ...publicFields, ...internal, registeredAt: project.registeredAt, updatedAt: project.updatedAt };
 }

@@ -16,6 +16,10 @@ export const publicProjectFields = z.object({
   totalInvestment: decimalAmount,
   plannedStart: localDate,
   state: z.enum(LifecycleState),
+  /** The day the project was put on the key-project list. */
+  listedOn: localDate.optional(),
+  /** Grows by one with every change of the project: consumers keep the highest. */
+  revision: z.number().int().positive().optional(),
 });
 
 /** A helper (帮办代办员); `userId` is their login (token subject), which lets them act for the enterprise. */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MissingToolError, ensureTemporalCli, kafkaClasspath, prepareTemporalTestServer, repoRoot, waitUntil } from '@banjie/local-infra';
+import { MissingToolError, ensureChromium, ensureTemporalCli, kafkaClasspath, prepareTemporalTestServer, repoRoot, waitUntil } from '@banjie/local-infra';
 import { infraStatus } from './infra-status';
 import { localPaths } from './local-environment';
 
@@ -13,12 +13,13 @@ function printStatus(components: Awaited<ReturnType<typeof infraStatus>>): void 
   }
 }
 
-/** Downloads and builds what the stack needs (Maven jars, the Temporal CLI), once, into the cache. */
+/** Downloads and builds what the stack and its tests need (Maven jars, the Temporal CLI, Chromium), once. */
 export function prepare(): void {
   const started = Date.now();
   kafkaClasspath();
   prepareTemporalTestServer();
   ensureTemporalCli();
+  ensureChromium();
   process.stdout.write(`infrastructure prepared in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 

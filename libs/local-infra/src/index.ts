@@ -1,4 +1,5 @@
 export * from './child-process';
+export * from './chromium';
 export * from './kafka';
 export * from './maven-classpath';
 export * from './paths';

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { anyEnvelope, deadLetterTopic, type EventDefinition, type EventEnvelope } from '@banjie/contracts';
 import type { z } from 'zod';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
+import { isTransientInfrastructureError } from '../database/transient-errors';
 import { applyOnce } from '../inbox/inbox';
 import { withCorrelationId } from '../logging/correlation-context';
 import { KafkaProducerService } from './kafka-producer.service';
@@ -24,14 +25,24 @@ export function handle<TType extends string, TPayload extends z.ZodType>(
 }
 
 export const MAX_ATTEMPTS = 3;
+/** In-process retries of an infrastructure failure before handing the message back to Kafka. */
+export const MAX_TRANSIENT_ATTEMPTS = 5;
 
 class PoisonMessage extends Error {}
 
+/** The database (or broker) is unavailable: the event is fine, so it must be retried, never dead-lettered. */
+class InfrastructureUnavailable extends Error {}
+
 /**
  * The one way Banjie consumes an event from Kafka: validate the envelope and payload, apply the
- * effect exactly once (inbox), retry transient failures a bounded number of times, and send what
- * cannot be processed to `<topic>.dlq` with the error — so no message blocks its partition and
- * none vanishes. Event types the consumer does not handle are skipped.
+ * effect exactly once (inbox), retry failures a bounded number of times, and send what cannot be
+ * processed to `<topic>.dlq` with the error — so no poison message blocks its partition and none
+ * vanishes. Event types the consumer does not handle are skipped.
+ *
+ * When the infrastructure itself fails (the database is down), the event is not to blame: after a
+ * few in-process retries the error is thrown, so Kafka does not commit the offset and delivers the
+ * message again once the consumer recovers. The same holds when the dead-letter topic cannot be
+ * written.
  */
 @Injectable()
 export class EventConsumer {
@@ -64,6 +75,7 @@ export class EventConsumer {
       const valid = parsed.data;
       await withCorrelationId(valid.correlationId, () => this.applyWithRetries(context, consumer, valid, handler));
     } catch (error) {
+      if (error instanceof InfrastructureUnavailable) throw error;
       await this.deadLetter(context, consumer, raw, error, envelope);
     }
   }
@@ -81,18 +93,35 @@ export class EventConsumer {
   }
 
   private async applyWithRetries(context: KafkaContext, consumer: string, envelope: EventEnvelope<string, unknown>, handler: EventHandler): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
+    let failures = 0;
+    let transientFailures = 0;
+    for (;;) {
       try {
         const applied = await applyOnce(this.dataSource, consumer, envelope.eventId, (manager) => handler.apply(envelope, manager));
         this.metrics.processed.inc({ consumer, topic: context.getTopic(), outcome: applied ? 'applied' : 'duplicate' });
         return;
       } catch (error) {
-        if (attempt >= MAX_ATTEMPTS) throw Object.assign(error as Error, { attempts: attempt });
-        this.logger.warn(`${consumer}: ${envelope.type} ${envelope.eventId} failed (attempt ${attempt}/${MAX_ATTEMPTS}): ${(error as Error).message}`);
-        await context.getHeartbeat()();
-        await sleep(100 * 4 ** (attempt - 1));
+        const transient = isTransientInfrastructureError(error);
+        const attempt = transient ? (transientFailures += 1) : (failures += 1);
+        const limit = transient ? MAX_TRANSIENT_ATTEMPTS : MAX_ATTEMPTS;
+        const what = `${consumer}: ${envelope.type} ${envelope.eventId} failed${transient ? ' (infrastructure)' : ''} (attempt ${attempt}/${limit}): ${(error as Error).message}`;
+        if (attempt >= limit) {
+          if (transient) {
+            this.metrics.redelivered.inc({ consumer, topic: context.getTopic() });
+            throw new InfrastructureUnavailable(`${what} — leaving it to Kafka to deliver again`, { cause: error });
+          }
+          throw Object.assign(error as Error, { attempts: attempt });
+        }
+        this.logger.warn(what);
+        await context.getHeartbeat()().catch(() => undefined);
+        await sleep(this.backoffMs(attempt));
       }
     }
+  }
+
+  /** 100 ms, 400 ms, 1.6 s, then 5 s between attempts. */
+  protected backoffMs(attempt: number): number {
+    return Math.min(100 * 4 ** (attempt - 1), 5_000);
   }
 
   private async deadLetter(context: KafkaContext, consumer: string, raw: string, error: unknown, envelope?: { eventId: string; type: string }): Promise<void> {

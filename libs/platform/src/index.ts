@@ -12,6 +12,8 @@ export * from './errors/domain.exception';
 export * from './health/health.controller';
 export * from './health/kafka.health';
 export * from './inbox/inbox';
+export * from './kafka/dead-letters';
+export * from './kafka/kafka-client';
 export * from './kafka/event-consumer';
 export * from './kafka/kafka-producer.service';
 export * from './logging/correlation-context';

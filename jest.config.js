@@ -17,6 +17,8 @@ module.exports = {
       ...preset,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+      // Real infrastructure on a shared 2-core machine: a slow moment is not a failure.
+      testTimeout: 30_000,
       globalSetup: '<rootDir>/libs/testing/src/integration-global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/integration-global-teardown.ts',
     },

@@ -2,3 +2,4 @@ export * from './eventually';
 export * from './service-harness';
 export * from './test-infrastructure';
 export * from './time-skipping';
+export * from './fuzz';

@@ -1,0 +1,114 @@
+// The services as separate processes, on a given environment: `npm start` uses it on the local
+// infrastructure; the fuzz, fault and benchmark commands use it on throwaway infrastructure.
+import { join } from 'node:path';
+import { ensureDatabase, freePort, spawnLogged, waitUntil, type ManagedProcess } from '../../libs/local-infra/src';
+import { startTestInfrastructure } from '../../libs/testing/src/test-infrastructure';
+import { LOCAL_DEVELOPMENT_JWT_SECRET } from '../../libs/platform/src/auth/local-signing-key';
+import { migrateAll } from '../migrate';
+
+export const SERVICES = [
+  { name: 'intake-service', portVariable: 'INTAKE_PORT' },
+  { name: 'deadline-service', portVariable: 'DEADLINE_PORT' },
+] as const;
+export type ServiceName = (typeof SERVICES)[number]['name'];
+
+export interface ServiceStack {
+  env: NodeJS.ProcessEnv;
+  urlOf(service: ServiceName): string;
+  pidOf(service: ServiceName): number;
+  /** Starts (or restarts) one service and waits until its /health answers 200. */
+  start(service: ServiceName): Promise<void>;
+  /** `kill -9`: no shutdown hook runs. */
+  kill(service: ServiceName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/health`)).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts every service as its own Node process with logs in `logs`, and waits for their health. */
+export async function startServices(env: NodeJS.ProcessEnv, logs: string): Promise<ServiceStack> {
+  const processes = new Map<ServiceName, ManagedProcess>();
+  const urlOf = (service: ServiceName) => `http://127.0.0.1:${env[SERVICES.find((s) => s.name === service)!.portVariable]}`;
+  const start = async (service: ServiceName) => {
+    const logFile = join(logs, `${service}.log`);
+    const child = spawnLogged(process.execPath, ['-r', '@swc-node/register', `apps/${service}/src/main.ts`], { logFile, env });
+    processes.set(service, child);
+    await waitUntil(`${service} (log: ${logFile})`, async () => {
+      if (child.child.exitCode !== null) throw new Error(`${service} exited with code ${child.child.exitCode} — see ${logFile}`);
+      return healthy(urlOf(service));
+    }, 120_000, 250);
+  };
+  const stack: ServiceStack = {
+    env,
+    urlOf,
+    pidOf: (service) => processes.get(service)!.pid,
+    start,
+    async kill(service) {
+      const child = processes.get(service);
+      if (!child || child.child.exitCode !== null || child.child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.child.once('exit', resolve));
+      child.child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      await Promise.allSettled([...processes.values()].map((child) => child.stop(15_000)));
+    },
+  };
+  try {
+    await Promise.all(SERVICES.map(({ name }) => start(name)));
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  return stack;
+}
+
+export interface ThrowawayStack extends ServiceStack {
+  databaseUrl: string;
+  kafkaBrokers: string;
+  temporalAddress: string;
+}
+
+/**
+ * PostgreSQL, Kafka and Temporal in a temporary directory on free ports, migrated, with every
+ * service running against them: for commands that must not touch the local data.
+ */
+export async function startThrowawayStack(logs: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ThrowawayStack> {
+  const infra = await startTestInfrastructure();
+  try {
+    await ensureDatabase(infra.postgresUrl, 'banjie');
+    const databaseUrl = Object.assign(new URL(infra.postgresUrl), { pathname: '/banjie' }).toString();
+    const ports = await Promise.all(SERVICES.map(() => freePort()));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: infra.kafkaBrokers,
+      TEMPORAL_ADDRESS: infra.temporalAddress,
+      JWT_SECRET: process.env.JWT_SECRET ?? LOCAL_DEVELOPMENT_JWT_SECRET,
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      ...Object.fromEntries(SERVICES.map(({ portVariable }, index) => [portVariable, String(ports[index])])),
+      ...extraEnv,
+    };
+    await migrateAll(env);
+    const services = await startServices(env, logs);
+    return {
+      ...services,
+      databaseUrl,
+      kafkaBrokers: infra.kafkaBrokers,
+      temporalAddress: infra.temporalAddress,
+      async stop() {
+        await services.stop();
+        await infra.stop();
+      },
+    };
+  } catch (error) {
+    await infra.stop();
+    throw error;
+  }
+}

@@ -16,8 +16,10 @@ export interface ServiceStack {
   env: NodeJS.ProcessEnv;
   urlOf(service: ServiceName): string;
   pidOf(service: ServiceName): number;
-  /** Starts (or restarts) one service and waits until its /health answers 200. */
-  start(service: ServiceName): Promise<void>;
+  /** Starts (or restarts) one service, with extra environment for this life, and waits until its /health answers 200. */
+  start(service: ServiceName, extraEnv?: NodeJS.ProcessEnv): Promise<void>;
+  /** Resolves when the service's current process has exited (e.g. killed itself at a fault point). */
+  exited(service: ServiceName): Promise<void>;
   /** `kill -9`: no shutdown hook runs. */
   kill(service: ServiceName): Promise<void>;
   stop(): Promise<void>;
@@ -35,9 +37,9 @@ async function healthy(url: string): Promise<boolean> {
 export async function startServices(env: NodeJS.ProcessEnv, logs: string): Promise<ServiceStack> {
   const processes = new Map<ServiceName, ManagedProcess>();
   const urlOf = (service: ServiceName) => `http://127.0.0.1:${env[SERVICES.find((s) => s.name === service)!.portVariable]}`;
-  const start = async (service: ServiceName) => {
+  const start = async (service: ServiceName, extraEnv: NodeJS.ProcessEnv = {}) => {
     const logFile = join(logs, `${service}.log`);
-    const child = spawnLogged(process.execPath, ['-r', '@swc-node/register', `apps/${service}/src/main.ts`], { logFile, env });
+    const child = spawnLogged(process.execPath, ['-r', '@swc-node/register', `apps/${service}/src/main.ts`], { logFile, env: { ...env, ...extraEnv } });
     processes.set(service, child);
     await waitUntil(`${service} (log: ${logFile})`, async () => {
       if (child.child.exitCode !== null) throw new Error(`${service} exited with code ${child.child.exitCode} — see ${logFile}`);
@@ -49,6 +51,11 @@ export async function startServices(env: NodeJS.ProcessEnv, logs: string): Promi
     urlOf,
     pidOf: (service) => processes.get(service)!.pid,
     start,
+    async exited(service) {
+      const child = processes.get(service)!.child;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
     async kill(service) {
       const child = processes.get(service);
       if (!child || child.child.exitCode !== null || child.child.signalCode !== null) return;
@@ -75,6 +82,31 @@ export interface ThrowawayStack extends ServiceStack {
   temporalAddress: string;
 }
 
+export interface InfrastructureAddresses {
+  databaseUrl: string;
+  kafkaBrokers: string;
+  temporalAddress: string;
+}
+
+/** The services' environment on the given infrastructure, each service on a free port; migrated. */
+export async function preparedServiceEnvironment(infra: InfrastructureAddresses, extraEnv: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+  const ports = await Promise.all(SERVICES.map(() => freePort()));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: infra.databaseUrl,
+    KAFKA_BROKERS: infra.kafkaBrokers,
+    TEMPORAL_ADDRESS: infra.temporalAddress,
+    JWT_SECRET: process.env.JWT_SECRET ?? LOCAL_DEVELOPMENT_JWT_SECRET,
+    KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    ...Object.fromEntries(SERVICES.map(({ portVariable }, index) => [portVariable, String(ports[index])])),
+    ...extraEnv,
+  };
+  await migrateAll(env);
+  return env;
+}
+
+export interface ThrowawayStack extends ServiceStack, InfrastructureAddresses {}
+
 /**
  * PostgreSQL, Kafka and Temporal in a temporary directory on free ports, migrated, with every
  * service running against them: for commands that must not touch the local data.
@@ -83,25 +115,15 @@ export async function startThrowawayStack(logs: string, extraEnv: NodeJS.Process
   const infra = await startTestInfrastructure();
   try {
     await ensureDatabase(infra.postgresUrl, 'banjie');
-    const databaseUrl = Object.assign(new URL(infra.postgresUrl), { pathname: '/banjie' }).toString();
-    const ports = await Promise.all(SERVICES.map(() => freePort()));
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      KAFKA_BROKERS: infra.kafkaBrokers,
-      TEMPORAL_ADDRESS: infra.temporalAddress,
-      JWT_SECRET: process.env.JWT_SECRET ?? LOCAL_DEVELOPMENT_JWT_SECRET,
-      KAFKAJS_NO_PARTITIONER_WARNING: '1',
-      ...Object.fromEntries(SERVICES.map(({ portVariable }, index) => [portVariable, String(ports[index])])),
-      ...extraEnv,
-    };
-    await migrateAll(env);
-    const services = await startServices(env, logs);
-    return {
-      ...services,
-      databaseUrl,
+    const addresses = {
+      databaseUrl: Object.assign(new URL(infra.postgresUrl), { pathname: '/banjie' }).toString(),
       kafkaBrokers: infra.kafkaBrokers,
       temporalAddress: infra.temporalAddress,
+    };
+    const services = await startServices(await preparedServiceEnvironment(addresses, extraEnv), logs);
+    return {
+      ...services,
+      ...addresses,
       async stop() {
         await services.stop();
         await infra.stop();

@@ -7,6 +7,7 @@ export * from './config/load-config';
 export * from './config/service-config';
 export * from './database/data-source-options';
 export * from './database/transient-errors';
+export * from './faults/fault-point';
 export * from './database/run-migrations';
 export * from './errors/domain.exception';
 export * from './health/health.controller';

@@ -6,6 +6,7 @@ import { anyEnvelope, deadLetterTopic, type EventDefinition, type EventEnvelope 
 import type { z } from 'zod';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
 import { isTransientInfrastructureError } from '../database/transient-errors';
+import { faultPoint, FaultPoints } from '../faults/fault-point';
 import { applyOnce } from '../inbox/inbox';
 import { withCorrelationId } from '../logging/correlation-context';
 import { KafkaProducerService } from './kafka-producer.service';
@@ -98,6 +99,7 @@ export class EventConsumer {
     for (;;) {
       try {
         const applied = await applyOnce(this.dataSource, consumer, envelope.eventId, (manager) => handler.apply(envelope, manager));
+        faultPoint(FaultPoints.CONSUMER_AFTER_COMMIT);
         this.metrics.processed.inc({ consumer, topic: context.getTopic(), outcome: applied ? 'applied' : 'duplicate' });
         return;
       } catch (error) {

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
+import { faultPoint, FaultPoints } from '../faults/fault-point';
 import { KafkaProducerService } from '../kafka/kafka-producer.service';
 import { outboxChannel } from './outbox.writer';
 import { OutboxMetrics } from './outbox.metrics';
@@ -101,7 +102,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         });
         byTopic.set(row.topic, messages);
       }
+      faultPoint(FaultPoints.OUTBOX_BEFORE_PUBLISH);
       await this.producer.sendBatch([...byTopic].map(([topic, messages]) => ({ topic, messages })));
+      faultPoint(FaultPoints.OUTBOX_AFTER_PUBLISH);
       await manager.query(`UPDATE ${table} SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
       this.metrics.published.inc(rows.length);
       return rows.length;

@@ -3,7 +3,10 @@ import { PlatformModule } from '@banjie/platform';
 import type { DeadlineConfig } from './config';
 import { deadlineDatabase } from './database/deadline-database';
 import { EscalationModule } from './escalations/escalation.module';
+import { ProcedureEventsConsumer } from './procedures/procedure-events.consumer';
 import { ProjectDirectoryConsumer } from './projects/project-directory.consumer';
+import { DeadlineReconciler } from './reconciler/deadline.reconciler';
+import { TargetsController } from './targets/targets.controller';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
@@ -16,7 +19,8 @@ export class DeadlineAppModule {
         TemporalModule.forConfig(config),
         EscalationModule,
       ],
-      controllers: [ProjectDirectoryConsumer],
+      controllers: [ProjectDirectoryConsumer, ProcedureEventsConsumer, TargetsController],
+      providers: [DeadlineReconciler],
     };
   }
 }

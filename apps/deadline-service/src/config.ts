@@ -1,5 +1,16 @@
 import { z } from 'zod';
+import { COMPLETION_RATE_TARGET, parseQuarter, quarterOf, shanghaiLocalDate } from '@banjie/domain';
 import { loadConfig, platformEnvironment, portVariable, type ServiceConfig } from '@banjie/platform';
+import type { DeadlineLadder } from '@banjie/workflows';
+
+const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a wall time 'HH:MM' (Asia/Shanghai)");
+const quarterLabel = z.string().refine((label) => {
+  try {
+    return parseQuarter(label).label === label;
+  } catch {
+    return false;
+  }
+}, "must be a quarter 'YYYY-Qn', e.g. 2023-Q1");
 
 const deadlineEnvironment = platformEnvironment.extend({
   DEADLINE_PORT: portVariable(3004),
@@ -8,12 +19,39 @@ const deadlineEnvironment = platformEnvironment.extend({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('banjie-deadlines'),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
   START_WATCH_GRACE_MS: z.coerce.number().int().min(0).default(10 * 60_000),
+  DEADLINE_REMINDER_WORKING_DAYS: z
+    .string()
+    .default('3,0')
+    .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+    .pipe(z.array(z.string().regex(/^\d{1,2}$/, 'each reminder must be a whole number of working days (0–99) before the due date').transform(Number))),
+  DEADLINE_OFFICIAL_AFTER_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  DEADLINE_FIRE_AT: wallTime.default('09:00'),
+  ESCALATION_ACK_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(24 * 3600_000),
+  ESCALATION_FOLLOW_UP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(5 * 60_000),
+  TARGET_QUARTER: quarterLabel.optional(),
+  TARGET_COMPLETION_RATE: z.coerce.number().gt(0).max(1).default(COMPLETION_RATE_TARGET),
+  TARGET_CHECKPOINT_AT: wallTime.default('18:00'),
+  TARGET_FORECAST_WINDOW_WORKING_DAYS: z.coerce.number().int().min(1).optional(),
+  TARGET_AT_RISK_LIMIT: z.coerce.number().int().min(1).max(100).default(10),
 });
+
+export interface QuarterTargetConfig {
+  quarter: string;
+  target: number;
+  checkpointAt: string;
+  forecastWindowWorkingDays?: number;
+  atRiskLimit: number;
+}
 
 export interface DeadlineConfig extends ServiceConfig {
   /** How long past a planned start the watch waits for late-arriving lifecycle news before escalating. */
   startWatchGraceMs: number;
   temporal: { address: string; namespace: string; taskQueue: string; shutdownGraceMs: number };
+  ladder: DeadlineLadder;
+  escalations: { ackTimeoutMs: number; followUpIntervalMs: number };
+  reconcileIntervalMs: number;
+  quarterTarget: QuarterTargetConfig;
 }
 
 export const DEADLINE_CONFIG = Symbol('DEADLINE_CONFIG');
@@ -31,6 +69,20 @@ export function deadlineConfig(env: NodeJS.ProcessEnv = process.env): DeadlineCo
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_MS,
+    },
+    ladder: {
+      reminderWorkingDaysBefore: config.DEADLINE_REMINDER_WORKING_DAYS,
+      officialAfterWorkingDays: config.DEADLINE_OFFICIAL_AFTER_WORKING_DAYS,
+      fireAt: config.DEADLINE_FIRE_AT,
+    },
+    escalations: { ackTimeoutMs: config.ESCALATION_ACK_TIMEOUT_MS, followUpIntervalMs: config.ESCALATION_FOLLOW_UP_INTERVAL_MS },
+    reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
+    quarterTarget: {
+      quarter: config.TARGET_QUARTER ?? quarterOf(shanghaiLocalDate(new Date())).label,
+      target: config.TARGET_COMPLETION_RATE,
+      checkpointAt: config.TARGET_CHECKPOINT_AT,
+      ...(config.TARGET_FORECAST_WINDOW_WORKING_DAYS === undefined ? {} : { forecastWindowWorkingDays: config.TARGET_FORECAST_WINDOW_WORKING_DAYS }),
+      atRiskLimit: config.TARGET_AT_RISK_LIMIT,
     },
   };
 }

@@ -1,2 +1,4 @@
 // The single entry the workflow bundler loads: export every workflow function by name.
+export { procedureDeadlineWorkflow } from './procedure-deadline.workflow';
 export { projectStartWatchWorkflow } from './project-start-watch.workflow';
+export { quarterTargetWorkflow } from './quarter-target.workflow';

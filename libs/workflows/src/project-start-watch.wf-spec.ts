@@ -1,43 +1,35 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { bundleBanjieWorkflows } from '@banjie/platform';
-import { createTimeSkippingEnvironment } from '@banjie/testing';
+import { Worker } from '@temporalio/worker';
 import type { DeadlineActivities, EscalationRequest } from './activities';
+import { recordHistoryIfAsked } from './test/history-recorder';
+import { timeSkippingSuite } from './test/time-skipping-suite';
 import { constructionBeganSignal, projectStartWatchWorkflow, type ProjectStartWatchInput } from './project-start-watch.workflow';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 describe('projectStartWatchWorkflow (time-skipping)', () => {
-  let env: TestWorkflowEnvironment;
-  let bundle: WorkflowBundleWithSourceMap;
-
-  beforeAll(async () => {
-    [env, bundle] = await Promise.all([createTimeSkippingEnvironment(), bundleBanjieWorkflows()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const suite = timeSkippingSuite();
 
   async function runWatch(taskQueue: string, drive: (handle: { signal: (s: typeof constructionBeganSignal) => Promise<void> }) => Promise<void>) {
     const escalations: EscalationRequest[] = [];
-    const activities: DeadlineActivities = {
+    const activities: Pick<DeadlineActivities, 'millisecondsUntil' | 'raiseEscalation'> = {
       millisecondsUntil: async () => 10 * DAY_MS,
       raiseEscalation: async (request) => void escalations.push(request),
     };
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+    const worker = await Worker.create({ connection: suite.env().nativeConnection, taskQueue, workflowBundle: suite.bundle(), activities });
     const input: ProjectStartWatchInput = { projectCode: 'BJ-2023-0042', dueAt: '2023-03-11T16:00:00.000Z', graceMs: DAY_MS, correlationId: 'c-1' };
     const outcome = await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(projectStartWatchWorkflow, { taskQueue, workflowId: `watch-${taskQueue}`, args: [input] });
+      const handle = await suite.env().client.workflow.start(projectStartWatchWorkflow, { taskQueue, workflowId: `watch-${taskQueue}`, args: [input] });
       await drive(handle);
-      return handle.result();
+      const result = await handle.result();
+      await recordHistoryIfAsked(handle, `project-start-watch.${taskQueue}`);
+      return result;
     });
     return { outcome, escalations };
   }
 
   it('escalates once when construction has not begun ten days later', async () => {
     const { outcome, escalations } = await runWatch('watch-overdue', async () => {
-      await env.sleep(11 * DAY_MS);
+      await suite.env().sleep(11 * DAY_MS);
     });
     expect(outcome).toBe('ESCALATED');
     expect(escalations).toEqual([
@@ -47,7 +39,7 @@ describe('projectStartWatchWorkflow (time-skipping)', () => {
 
   it('ends quietly when construction begins before the planned start', async () => {
     const { outcome, escalations } = await runWatch('watch-in-time', async (handle) => {
-      await env.sleep(3 * DAY_MS);
+      await suite.env().sleep(3 * DAY_MS);
       await handle.signal(constructionBeganSignal);
     });
     expect(outcome).toBe('BEGAN_IN_TIME');
@@ -56,7 +48,7 @@ describe('projectStartWatchWorkflow (time-skipping)', () => {
 
   it('waits out the grace period, so back-dated news of an on-time start still stops the escalation', async () => {
     const { outcome, escalations } = await runWatch('watch-late-news', async (handle) => {
-      await env.sleep(10 * DAY_MS + 12 * 3600 * 1000);
+      await suite.env().sleep(10 * DAY_MS + 12 * 3600 * 1000);
       await handle.signal(constructionBeganSignal);
     });
     expect(outcome).toBe('BEGAN_IN_TIME');

@@ -1,7 +1,8 @@
 import { EscalationEntity } from '../escalations/escalation.entity';
 import { CreateDeadlineTables1764300200000 } from './migrations/1764300200000-create-deadline-tables';
+import { CreateProcedureClockTables1764300300000 } from './migrations/1764300300000-create-procedure-clock-tables';
 
 export const deadlineDatabase = {
   entities: [EscalationEntity],
-  migrations: [CreateDeadlineTables1764300200000],
+  migrations: [CreateDeadlineTables1764300200000, CreateProcedureClockTables1764300300000],
 };

@@ -1,13 +1,35 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import { Roles } from '@banjie/platform';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { DEPARTMENT_CODES } from '@banjie/contracts';
+import { CurrentActor, Roles, type Actor } from '@banjie/platform';
 import { EscalationService } from './escalation.service';
 
 export class EscalationQuery {
+  @ApiPropertyOptional({ enum: ['open', 'acknowledged'] })
   @IsOptional()
   @IsIn(['open', 'acknowledged'])
   status?: 'open' | 'acknowledged';
+
+  @ApiPropertyOptional({ example: 'OVERDUE_SUPERVISOR', description: 'the ladder rung, e.g. OVERDUE_SUPERVISOR, OVERDUE_LEADING_OFFICIAL, START_OVERDUE' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_:-]{1,80}$/, { message: 'rung must be a rung name such as OVERDUE_SUPERVISOR' })
+  rung?: string;
+
+  @ApiPropertyOptional({ enum: DEPARTMENT_CODES })
+  @IsOptional()
+  @IsIn(DEPARTMENT_CODES)
+  department?: string;
+
+  @ApiPropertyOptional({ example: 'BJ-2023-0001', description: 'a project code' })
+  @IsOptional()
+  @Matches(/^BJ-\d{4}-\d{4,}$/, { message: 'project must look like BJ-2023-0001' })
+  project?: string;
+}
+
+export class EscalationIdParam {
+  @IsUUID('all', { message: 'id must be an escalation id (UUID)' })
+  id!: string;
 }
 
 @ApiTags('escalations')
@@ -18,8 +40,15 @@ export class EscalationController {
 
   @Get()
   @Roles('supervisor', 'dispatch', 'admin')
-  @ApiQuery({ name: 'status', required: false, enum: ['open', 'acknowledged'] })
   list(@Query() query: EscalationQuery) {
-    return this.escalations.list(query.status);
+    return this.escalations.list(query);
+  }
+
+  /** A supervisor takes the escalation on: who and when are recorded; acknowledging twice is 409. */
+  @Post(':id/ack')
+  @HttpCode(200)
+  @Roles('supervisor')
+  acknowledge(@Param() { id }: EscalationIdParam, @CurrentActor() actor: Actor) {
+    return this.escalations.acknowledge(id, actor);
   }
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import type { AtRiskProcedure, DeadlineRecipient } from '@banjie/contracts';
 
 export type EscalationStatus = 'open' | 'acknowledged';
 
@@ -20,8 +21,26 @@ export class EscalationEntity {
   @Column({ name: 'procedure_id', type: 'text', nullable: true })
   procedureId!: string | null;
 
+  @Column({ name: 'application_number', type: 'integer', nullable: true })
+  applicationNumber!: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  department!: string | null;
+
+  @Column({ name: 'due_date', type: 'date', nullable: true })
+  dueDate!: string | null;
+
+  @Column({ type: 'jsonb' })
+  recipients!: DeadlineRecipient[];
+
   @Column({ type: 'text' })
   reason!: string;
+
+  @Column({ name: 'at_risk', type: 'jsonb', nullable: true })
+  atRisk!: AtRiskProcedure[] | null;
+
+  @Column({ name: 'follow_up_of', type: 'uuid', nullable: true })
+  followUpOf!: string | null;
 
   @Column({ type: 'text', default: 'open' })
   status!: EscalationStatus;

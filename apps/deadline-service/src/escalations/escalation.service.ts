@@ -1,21 +1,50 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { EscalationRaisedV1 } from '@banjie/contracts';
-import { appendToOutbox } from '@banjie/platform';
-import type { EscalationRequest } from '@banjie/workflows';
-import { EscalationEntity } from './escalation.entity';
+import { DataSource, type FindOptionsWhere } from 'typeorm';
+import { EscalationRaisedV1, type AtRiskProcedure, type DeadlineRecipient, type DepartmentCode } from '@banjie/contracts';
+import { appendToOutbox, DomainException, type Actor } from '@banjie/platform';
+import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
+import { EscalationEntity, type EscalationStatus } from './escalation.entity';
+
+/** What an escalation says; with (subject, rung) as its ledger key. */
+export interface EscalationRecord {
+  subject: string;
+  rung: string;
+  projectCode: string;
+  procedureId?: string;
+  applicationNumber?: number;
+  department?: string;
+  dueDate?: string;
+  recipients: DeadlineRecipient[];
+  reason: string;
+  atRisk?: AtRiskProcedure[];
+  followUpOf?: string;
+}
+
+export interface EscalationFilter {
+  status?: EscalationStatus;
+  rung?: string;
+  department?: string;
+  project?: string;
+}
+
+/** The suffix of the rung that follows up an escalation nobody acknowledged in time. */
+export const UNACKNOWLEDGED_SUFFIX = ':UNACKNOWLEDGED';
 
 @Injectable()
 export class EscalationService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DEADLINE_CONFIG) private readonly config: DeadlineConfig,
+  ) {}
 
   /**
    * Raises an escalation once per (subject, rung): the ledger's unique key makes a retried
-   * activity harmless. The row and its event commit together. Returns false if already raised.
+   * activity harmless. The row and its event commit together. Returns the new id, or null if it
+   * had already been raised.
    */
-  async raise(request: EscalationRequest, raisedAt: Date = new Date()): Promise<boolean> {
+  async raise(record: EscalationRecord, raisedAt: Date = new Date()): Promise<string | null> {
     return this.dataSource.transaction(async (manager) => {
       const id = randomUUID();
       const inserted = await manager
@@ -24,32 +53,109 @@ export class EscalationService {
         .into(EscalationEntity)
         .values({
           id,
-          subject: request.subject,
-          rung: request.rung,
-          projectCode: request.projectCode,
-          procedureId: request.procedureId ?? null,
-          reason: request.reason,
+          subject: record.subject,
+          rung: record.rung,
+          projectCode: record.projectCode,
+          procedureId: record.procedureId ?? null,
+          applicationNumber: record.applicationNumber ?? null,
+          department: record.department ?? null,
+          dueDate: record.dueDate ?? null,
+          recipients: record.recipients,
+          reason: record.reason,
+          atRisk: record.atRisk ?? null,
+          followUpOf: record.followUpOf ?? null,
           status: 'open',
           raisedAt,
         })
         .orIgnore()
         .returning('id')
         .execute();
-      if (inserted.raw.length === 0) return false;
-      await appendToOutbox(manager, EscalationRaisedV1, request.projectCode, {
+      if ((inserted.raw as unknown[]).length === 0) return null;
+      const { department } = record;
+      await appendToOutbox(manager, EscalationRaisedV1, record.projectCode === 'PORTFOLIO' ? record.subject : record.projectCode, {
         escalationId: id,
-        subject: request.subject,
-        rung: request.rung,
-        projectCode: request.projectCode,
-        ...(request.procedureId ? { procedureId: request.procedureId } : {}),
-        reason: request.reason,
+        subject: record.subject,
+        rung: record.rung,
+        projectCode: record.projectCode,
+        reason: record.reason,
         raisedAt: raisedAt.toISOString(),
+        recipients: record.recipients,
+        ...(record.procedureId ? { procedureId: record.procedureId } : {}),
+        ...(record.applicationNumber !== undefined ? { applicationNumber: record.applicationNumber } : {}),
+        ...(department ? { department: department as DepartmentCode } : {}),
+        ...(record.dueDate ? { dueDate: record.dueDate } : {}),
+        ...(record.atRisk ? { atRisk: record.atRisk } : {}),
+        ...(record.followUpOf ? { followUpOf: record.followUpOf } : {}),
       });
-      return true;
+      return id;
     });
   }
 
-  list(status?: 'open' | 'acknowledged'): Promise<EscalationEntity[]> {
-    return this.dataSource.getRepository(EscalationEntity).find({ where: status ? { status } : {}, order: { raisedAt: 'ASC' } });
+  list(filter: EscalationFilter = {}): Promise<EscalationEntity[]> {
+    const where: FindOptionsWhere<EscalationEntity> = {
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.rung ? { rung: filter.rung } : {}),
+      ...(filter.department ? { department: filter.department } : {}),
+      ...(filter.project ? { projectCode: filter.project } : {}),
+    };
+    return this.dataSource.getRepository(EscalationEntity).find({ where, order: { raisedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Records who acknowledged an escalation and when; a second acknowledgement is a conflict. */
+  async acknowledge(id: string, actor: Actor, at: Date = new Date()): Promise<EscalationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(EscalationEntity);
+      const escalation = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!escalation) throw new DomainException('not-found', 'ESCALATION_NOT_FOUND', `no escalation ${id}`);
+      if (escalation.status === 'acknowledged') {
+        throw new DomainException('conflict', 'ALREADY_ACKNOWLEDGED', `escalation ${id} was already acknowledged by ${escalation.acknowledgedBy} at ${escalation.acknowledgedAt?.toISOString()}`, {
+          acknowledgedBy: escalation.acknowledgedBy,
+          acknowledgedAt: escalation.acknowledgedAt,
+        });
+      }
+      Object.assign(escalation, { status: 'acknowledged', acknowledgedBy: actor.sub, acknowledgedAt: at });
+      return repository.save(escalation);
+    });
+  }
+
+  /**
+   * Escalates again, once, every escalation still open `ackTimeoutMs` after it was raised: the
+   * follow-up (rung `<rung>:UNACKNOWLEDGED`) goes to the same people and to the project's leading
+   * official. Follow-ups themselves are not followed up. Returns how many were raised.
+   */
+  async followUpUnacknowledged(now: Date = new Date()): Promise<number> {
+    const overdue: (EscalationEntity & { leading_official: string | null })[] = await this.dataSource.query(
+      `SELECT e.id, e.subject, e.rung, e.project_code AS "projectCode", e.procedure_id AS "procedureId",
+              e.application_number AS "applicationNumber", e.department, e.due_date::text AS "dueDate",
+              e.recipients, e.raised_at AS "raisedAt", d.leading_official
+         FROM deadline.escalations e
+         LEFT JOIN deadline.project_directory d ON d.code = e.project_code
+        WHERE e.status = 'open' AND e.follow_up_of IS NULL AND e.raised_at <= $1
+          AND NOT EXISTS (SELECT 1 FROM deadline.escalations f WHERE f.follow_up_of = e.id)
+        ORDER BY e.raised_at`,
+      [new Date(now.getTime() - this.config.escalations.ackTimeoutMs)],
+    );
+    let raised = 0;
+    for (const escalation of overdue) {
+      const official: DeadlineRecipient[] = escalation.leading_official ? [{ kind: 'LEADING_OFFICIAL', id: escalation.leading_official }] : [];
+      const recipients = [...escalation.recipients, ...official.filter((o) => !escalation.recipients.some((r) => r.kind === o.kind && r.id === o.id))];
+      const id = await this.raise(
+        {
+          subject: escalation.subject,
+          rung: `${escalation.rung}${UNACKNOWLEDGED_SUFFIX}`,
+          projectCode: escalation.projectCode,
+          ...(escalation.procedureId ? { procedureId: escalation.procedureId } : {}),
+          ...(escalation.applicationNumber !== null ? { applicationNumber: escalation.applicationNumber } : {}),
+          ...(escalation.department ? { department: escalation.department } : {}),
+          ...(escalation.dueDate ? { dueDate: escalation.dueDate } : {}),
+          recipients,
+          reason: `escalation ${escalation.rung} of ${escalation.subject}, raised at ${new Date(escalation.raisedAt).toISOString()}, was not acknowledged within ${Math.round(this.config.escalations.ackTimeoutMs / 60_000)} minutes`,
+          followUpOf: escalation.id,
+        },
+        now,
+      );
+      if (id) raised += 1;
+    }
+    return raised;
   }
 }

@@ -2,9 +2,15 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { Client, Connection } from '@temporalio/client';
 import { EXTRA_HEALTH_CHECKS } from '@banjie/platform';
+import { WorkingDayCalendars } from '../calendar/calendar-snapshots';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { EscalationModule } from '../escalations/escalation.module';
+import { NoticeModule } from '../notices/notice.module';
+import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
+import { QuarterTargetService } from '../targets/quarter-target.service';
+import { QuarterTargetStarter } from '../targets/quarter-target.starter';
 import { DeadlineActivitiesProvider } from './deadline.activities';
+import { ProcedureDeadlineClient } from './procedure-deadline.client';
 import { ProjectStartWatchStarter } from './project-start-watch.starter';
 import { TemporalHealthIndicator } from './temporal.health';
 import { TEMPORAL_CLIENT } from './temporal.tokens';
@@ -16,7 +22,7 @@ export class TemporalModule {
   static forConfig(config: DeadlineConfig): DynamicModule {
     return {
       module: TemporalModule,
-      imports: [TerminusModule, EscalationModule],
+      imports: [TerminusModule, EscalationModule, NoticeModule],
       providers: [
         { provide: DEADLINE_CONFIG, useValue: config },
         {
@@ -30,11 +36,19 @@ export class TemporalModule {
           useFactory: (temporal: TemporalHealthIndicator) => [() => temporal.check()],
           inject: [TemporalHealthIndicator],
         },
+        WorkingDayCalendars,
+        ProcedureProjectionRepository,
+        QuarterTargetService,
+        QuarterTargetStarter,
         DeadlineActivitiesProvider,
         TemporalWorkerHost,
         ProjectStartWatchStarter,
+        ProcedureDeadlineClient,
       ],
-      exports: [DEADLINE_CONFIG, TEMPORAL_CLIENT, ProjectStartWatchStarter, EXTRA_HEALTH_CHECKS],
+      exports: [
+        DEADLINE_CONFIG, TEMPORAL_CLIENT, EXTRA_HEALTH_CHECKS, WorkingDayCalendars, ProcedureProjectionRepository, QuarterTargetService,
+        QuarterTargetStarter, ProjectStartWatchStarter, ProcedureDeadlineClient,
+      ],
     };
   }
 }

@@ -30,6 +30,8 @@ export const publicProcedureFields = z.object({
   /** The committed limit in working days from acceptance (null when the procedure is not required). */
   committedWorkingDays: z.number().int().positive().nullable(),
   extensionWorkingDays: z.number().int().min(0),
+  /** The day the current application was submitted (null before the first); optional, added within v1. */
+  submittedOn: localDate.nullable().optional(),
   /** The day of acceptance (受理) of the current application: the clock runs from the next working day. */
   acceptedOn: localDate.nullable(),
   /** Supplement requests of the current application, in order. */
@@ -62,7 +64,7 @@ export const internalProcedureFields = z.object({
 export type InternalProcedureFields = z.infer<typeof internalProcedureFields>;
 
 /** Declares one event of the approval service on `approval.procedure.v1`, keyed by project code. */
-export function defineProcedureEvent<TType extends string, TPublic extends z.ZodRawShape, TInternal extends z.ZodRawShape>(
+export function defineProcedureEvent<TType extends string, TPublic extends z.ZodRawShape = {}, TInternal extends z.ZodRawShape = {}>(
   type: TType,
   extra: { public?: TPublic; internal?: TInternal } = {},
 ) {

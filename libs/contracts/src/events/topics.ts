@@ -4,6 +4,8 @@ export const Topics = {
   INTAKE_PROCEDURE_PLAN: 'intake.procedure-plan.v1',
   APPROVAL_PROCEDURE: 'approval.procedure.v1',
   DEADLINE_ESCALATION: 'deadline.escalation.v1',
+  DEADLINE_REMINDER: 'deadline.reminder.v1',
+  DEADLINE_QUARTER_TARGET: 'deadline.quarter-target.v1',
   PUBLIC_FLAG_BOARD: 'public.flag-board.v1',
 } as const;
 export type Topic = (typeof Topics)[keyof typeof Topics];
@@ -16,5 +18,7 @@ export const ALL_TOPICS: readonly { name: Topic; partitions: number }[] = [
   { name: Topics.INTAKE_PROCEDURE_PLAN, partitions: 6 },
   { name: Topics.APPROVAL_PROCEDURE, partitions: 6 },
   { name: Topics.DEADLINE_ESCALATION, partitions: 3 },
+  { name: Topics.DEADLINE_REMINDER, partitions: 3 },
+  { name: Topics.DEADLINE_QUARTER_TARGET, partitions: 1 },
   { name: Topics.PUBLIC_FLAG_BOARD, partitions: 3 },
 ];

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { DeadlineRecipient } from '@banjie/contracts';
+import type { RungNotice } from '@banjie/workflows';
+import { EscalationService } from '../escalations/escalation.service';
+import { ReminderService } from './reminder.service';
+
+interface Contacts {
+  helpers: string[];
+  leadingOfficial: string | null;
+}
+
+/** Turns a rung of a procedure's ladder into a recorded reminder or escalation, addressed to the right people. */
+@Injectable()
+export class RungNoticeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reminders: ReminderService,
+    private readonly escalations: EscalationService,
+  ) {}
+
+  /** True when this call recorded the rung; false when it already had been (a retried activity). */
+  async send(notice: RungNotice): Promise<boolean> {
+    const contacts = await this.contacts(notice.procedureId, notice.projectCode);
+    const recipients = recipientsFor(notice, contacts);
+    const reason = describe(notice);
+    if (notice.kind === 'REMINDER') {
+      const { kind: _kind, audience: _audience, correlationId: _correlationId, ...fields } = notice;
+      return (await this.reminders.send({ ...fields, recipients, reason })) !== null;
+    }
+    const id = await this.escalations.raise({
+      subject: notice.subject,
+      rung: notice.rung,
+      projectCode: notice.projectCode,
+      procedureId: notice.procedureId,
+      applicationNumber: notice.applicationNumber,
+      department: notice.department,
+      dueDate: notice.dueDate,
+      recipients,
+      reason,
+    });
+    return id !== null;
+  }
+
+  /** The project's helpers (logins from the approval events and the project directory) and its chain's leading official. */
+  private async contacts(procedureId: string, projectCode: string): Promise<Contacts> {
+    const [row]: { procedure_helpers: string[] | null; directory_helpers: { userId?: string }[] | null; leading_official: string | null }[] = await this.dataSource.query(
+      `SELECT p.helpers AS procedure_helpers, d.helpers AS directory_helpers, d.leading_official
+         FROM (SELECT 1) one
+         LEFT JOIN deadline.procedures p ON p.procedure_id = $1
+         LEFT JOIN deadline.project_directory d ON d.code = $2`,
+      [procedureId, projectCode],
+    );
+    const logins = [...(row?.procedure_helpers ?? []), ...(row?.directory_helpers ?? []).flatMap((h) => (h.userId ? [h.userId] : []))];
+    return { helpers: [...new Set(logins)], leadingOfficial: row?.leading_official ?? null };
+  }
+}
+
+export function recipientsFor(notice: Pick<RungNotice, 'audience' | 'department'>, contacts: Contacts): DeadlineRecipient[] {
+  switch (notice.audience) {
+    case 'DEPARTMENT_AND_HELPERS':
+      return [{ kind: 'DEPARTMENT', id: notice.department }, ...contacts.helpers.map((id): DeadlineRecipient => ({ kind: 'HELPER', id }))];
+    case 'SUPERVISORS':
+      return [{ kind: 'SUPERVISORS' }];
+    case 'LEADING_OFFICIAL':
+      return contacts.leadingOfficial ? [{ kind: 'LEADING_OFFICIAL', id: contacts.leadingOfficial }, { kind: 'SUPERVISORS' }] : [{ kind: 'SUPERVISORS' }];
+  }
+}
+
+function describe(notice: RungNotice): string {
+  const what = `${notice.procedureId} (application ${notice.applicationNumber}, ${notice.department})`;
+  if (notice.remainingWorkingDays > 0) return `${what} is due on ${notice.dueDate}: ${notice.remainingWorkingDays} working days left`;
+  if (notice.remainingWorkingDays === 0) return `${what} is due today, ${notice.dueDate}`;
+  return `${what} was due on ${notice.dueDate} and is ${-notice.remainingWorkingDays} working days overdue`;
+}

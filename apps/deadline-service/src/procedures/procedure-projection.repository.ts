@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ProcedureSnapshot } from './procedure-snapshot';
+
+const COLUMNS = `procedure_id AS "procedureId", project_code AS "projectCode", procedure, department, status, sequence,
+  effective_date::text AS "effectiveDate",
+  application_number AS "applicationNumber", committed_working_days AS "committedWorkingDays",
+  extension_working_days AS "extensionWorkingDays", accepted_on::text AS "acceptedOn", pauses, due_date::text AS "dueDate",
+  target_date::text AS "targetDate", completed_on::text AS "completedOn", helpers`;
+
+/** The deadline service's own projection of every procedure: the reconciler's and the quarter target's source of truth. */
+@Injectable()
+export class ProcedureProjectionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Newer facts win: returns false (and changes nothing) for a snapshot not newer than the stored one. */
+  async upsert(manager: EntityManager, p: ProcedureSnapshot): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO deadline.procedures (procedure_id, project_code, procedure, department, status, sequence, application_number,
+         committed_working_days, extension_working_days, accepted_on, pauses, due_date, target_date, completed_on, helpers, effective_date, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, now())
+       ON CONFLICT (procedure_id) DO UPDATE SET project_code = EXCLUDED.project_code, procedure = EXCLUDED.procedure,
+         department = EXCLUDED.department, status = EXCLUDED.status, sequence = EXCLUDED.sequence,
+         application_number = EXCLUDED.application_number, committed_working_days = EXCLUDED.committed_working_days,
+         extension_working_days = EXCLUDED.extension_working_days, accepted_on = EXCLUDED.accepted_on, pauses = EXCLUDED.pauses,
+         due_date = EXCLUDED.due_date, target_date = EXCLUDED.target_date, completed_on = EXCLUDED.completed_on,
+         helpers = EXCLUDED.helpers, effective_date = EXCLUDED.effective_date, updated_at = now()
+       WHERE procedures.sequence < EXCLUDED.sequence
+       RETURNING procedure_id`,
+      [p.procedureId, p.projectCode, p.procedure, p.department, p.status, p.sequence, p.applicationNumber, p.committedWorkingDays,
+        p.extensionWorkingDays, p.acceptedOn, JSON.stringify(p.pauses), p.dueDate, p.targetDate, p.completedOn, JSON.stringify(p.helpers), p.effectiveDate],
+    );
+    return rows.length > 0;
+  }
+
+  /** Temporal has been told about this sequence. */
+  async markClockSynced(manager: EntityManager | DataSource, procedureId: string, sequence: number): Promise<void> {
+    await manager.query(`UPDATE deadline.procedures SET clock_synced_sequence = $2 WHERE procedure_id = $1 AND sequence = $2`, [procedureId, sequence]);
+  }
+
+  /** Accepted applications whose clock runs or is paused. */
+  openClocks(): Promise<ProcedureSnapshot[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM deadline.procedures
+        WHERE status IN ('ACCEPTED', 'SUPPLEMENT_REQUESTED') AND accepted_on IS NOT NULL ORDER BY procedure_id`,
+    );
+  }
+
+  /** Ended applications that had a clock, whose ending Temporal may not have heard of. */
+  unsyncedEndings(): Promise<ProcedureSnapshot[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM deadline.procedures
+        WHERE status IN ('APPROVED', 'REFUSED', 'WITHDRAWN', 'NOT_APPLICABLE', 'ALREADY_HELD') AND accepted_on IS NOT NULL
+          AND clock_synced_sequence IS DISTINCT FROM sequence ORDER BY procedure_id`,
+    );
+  }
+
+  /** Every procedure of the projects still on the key-project list (or not yet known to the directory). */
+  onTheList(): Promise<ProcedureSnapshot[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM deadline.procedures
+        WHERE NOT EXISTS (SELECT 1 FROM deadline.project_directory d
+                           WHERE d.code = procedures.project_code AND d.state IN ('CANCELLED', 'REMOVED'))`,
+    );
+  }
+
+  find(procedureId: string): Promise<ProcedureSnapshot | undefined> {
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM deadline.procedures WHERE procedure_id = $1`, [procedureId]).then((rows: ProcedureSnapshot[]) => rows[0]);
+  }
+}

@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
+import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
+import { QuarterTargetStarter } from '../targets/quarter-target.starter';
+import { ProcedureDeadlineClient } from '../temporal/procedure-deadline.client';
+import { PeriodicTask } from './periodic-task';
+
+export interface ReconcileReport {
+  checked: number;
+  started: number;
+  synced: number;
+  ended: number;
+  failed: number;
+}
+
+/**
+ * The database is the source of truth: at start and periodically, every open accepted procedure of
+ * the projection gets its running clock workflow (started when missing — never started, lost with
+ * Temporal's state, terminated — and brought up to date when it lags), every ended one has its
+ * workflow told, and the configured quarter has its target workflow.
+ */
+@Injectable()
+export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(DeadlineReconciler.name);
+  private readonly task: PeriodicTask;
+
+  constructor(
+    @Inject(DEADLINE_CONFIG) config: DeadlineConfig,
+    private readonly dataSource: DataSource,
+    private readonly projection: ProcedureProjectionRepository,
+    private readonly clocks: ProcedureDeadlineClient,
+    private readonly quarterTarget: QuarterTargetStarter,
+  ) {
+    this.task = new PeriodicTask('deadline reconciler', config.reconcileIntervalMs, () => this.reconcile());
+  }
+
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.task.stop();
+  }
+
+  async reconcile(): Promise<ReconcileReport> {
+    const report: ReconcileReport = { checked: 0, started: 0, synced: 0, ended: 0, failed: 0 };
+    const correlationId = `reconciler-${randomUUID()}`;
+    for (const procedure of await this.projection.openClocks()) {
+      report.checked += 1;
+      try {
+        const health = await this.clocks.heal(procedure, correlationId);
+        if (health === 'STARTED') report.started += 1;
+        if (health === 'SYNCED') report.synced += 1;
+        await this.projection.markClockSynced(this.dataSource, procedure.procedureId, procedure.sequence);
+      } catch (error) {
+        report.failed += 1;
+        this.logger.warn(`${procedure.procedureId}: clock not healed (${(error as Error).message})`);
+      }
+    }
+    for (const procedure of await this.projection.unsyncedEndings()) {
+      report.checked += 1;
+      try {
+        await this.clocks.follow(procedure, 'reconciled', correlationId);
+        await this.projection.markClockSynced(this.dataSource, procedure.procedureId, procedure.sequence);
+        report.ended += 1;
+      } catch (error) {
+        report.failed += 1;
+        this.logger.warn(`${procedure.procedureId}: ending not delivered (${(error as Error).message})`);
+      }
+    }
+    await this.quarterTarget.ensureStarted();
+    if (report.started + report.synced + report.ended + report.failed > 0) this.logger.log(`reconciled: ${JSON.stringify(report)}`);
+    return report;
+  }
+}

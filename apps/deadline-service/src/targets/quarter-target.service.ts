@@ -1,0 +1,101 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { QuarterTargetConcludedV1 } from '@banjie/contracts';
+import { appendToOutbox } from '@banjie/platform';
+import type { QuarterReading, QuarterReadingRequest } from '@banjie/workflows';
+import { WorkingDayCalendars } from '../calendar/calendar-snapshots';
+import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
+import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
+import { readQuarter } from './quarter-reading';
+
+export interface QuarterTargetReport {
+  quarter: string;
+  target: number;
+  asOf: string;
+  actual: QuarterReading['overall'];
+  forecast: QuarterReading['forecast'];
+  byDepartment: QuarterReading['byDepartment'];
+  completionsNeeded: number;
+  atRisk: QuarterReading['atRisk'];
+  checkpoints: { asOf: string; actualRate: number | null; forecastRate: number | null; escalated: boolean; recordedAt: string }[];
+  result: { met: boolean | null; concludedAt: string } | null;
+}
+
+const metTarget = (rate: number | null, target: number): boolean | null => (rate === null ? null : rate >= target);
+
+/** Reads, records and concludes a quarter's completion-rate target from the procedure projection. */
+@Injectable()
+export class QuarterTargetService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DEADLINE_CONFIG) private readonly config: DeadlineConfig,
+    private readonly projection: ProcedureProjectionRepository,
+    private readonly calendars: WorkingDayCalendars,
+  ) {}
+
+  async read(request: QuarterReadingRequest): Promise<QuarterReading> {
+    return readQuarter(await this.projection.onTheList(), request, this.calendars.calendar);
+  }
+
+  async recordCheckpoint(reading: QuarterReading, escalated: boolean): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO deadline.quarter_checkpoints (quarter, as_of, reading, escalated) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (quarter, as_of) DO UPDATE SET reading = EXCLUDED.reading, escalated = EXCLUDED.escalated, recorded_at = now()`,
+      [reading.quarter, reading.asOf, JSON.stringify(reading), escalated],
+    );
+  }
+
+  /** Publishes the final result once, overall and by department, with the row that records it. */
+  async conclude(reading: QuarterReading, concludedAt: Date = new Date()): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO deadline.quarter_results (quarter, reading, concluded_at) VALUES ($1, $2, $3) ON CONFLICT (quarter) DO NOTHING RETURNING quarter`,
+        [reading.quarter, JSON.stringify(reading), concludedAt],
+      );
+      if (inserted.length === 0) return false;
+      const target = reading.target;
+      await appendToOutbox(manager, QuarterTargetConcludedV1, `quarter-target:${reading.quarter}`, {
+        quarter: reading.quarter,
+        lastDay: reading.asOf,
+        target,
+        overall: { ...reading.overall, met: metTarget(reading.overall.rate, target) },
+        byDepartment: reading.byDepartment.map((d) => ({ ...d, met: metTarget(d.rate, target) })),
+        concludedAt: concludedAt.toISOString(),
+      });
+      return true;
+    });
+  }
+
+  /** The target as of a day (live from the projection), with the checkpoints recorded so far and the final result, if any. */
+  async report(quarter: string, asOf: string): Promise<QuarterTargetReport> {
+    const { target, forecastWindowWorkingDays, atRiskLimit } = this.config.quarterTarget;
+    const reading = await this.read({ quarter, asOf, target, atRiskLimit, ...(forecastWindowWorkingDays === undefined ? {} : { forecastWindowWorkingDays }) });
+    const checkpoints: { asOf: string; reading: QuarterReading; escalated: boolean; recordedAt: Date }[] = await this.dataSource.query(
+      `SELECT as_of::text AS "asOf", reading, escalated, recorded_at AS "recordedAt" FROM deadline.quarter_checkpoints WHERE quarter = $1 ORDER BY as_of`,
+      [quarter],
+    );
+    const [result]: { reading: QuarterReading; concludedAt: Date }[] = await this.dataSource.query(
+      `SELECT reading, concluded_at AS "concludedAt" FROM deadline.quarter_results WHERE quarter = $1`,
+      [quarter],
+    );
+    return {
+      quarter: reading.quarter,
+      target,
+      asOf: reading.asOf,
+      actual: reading.overall,
+      forecast: reading.forecast,
+      byDepartment: reading.byDepartment,
+      completionsNeeded: reading.completionsNeeded,
+      atRisk: reading.atRisk,
+      checkpoints: checkpoints.map((c) => ({
+        asOf: c.asOf,
+        actualRate: c.reading.overall.rate,
+        forecastRate: c.reading.forecast.forecastRate,
+        escalated: c.escalated,
+        recordedAt: new Date(c.recordedAt).toISOString(),
+      })),
+      result: result ? { met: metTarget(result.reading.overall.rate, result.reading.target), concludedAt: new Date(result.concludedAt).toISOString() } : null,
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WORKFLOW_TYPES, type QuarterTargetInput } from '@banjie/workflows';
+import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+
+export const quarterTargetWorkflowId = (quarter: string): string => `quarter-target:${quarter}`;
+
+/** A checkpoint reached more than this late (the service started mid-quarter) is recorded without escalating. */
+const CATCH_UP_TOLERANCE_MS = 24 * 3600_000;
+
+/** Starts the configured quarter's target workflow; starting it again is harmless, and a concluded quarter stays concluded. */
+@Injectable()
+export class QuarterTargetStarter {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(DEADLINE_CONFIG) private readonly config: DeadlineConfig,
+  ) {}
+
+  /** True when this call started it. */
+  async ensureStarted(): Promise<boolean> {
+    const { quarter, target, checkpointAt, forecastWindowWorkingDays, atRiskLimit } = this.config.quarterTarget;
+    const input: QuarterTargetInput = {
+      quarter,
+      target,
+      checkpointAt,
+      atRiskLimit,
+      catchUpToleranceMs: CATCH_UP_TOLERANCE_MS,
+      correlationId: randomUUID(),
+      ...(forecastWindowWorkingDays === undefined ? {} : { forecastWindowWorkingDays }),
+    };
+    try {
+      await this.client.workflow.start(WORKFLOW_TYPES.quarterTarget, {
+        workflowId: quarterTargetWorkflowId(quarter),
+        taskQueue: this.config.temporal.taskQueue,
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
+        args: [input],
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { maxLocalDate, minLocalDate, parseQuarter, shanghaiLocalDate } from '@banjie/domain';
+import { IsLocalDate, Roles } from '@banjie/platform';
+import { QuarterTargetService } from './quarter-target.service';
+
+export class QuarterParam {
+  @Matches(/^\d{4}-Q[1-4]$/, { message: "quarter must be a quarter 'YYYY-Qn' (n = 1..4), e.g. 2023-Q1" })
+  quarter!: string;
+}
+
+export class TargetQuery {
+  @ApiPropertyOptional({ example: '2023-03-10', description: 'the day to read the target on (default: today, Asia/Shanghai, within the quarter)' })
+  @IsOptional()
+  @IsLocalDate()
+  asOf?: string;
+}
+
+@ApiTags('targets')
+@ApiBearerAuth()
+@Controller('targets')
+export class TargetsController {
+  constructor(private readonly targets: QuarterTargetService) {}
+
+  /** Actual and forecast completion rate against the target, the checkpoints so far and, after the quarter, the result. */
+  @Get(':quarter')
+  @Roles('supervisor', 'dispatch', 'admin', 'department', 'helper')
+  report(@Param() { quarter }: QuarterParam, @Query() query: TargetQuery) {
+    const { firstDay, lastDay } = parseQuarter(quarter);
+    const asOf = query.asOf ?? maxLocalDate(firstDay, minLocalDate(lastDay, shanghaiLocalDate(new Date())));
+    return this.targets.report(quarter, asOf);
+  }
+}

@@ -1,0 +1,110 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client, type SignalDefinition,
+} from '@temporalio/client';
+import {
+  clockPausedSignal, clockResumedSignal, clockSyncedSignal, limitExtendedSignal, procedureDeadlineQuery, procedureEndedSignal, WORKFLOW_TYPES,
+  type ClockUpdate, type ProcedureDeadlineInput, type ProcedureDeadlineView,
+} from '@banjie/workflows';
+import { WorkingDayCalendars } from '../calendar/calendar-snapshots';
+import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
+import { clockUpdateOf, endingOf, hasRunningClock, procedureDeadlineWorkflowId, type ProcedureSnapshot } from '../procedures/procedure-snapshot';
+import { TEMPORAL_CLIENT } from './temporal.tokens';
+
+const SIGNAL_OF_EVENT: Record<string, SignalDefinition<[ClockUpdate], string>> = {
+  ProcedureSupplementRequested: clockPausedSignal,
+  ProcedureResubmitted: clockResumedSignal,
+  ProcedureExtended: limitExtendedSignal,
+};
+
+export type ClockHealth = 'RUNNING' | 'STARTED' | 'SYNCED' | 'ENDED';
+
+/**
+ * Drives the `procedure-deadline:<procedureId>:<applicationNumber>` workflows from procedure
+ * snapshots. Starting is signal-with-start, so a missing workflow is started with the facts and a
+ * running one hears them; a completed one is never started again (reuse policy: only after a
+ * failure or termination), so late or repeated news is harmless.
+ */
+@Injectable()
+export class ProcedureDeadlineClient {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(DEADLINE_CONFIG) private readonly config: DeadlineConfig,
+    private readonly calendars: WorkingDayCalendars,
+  ) {}
+
+  /** Tells the clock of the snapshot's application what changed (or starts it); returns false when there is nothing to tell. */
+  async follow(p: ProcedureSnapshot, eventType: string, correlationId: string): Promise<boolean> {
+    if (hasRunningClock(p)) {
+      await this.signalWithStart(p, SIGNAL_OF_EVENT[eventType] ?? clockSyncedSignal, correlationId);
+      return true;
+    }
+    const outcome = endingOf(p);
+    if (outcome === null || p.acceptedOn === null) return false;
+    try {
+      await this.handle(p).signal(procedureEndedSignal, { sequence: p.sequence, outcome, on: p.completedOn ?? p.effectiveDate });
+    } catch (error) {
+      // Never accepted under this application number, or already ended: nothing to stop.
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+    return true;
+  }
+
+  /**
+   * Makes sure an open clock has its running workflow with the latest facts: starts it when it is
+   * missing (never started, lost, terminated), brings it up to date when it lags behind.
+   */
+  async heal(p: ProcedureSnapshot, correlationId: string): Promise<ClockHealth> {
+    const handle = this.handle(p);
+    try {
+      const description = await handle.describe();
+      if (description.status.name === 'COMPLETED') return 'ENDED';
+      if (description.status.name === 'RUNNING') {
+        const view = await handle.query(procedureDeadlineQuery);
+        if (view.sequence >= p.sequence) return 'RUNNING';
+        await this.signalWithStart(p, clockSyncedSignal, correlationId);
+        return 'SYNCED';
+      }
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+    await this.signalWithStart(p, clockSyncedSignal, correlationId);
+    return 'STARTED';
+  }
+
+  query(p: Pick<ProcedureSnapshot, 'procedureId' | 'applicationNumber'>, asOf?: string): Promise<ProcedureDeadlineView> {
+    return this.handle(p).query(procedureDeadlineQuery, ...(asOf === undefined ? [] : [asOf]));
+  }
+
+  private handle(p: Pick<ProcedureSnapshot, 'procedureId' | 'applicationNumber'>) {
+    return this.client.workflow.getHandle(procedureDeadlineWorkflowId(p.procedureId, p.applicationNumber));
+  }
+
+  private async signalWithStart(p: ProcedureSnapshot, signal: SignalDefinition<[ClockUpdate], string>, correlationId: string): Promise<void> {
+    if (!hasRunningClock(p)) return;
+    const update = clockUpdateOf(p);
+    const input: ProcedureDeadlineInput = {
+      procedureId: p.procedureId,
+      projectCode: p.projectCode,
+      department: p.department,
+      applicationNumber: p.applicationNumber,
+      clock: update,
+      ladder: this.config.ladder,
+      calendar: this.calendars.snapshotFrom(p.acceptedOn),
+      correlationId,
+    };
+    try {
+      await this.client.workflow.signalWithStart(WORKFLOW_TYPES.procedureDeadline, {
+        workflowId: procedureDeadlineWorkflowId(p.procedureId, p.applicationNumber),
+        taskQueue: this.config.temporal.taskQueue,
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
+        args: [input],
+        signal,
+        signalArgs: [update],
+      });
+    } catch (error) {
+      // The application's clock completed already: news about it changes nothing.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+}

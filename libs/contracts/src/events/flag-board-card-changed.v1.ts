@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { DepartmentCode, IndustryCluster, LifecycleState, ProcedureCode, ProcedureStatus, ProjectType } from '../enums';
+import { decimalAmount, localDate, projectCode } from './common-fields';
+import { defineEvent } from './envelope';
+import { Topics } from './topics';
+
+/**
+ * The public flag board (挂旗公示), as published on `public.flag-board.v1` for external notice
+ * displays. Public by construction: every object is strict, so a field that is not listed here
+ * cannot be published (the notice service validates each card against this schema before it
+ * stores, serves or publishes it). Within v1 only optional fields may be added.
+ */
+
+/** The colour of one procedure's flag. */
+export const PUBLIC_BOARD_FLAGS = ['GREY', 'BLUE', 'YELLOW', 'RED', 'GREEN', 'NOT_APPLICABLE', 'ALREADY_HELD'] as const;
+export type PublicBoardFlag = (typeof PUBLIC_BOARD_FLAGS)[number];
+
+/** One procedure of one project on the board. */
+export const flagBoardProcedure = z.strictObject({
+  procedure: z.enum(ProcedureCode),
+  department: z.enum(DepartmentCode),
+  status: z.enum(ProcedureStatus),
+  /**
+   * GREY not started (no government clock runs), BLUE in progress within its limit, YELLOW due
+   * soon, RED overdue, GREEN completed (办结), NOT_APPLICABLE, ALREADY_HELD. Null only when it
+   * cannot be known: the working-day calendar does not cover the year yet.
+   */
+  flag: z.enum(PUBLIC_BOARD_FLAGS).nullable(),
+  /** The date shown beside the flag: the due date once accepted (承诺办结日期), before that the plan's target. */
+  committedDate: localDate.nullable(),
+  /** The last day of the committed working-day limit; null while not running or unknown. */
+  dueDate: localDate.nullable(),
+  /** The first target ever set in the plan; never moves. */
+  baselineDate: localDate.nullable(),
+  /** The current target in the plan. */
+  targetDate: localDate.nullable(),
+  /** The day the department accepted the application (受理). */
+  acceptedOn: localDate.nullable(),
+  /** The day of approval, or of the document already held. */
+  completedOn: localDate.nullable(),
+  /** The approval document's number (批复文号). */
+  documentNumber: z.string().nullable(),
+});
+export type FlagBoardProcedure = z.infer<typeof flagBoardProcedure>;
+
+/** One key project's public card: its registered facts and one flag per known procedure. */
+export const flagBoardCard = z.strictObject({
+  code: projectCode,
+  name: z.string(),
+  type: z.enum(ProjectType),
+  cluster: z.enum(IndustryCluster),
+  chain: z.string(),
+  location: z.string(),
+  responsibleUnit: z.string(),
+  totalInvestment: decimalAmount,
+  plannedStart: localDate,
+  state: z.enum(LifecycleState),
+  /** The state a SUSPENDED project returns to (so displays can count it as begun or not). */
+  suspendedFrom: z.enum(LifecycleState).nullable(),
+  /** Started (new project) or resumed (continuing project): counts towards 开工率 / 复工率. */
+  constructionBegun: z.boolean(),
+  /** False once cancelled or removed from the key-project list: displays drop the card. */
+  onList: z.boolean(),
+  listedOn: localDate.nullable(),
+  /** The procedures the project's plan has opened, in the catalogue's order (up to 11). */
+  procedures: z.array(flagBoardProcedure),
+});
+export type FlagBoardCard = z.infer<typeof flagBoardCard>;
+
+/** Why a card changed: a project or procedure event, a working day passing, or a rebuild. */
+export const FLAG_BOARD_CHANGE_CAUSES = ['EVENT', 'TIME', 'REBUILD'] as const;
+
+/**
+ * A project's public card changed. Keyed (aggregateId) by project code; `cardVersion` grows by one
+ * with every change of the card: displays keep the highest and ignore older ones.
+ */
+export const FlagBoardCardChangedV1 = defineEvent(
+  Topics.PUBLIC_FLAG_BOARD,
+  'FlagBoardCardChanged',
+  1,
+  z.strictObject({
+    cardVersion: z.number().int().positive(),
+    /** The day (Asia/Shanghai) the flags were computed for. */
+    asOf: localDate,
+    cause: z.enum(FLAG_BOARD_CHANGE_CAUSES),
+    card: flagBoardCard,
+  }),
+);

@@ -1,0 +1,200 @@
+import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  calendarFromSnapshot, procedureClock, shanghaiLocalDate, type CalendarSnapshot, type DeadlineStatus, type LocalDate, type ProcedureClock,
+} from '@banjie/domain';
+import type { DeadlineActivities } from './activities';
+import { planRungs, rungsDue, validateLadder, type DeadlineLadder, type PlannedRung } from './deadline-ladder';
+
+/** The clock facts of one application, as the approval service's latest snapshot has them. */
+export interface ClockFacts {
+  acceptedOn: string;
+  committedWorkingDays: number;
+  extensionWorkingDays: number;
+  pauses: { from: string; to: string | null }[];
+}
+
+/** A newer snapshot of the clock; `sequence` is the procedure's, so older news is ignored. */
+export interface ClockUpdate {
+  sequence: number;
+  facts: ClockFacts;
+}
+
+export type ProcedureEndOutcome = 'APPROVED' | 'REFUSED' | 'WITHDRAWN' | 'NOT_APPLICABLE' | 'ALREADY_HELD';
+
+export interface ProcedureEnd {
+  sequence: number;
+  outcome: ProcedureEndOutcome;
+  /** The civil day (Asia/Shanghai) the application ended. */
+  on: string;
+}
+
+export interface ProcedureDeadlineInput {
+  procedureId: string;
+  projectCode: string;
+  department: string;
+  applicationNumber: number;
+  clock: ClockUpdate;
+  ladder: DeadlineLadder;
+  /** The working-day calendar for the years the clock may run in (never loaded inside the workflow). */
+  calendar: CalendarSnapshot;
+  correlationId: string;
+}
+
+export interface ProcedureDeadlineView {
+  procedureId: string;
+  applicationNumber: number;
+  sequence: number;
+  /** The deadline status as of `asOf` (`PAUSED` during a supplement request), or ENDED. */
+  status: DeadlineStatus | 'ENDED' | 'DUE_DATE_UNAVAILABLE';
+  asOf: string | null;
+  dueDate: string | null;
+  remainingWorkingDays: number | null;
+  nextRung: { rung: string; date: string; at: string } | null;
+  rungsSent: string[];
+  rungsSkipped: string[];
+  unavailableReason: string | null;
+}
+
+export interface ProcedureDeadlineResult {
+  outcome: ProcedureEndOutcome;
+  endedOn: string;
+  dueDate: string | null;
+  /** Ended on or before the due date (null when the due date was unknown). */
+  endedInTime: boolean | null;
+  rungsSent: string[];
+}
+
+export const clockPausedSignal = defineSignal<[ClockUpdate]>('clockPaused');
+export const clockResumedSignal = defineSignal<[ClockUpdate]>('clockResumed');
+export const limitExtendedSignal = defineSignal<[ClockUpdate]>('limitExtended');
+/** Any other correction of the facts (a replan, or the reconciler bringing a workflow up to date). */
+export const clockSyncedSignal = defineSignal<[ClockUpdate]>('clockSynced');
+export const procedureEndedSignal = defineSignal<[ProcedureEnd]>('procedureEnded');
+/** Remaining working days as of `asOf` (default: the day the workflow last looked at the time) and the next rung. */
+export const procedureDeadlineQuery = defineQuery<ProcedureDeadlineView, [asOf?: string]>('deadline');
+
+const activities = proxyActivities<DeadlineActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+type Plan =
+  | { state: 'RUNNING'; clock: ProcedureClock; due: LocalDate; rungs: PlannedRung[] }
+  | { state: 'PAUSED'; clock: ProcedureClock }
+  | { state: 'UNAVAILABLE'; reason: string };
+
+/**
+ * Keeps one application's working-day clock (受理 → 办结): reminds the department and the project's
+ * helpers before the due date, escalates to the supervisors on the first overdue working day and
+ * to the chain's leading official later, each rung once; pauses during a supplement request,
+ * moves on an extension, ends on approval, refusal, withdrawal or not-applicable.
+ */
+export async function procedureDeadlineWorkflow(input: ProcedureDeadlineInput): Promise<ProcedureDeadlineResult> {
+  validateLadder(input.ladder);
+  const calendar = calendarFromSnapshot(input.calendar);
+  let clock = input.clock;
+  let ended: ProcedureEnd | null = null;
+  let lastNow: string | null = null;
+  const sent: string[] = [];
+  const skipped: string[] = [];
+
+  const plan = (): Plan => {
+    try {
+      const facts = clock.facts;
+      const c = procedureClock({ ...facts, acceptedOn: facts.acceptedOn as LocalDate, pauses: facts.pauses as { from: LocalDate; to: LocalDate | null }[] });
+      const due = c.dueDate(calendar);
+      return due === null ? { state: 'PAUSED', clock: c } : { state: 'RUNNING', clock: c, due, rungs: planRungs(due, calendar, input.ladder) };
+    } catch (error) {
+      // A year the calendar snapshot does not cover, or facts the clock refuses: wait for better news.
+      return { state: 'UNAVAILABLE', reason: (error as Error).message };
+    }
+  };
+
+  const onClockUpdate = (update: ClockUpdate) => {
+    if (ended === null && update.sequence > clock.sequence) clock = update;
+  };
+  for (const signal of [clockPausedSignal, clockResumedSignal, limitExtendedSignal, clockSyncedSignal]) setHandler(signal, onClockUpdate);
+  setHandler(procedureEndedSignal, (end) => {
+    if (ended === null && end.sequence > clock.sequence) ended = end;
+  });
+  setHandler(procedureDeadlineQuery, (asOf) => view(asOf ?? (lastNow === null ? null : shanghaiLocalDate(new Date(lastNow)))));
+
+  const view = (asOf: string | null): ProcedureDeadlineView => {
+    const current = plan();
+    const handled = new Set([...sent, ...skipped]);
+    const base = {
+      procedureId: input.procedureId,
+      applicationNumber: input.applicationNumber,
+      sequence: clock.sequence,
+      asOf,
+      rungsSent: [...sent],
+      rungsSkipped: [...skipped],
+    };
+    if (current.state === 'UNAVAILABLE') {
+      return { ...base, status: 'DUE_DATE_UNAVAILABLE', dueDate: null, remainingWorkingDays: null, nextRung: null, unavailableReason: current.reason };
+    }
+    const next = current.state === 'RUNNING' ? (current.rungs.find((r) => !handled.has(r.rung) && (lastNow === null || r.at > lastNow)) ?? null) : null;
+    let status: ProcedureDeadlineView['status'] = 'ENDED';
+    let remaining: number | null = null;
+    try {
+      remaining = asOf === null ? null : current.clock.remainingWorkingDays(asOf as LocalDate, calendar);
+      if (ended === null && asOf !== null) status = current.clock.deadlineStatus(asOf as LocalDate, dueSoonThreshold(input.ladder), calendar);
+    } catch {
+      remaining = null;
+    }
+    if (ended === null && asOf === null) status = current.state === 'PAUSED' ? 'PAUSED' : 'IN_TIME';
+    return {
+      ...base,
+      status,
+      dueDate: current.state === 'RUNNING' ? current.due : null,
+      remainingWorkingDays: remaining,
+      nextRung: next && ended === null ? { rung: next.rung, date: next.date, at: next.at } : null,
+      unavailableReason: null,
+    };
+  };
+
+  while (ended === null) {
+    const now = await activities.currentInstant();
+    lastNow = now;
+    const sequence = clock.sequence;
+    const changed = () => ended !== null || clock.sequence !== sequence;
+    const current = plan();
+    if (current.state !== 'RUNNING') {
+      await condition(changed);
+      continue;
+    }
+    const { send, skip, next } = rungsDue(current.rungs, new Set([...sent, ...skipped]), Date.parse(now));
+    skipped.push(...skip.map((r) => r.rung));
+    for (const rung of send) {
+      if (changed()) break;
+      await activities.sendRungNotice({
+        subject: deadlineSubject(input.procedureId, input.applicationNumber),
+        rung: rung.rung,
+        kind: rung.kind,
+        audience: rung.audience,
+        projectCode: input.projectCode,
+        procedureId: input.procedureId,
+        applicationNumber: input.applicationNumber,
+        department: input.department,
+        dueDate: current.due,
+        remainingWorkingDays: current.clock.remainingWorkingDays(rung.date, calendar) ?? 0,
+        correlationId: input.correlationId,
+      });
+      sent.push(rung.rung);
+    }
+    if (changed()) continue;
+    if (next === null) await condition(changed);
+    else await condition(changed, Math.max(1, Date.parse(next.at) - Date.parse(now)));
+  }
+
+  const end: ProcedureEnd = ended;
+  const final = plan();
+  const dueDate = final.state === 'RUNNING' ? final.due : null;
+  return { outcome: end.outcome, endedOn: end.on, dueDate, endedInTime: dueDate === null ? null : end.on <= dueDate, rungsSent: sent };
+}
+
+/** The ledger subject of one application's clock. */
+export const deadlineSubject = (procedureId: string, applicationNumber: number): string => `procedure:${procedureId}:${applicationNumber}`;
+
+/** The clock shows DUE_SOON from the first reminder on. */
+const dueSoonThreshold = (ladder: DeadlineLadder): number => Math.max(0, ...ladder.reminderWorkingDaysBefore);

@@ -1,0 +1,37 @@
+import type { DeadlineActivities, EscalationRequest, QuarterReading, QuarterReadingRequest, RungNotice } from '../activities';
+import type { SimulatedClock } from './simulated-clock';
+
+export interface Recorded<T> {
+  at: string;
+  value: T;
+}
+
+/**
+ * Activities for time-skipping tests: time comes from the simulated clock, and every effect is
+ * recorded (with the simulated instant it happened) instead of touching a database. Like the real
+ * ledger, a rung notice is recorded once per (subject, rung).
+ */
+export function recordingActivities(clock: SimulatedClock, readQuarterTarget: (request: QuarterReadingRequest) => QuarterReading = unexpected) {
+  const notices: Recorded<RungNotice>[] = [];
+  const escalations: Recorded<EscalationRequest>[] = [];
+  const checkpoints: Recorded<{ reading: QuarterReading; escalated: boolean }>[] = [];
+  const conclusions: Recorded<QuarterReading>[] = [];
+  const activities: DeadlineActivities = {
+    millisecondsUntil: async (instant) => Math.max(0, Date.parse(instant) - (await clock.nowMs())),
+    currentInstant: () => clock.nowIso(),
+    raiseEscalation: async (request) => void escalations.push({ at: await clock.nowIso(), value: request }),
+    sendRungNotice: async (notice) => {
+      if (notices.some((n) => n.value.subject === notice.subject && n.value.rung === notice.rung)) return false;
+      notices.push({ at: await clock.nowIso(), value: notice });
+      return true;
+    },
+    readQuarterTarget: async (request) => readQuarterTarget(request),
+    recordQuarterCheckpoint: async (reading, escalated) => void checkpoints.push({ at: await clock.nowIso(), value: { reading, escalated } }),
+    concludeQuarterTarget: async (reading) => void conclusions.push({ at: await clock.nowIso(), value: reading }),
+  };
+  return { activities, notices, escalations, checkpoints, conclusions };
+}
+
+function unexpected(): never {
+  throw new Error('this test does not read the quarter target');
+}

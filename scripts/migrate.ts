@@ -1,12 +1,16 @@
 // Applies every service's committed migrations to its own schema: `npm run migrate`.
 // Uses DATABASE_URL (and the other service variables) from the environment, or the local defaults.
 import 'reflect-metadata';
+import { migrateApproval } from '../apps/approval-service/src/approval-service';
 import { migrateDeadline } from '../apps/deadline-service/src/deadline-service';
 import { migrateIntake } from '../apps/intake-service/src/intake-service';
+import { migrateNotice } from '../apps/notice-service/src/notice-service';
 import { localServiceEnvironment } from '../infra/launcher/local-environment';
 
 export const serviceMigrations: Record<string, (env: NodeJS.ProcessEnv) => Promise<string[]>> = {
   intake: migrateIntake,
+  approval: migrateApproval,
+  notice: migrateNotice,
   deadline: migrateDeadline,
 };
 

@@ -8,6 +8,8 @@ import { migrateAll } from '../migrate';
 
 export const SERVICES = [
   { name: 'intake-service', portVariable: 'INTAKE_PORT' },
+  { name: 'approval-service', portVariable: 'APPROVAL_PORT' },
+  { name: 'notice-service', portVariable: 'NOTICE_PORT' },
   { name: 'deadline-service', portVariable: 'DEADLINE_PORT' },
 ] as const;
 export type ServiceName = (typeof SERVICES)[number]['name'];

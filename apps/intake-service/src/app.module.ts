@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type ServiceConfig } from '@banjie/platform';
+import { CompletionsModule } from './completions/completions.module';
 import { intakeDatabase } from './database/intake-database';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { PlanModule } from './plans/plan.module';
@@ -11,7 +12,7 @@ export class IntakeAppModule {
   static forConfig(config: ServiceConfig): DynamicModule {
     return {
       module: IntakeAppModule,
-      imports: [PlatformModule.forService({ config, database: intakeDatabase, publishesEvents: true }), ProjectModule, LifecycleModule, PlanModule, PortfolioModule],
+      imports: [PlatformModule.forService({ config, database: intakeDatabase, publishesEvents: true }), ProjectModule, LifecycleModule, PlanModule, PortfolioModule, CompletionsModule],
     };
   }
 }

@@ -15,9 +15,10 @@ describe('the 2023 portfolio', () => {
     expect(loaded).toEqual({ loaded: 127, skipped: 0 });
   }, 180_000);
 
+  // Closing waits for the Kafka consumer's open fetch (up to its 5 s max wait).
   afterAll(async () => {
     await app?.close();
-  });
+  }, 30_000);
 
   const summary = async (asOf: string) =>
     (await intakeClient(app, { sub: 'dispatch-1', role: 'dispatch' })<PortfolioSummary>('GET', `/portfolio/summary?asOf=${asOf}`)).body;

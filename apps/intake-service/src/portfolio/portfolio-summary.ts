@@ -2,6 +2,7 @@ import {
   Applicability, ProcedureStatus, type DepartmentCode, type IndustryCluster, type LifecycleState, type PlanItem, type ProcedureCode, type ProjectType,
 } from '@banjie/contracts';
 import { completionRatesBy, constructionRates, isOnProjectList, procedureCompletionRate, type CompletionTally } from '@banjie/domain';
+import type { ProcedureOutcome } from '../completions/procedure-outcome';
 
 /** One project as it stood on the as-of date. */
 export interface ProjectAsOf {
@@ -44,11 +45,15 @@ function projectRates(projects: ProjectAsOf[]): ProjectRates {
   };
 }
 
-/** A plan item in the terms of the domain's completion rate: held and not-applicable keep their own state. */
-function statusOf(item: PlanItem, completed: boolean): ProcedureStatus {
+/**
+ * A plan item in the terms of the domain's completion rate: held and not-applicable keep their own
+ * state; a required one takes the approval service's outcome (approved, or marked not applicable /
+ * already held by the department after the plan was made), and is open work otherwise.
+ */
+function statusOf(item: PlanItem, outcome: ProcedureOutcome | undefined): ProcedureStatus {
   if (item.applicability === Applicability.ALREADY_HELD) return ProcedureStatus.ALREADY_HELD;
   if (item.applicability === Applicability.NOT_APPLICABLE) return ProcedureStatus.NOT_APPLICABLE;
-  return completed ? ProcedureStatus.APPROVED : ProcedureStatus.PLANNED;
+  return outcome ?? ProcedureStatus.PLANNED;
 }
 
 function groupBy<K extends string>(projects: ProjectAsOf[], key: (project: ProjectAsOf) => K): [K, ProjectAsOf[]][] {
@@ -62,11 +67,11 @@ function groupBy<K extends string>(projects: ProjectAsOf[], key: (project: Proje
  * count nowhere). Procedure completion follows the domain's rule: approved ÷ procedures still to
  * be handled; already-held and not-applicable ones are in neither term (see libs/domain/README.md).
  */
-export function summarisePortfolio(asOf: string, all: ProjectAsOf[], completions: ReadonlySet<string>): PortfolioSummary {
+export function summarisePortfolio(asOf: string, all: ProjectAsOf[], outcomes: ReadonlyMap<string, ProcedureOutcome>): PortfolioSummary {
   const projects = all.filter((project) => isOnProjectList(project.state));
   const planned = (list: ProjectAsOf[]): PlannedProcedure[] =>
     list.flatMap((project) =>
-      (project.plan ?? []).map((item) => ({ department: item.department, status: statusOf(item, completions.has(completionKey(project.code, item.procedure))) })),
+      (project.plan ?? []).map((item) => ({ department: item.department, status: statusOf(item, outcomes.get(completionKey(project.code, item.procedure))) })),
     );
   return {
     asOf,

@@ -24,9 +24,10 @@ describe('intake service on real PostgreSQL and Kafka', () => {
     await consumer.run({ eachMessage: async ({ message }) => void received.push(JSON.parse(message.value!.toString())) });
   }, 120_000);
 
+  // Closing waits for the Kafka consumer's open fetch (up to its 5 s max wait).
   afterAll(async () => {
     await Promise.allSettled([consumer?.disconnect(), app?.close(), db?.end()]);
-  });
+  }, 30_000);
 
   const admin = () => intakeClient(app, { sub: 'admin-1', role: 'admin' });
 

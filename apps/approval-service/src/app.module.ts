@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PlatformModule } from '@banjie/platform';
+import { CalendarModule } from './calendar/calendar.module';
+import { APPROVAL_CONFIG, type ApprovalConfig } from './config';
+import { approvalDatabase } from './database/approval-database';
+import { PlanModule } from './plans/plan.module';
+import { ProcedureModule } from './procedures/procedure.module';
+import { ProjectDirectoryModule } from './projects/project-directory.module';
+
+@Module({})
+export class ApprovalAppModule {
+  static forConfig(config: ApprovalConfig): DynamicModule {
+    return {
+      module: ApprovalAppModule,
+      global: true,
+      imports: [
+        PlatformModule.forService({ config, database: approvalDatabase, publishesEvents: true }),
+        CalendarModule,
+        ProjectDirectoryModule,
+        ProcedureModule,
+        PlanModule,
+      ],
+      providers: [{ provide: APPROVAL_CONFIG, useValue: config }],
+      exports: [APPROVAL_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { loadConfig, platformEnvironment, portVariable, type ServiceConfig } from '@banjie/platform';
+
+const approvalEnvironment = platformEnvironment.extend({
+  APPROVAL_PORT: portVariable(3002),
+  APPROVAL_DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  APPROVAL_CALENDAR_REFRESH_MS: z.coerce.number().int().min(0).default(30_000),
+});
+
+export interface ApprovalConfig extends ServiceConfig {
+  /** A running clock with this many working days left or fewer is DUE_SOON. */
+  dueSoonWorkingDays: number;
+  /** How long the calendar overrides read from the database are reused before being read again. */
+  calendarRefreshMs: number;
+}
+
+export const APPROVAL_CONFIG = Symbol('APPROVAL_CONFIG');
+
+export function approvalConfig(env: NodeJS.ProcessEnv = process.env): ApprovalConfig {
+  const config = loadConfig(approvalEnvironment, env);
+  return {
+    ...config,
+    serviceName: 'approval-service',
+    httpPort: config.APPROVAL_PORT,
+    databaseSchema: 'approval',
+    dueSoonWorkingDays: config.APPROVAL_DUE_SOON_WORKING_DAYS,
+    calendarRefreshMs: config.APPROVAL_CALENDAR_REFRESH_MS,
+  };
+}

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@banjie/platform';
+import { startApprovalService } from './approval-service';
+
+runService(() => startApprovalService());

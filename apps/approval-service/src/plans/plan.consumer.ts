@@ -1,0 +1,23 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { ProcedurePlanChangedV1, Topics } from '@banjie/contracts';
+import { EventConsumer, handle } from '@banjie/platform';
+import { PlanSyncService } from './plan-sync.service';
+
+export const PLAN_CONSUMER = 'approval.procedure-plan';
+
+/** Turns each new version of a project's procedure plan into its 11 procedures. */
+@Controller()
+export class PlanConsumer {
+  private readonly handlers = [handle(ProcedurePlanChangedV1, (envelope, manager) => this.plans.apply(envelope, manager))];
+
+  constructor(
+    private readonly events: EventConsumer,
+    private readonly plans: PlanSyncService,
+  ) {}
+
+  @EventPattern(Topics.INTAKE_PROCEDURE_PLAN)
+  async onPlanEvent(@Ctx() context: KafkaContext): Promise<void> {
+    await this.events.consume(context, PLAN_CONSUMER, this.handlers);
+  }
+}

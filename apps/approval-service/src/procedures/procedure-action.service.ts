@@ -1,0 +1,173 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { ProcedureAction } from '@banjie/contracts';
+import { checkExtensionDays, decide, mayAct } from '@banjie/domain';
+import { DomainException, type Actor } from '@banjie/platform';
+import { AuditRepository, type AuditEntry } from '../audit/audit.repository';
+import { WorkingDayCalendarService } from '../calendar/working-day-calendar.service';
+import { APPROVAL_CONFIG, type ApprovalConfig } from '../config';
+import { callerOf, fingerprintOf, replay, type StoredResponse } from '../idempotency/idempotency';
+import { IdempotencyRepository } from '../idempotency/idempotency.repository';
+import { ProjectDirectoryRepository } from '../projects/project-directory.repository';
+import { applyAction, reasonOf, type ActionCommand } from './procedure-action';
+import { fieldError } from './procedure-errors';
+import { appendActionEvent, internalFields } from './procedure-events';
+import { publicSnapshot } from './procedure-snapshot';
+import { procedureView } from './procedure-view';
+import type { ProcedureRecord } from './procedure.record';
+import { ProcedureRepository } from './procedure.repository';
+
+export interface ActionRequest {
+  procedureId: string;
+  command: ActionCommand;
+  /** The request body as sent, for the idempotency fingerprint. */
+  body: object;
+  effectiveDate?: string;
+  /** The sequence the caller read: in the body (stale → 409) or If-Match (stale → 412). */
+  expected?: { source: 'body' | 'if-match'; sequence: number };
+  idempotencyKey?: string;
+  actor: Actor;
+}
+
+export interface ActionResponse {
+  statusCode: number;
+  body: Record<string, unknown>;
+  replayed: boolean;
+}
+
+/** The outcome of the transaction; refusals are committed (their audit row stays) and thrown afterwards. */
+type Outcome = { kind: 'applied'; response: ActionResponse } | { kind: 'replay'; stored: StoredResponse } | { kind: 'refused'; error: DomainException };
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class ProcedureActionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APPROVAL_CONFIG) private readonly config: ApprovalConfig,
+    private readonly procedures: ProcedureRepository,
+    private readonly projects: ProjectDirectoryRepository,
+    private readonly audit: AuditRepository,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly calendars: WorkingDayCalendarService,
+  ) {}
+
+  /**
+   * Performs one action on one procedure: the row is locked (concurrent actions queue and see each
+   * other's result), the caller's permission checked (a refusal is audited), the state machine
+   * consulted, and the change, its audit row, its event (outbox) and the idempotency record
+   * commit together.
+   */
+  async perform(request: ActionRequest, now: Date = new Date()): Promise<ActionResponse> {
+    const caller = callerOf(request.actor);
+    const key = request.idempotencyKey;
+    const fingerprint = fingerprintOf({ procedureId: request.procedureId, action: request.command.action, body: request.body, ifMatch: request.expected?.source === 'if-match' ? request.expected.sequence : undefined });
+    if (key !== undefined) {
+      const stored = await this.idempotency.find(this.dataSource, caller, key);
+      if (stored) return replay(stored, fingerprint);
+    }
+    let outcome: Outcome;
+    try {
+      outcome = await this.dataSource.transaction((manager) => this.performLocked(manager, request, caller, fingerprint, now));
+    } catch (error) {
+      // The same key used at the same moment for another procedure: the other request won the key.
+      if (key !== undefined && isUniqueViolation(error)) {
+        const stored = await this.idempotency.find(this.dataSource, caller, key);
+        if (stored) return replay(stored, fingerprint);
+      }
+      throw error;
+    }
+    if (outcome.kind === 'refused') throw outcome.error;
+    if (outcome.kind === 'replay') return replay(outcome.stored, fingerprint);
+    return outcome.response;
+  }
+
+  private async performLocked(manager: EntityManager, request: ActionRequest, caller: string, fingerprint: string, now: Date): Promise<Outcome> {
+    const { command, actor } = request;
+    const record = await this.procedures.lockForChange(manager, request.procedureId);
+    if (request.idempotencyKey !== undefined) {
+      // Under the lock: a concurrent request with the same key has committed by now.
+      const stored = await this.idempotency.find(manager, caller, request.idempotencyKey);
+      if (stored) return { kind: 'replay', stored };
+    }
+    const project = await this.projects.scope(manager, record.projectCode);
+    const attempt = (outcome: AuditEntry['outcome'], extra: Partial<AuditEntry>): AuditEntry => ({
+      procedureId: record.procedureId,
+      projectCode: record.projectCode,
+      action: command.action,
+      outcome,
+      actor,
+      fromStatus: record.status,
+      toStatus: null,
+      reason: 'reason' in command ? command.reason : null,
+      supplementReason: 'supplementReason' in command ? command.supplementReason : null,
+      note: command.note ?? null,
+      documentNumber: 'documentNumber' in command ? command.documentNumber : null,
+      extensionDays: 'days' in command ? command.days : null,
+      effectiveDate: request.effectiveDate ?? null,
+      idempotencyKey: request.idempotencyKey ?? null,
+      ...extra,
+    });
+    const refuse = async (error: DomainException, outcome: 'DENIED' | 'REJECTED'): Promise<Outcome> => {
+      await this.audit.append(manager, attempt(outcome, { refusalCode: error.code, refusalMessage: error.message }));
+      return { kind: 'refused', error };
+    };
+
+    const permission = mayAct(actor, { department: record.department, projectEnterpriseId: project.ownerEnterpriseId, projectHelpers: project.helperLogins }, command.action);
+    if (!permission.allowed) {
+      return refuse(new DomainException('forbidden', permission.reason, permission.message, { action: command.action, procedureId: record.procedureId }), 'DENIED');
+    }
+    const stale = staleSequence(record, request.expected);
+    if (stale) return refuse(stale, 'REJECTED');
+    const decision = decide(record, command.action);
+    if (!decision.ok) {
+      const message = decision.reason === 'EXTENSION_ALREADY_USED'
+        ? `the limit of application ${record.applicationNumber} has already been extended once`
+        : `${command.action} is not allowed while the procedure is ${record.status}`;
+      return refuse(new DomainException('conflict', decision.reason, message, { status: record.status, allowed: decision.allowed }), 'REJECTED');
+    }
+    const effectiveDate = this.checkedEffectiveDate(request.effectiveDate, record, now);
+    if (command.action === ProcedureAction.EXTEND) {
+      const extension = checkExtensionDays(command.days);
+      if (!extension.ok) throw fieldError('days', extension.reason, 'EXTENSION_OUT_OF_RANGE');
+    }
+
+    const next = applyAction(record, decision, command, effectiveDate);
+    await this.procedures.save(manager, next);
+    const calendar = await this.calendars.current();
+    await appendActionEvent(manager, command, publicSnapshot(next, calendar), internalFields(actor, reasonOf(command), project), now);
+    await this.audit.append(manager, attempt('APPLIED', { toStatus: next.status, sequence: next.sequence, effectiveDate }));
+    const body = procedureView(next, project, { asOf: this.calendars.today(now), dueSoonWorkingDays: this.config.dueSoonWorkingDays, calendar, actor });
+    const response: ActionResponse = { statusCode: 200, body, replayed: false };
+    if (request.idempotencyKey !== undefined) {
+      await this.idempotency.save(manager, { caller, key: request.idempotencyKey, procedureId: record.procedureId, action: command.action, fingerprint, statusCode: 200, body });
+    }
+    return { kind: 'applied', response };
+  }
+
+  /** History may be recorded as it happened, but never in the future and never before the last change. */
+  private checkedEffectiveDate(requested: string | undefined, record: ProcedureRecord, now: Date): string {
+    const today = this.calendars.today(now);
+    const effectiveDate = requested ?? today;
+    if (effectiveDate > today) throw fieldError('effectiveDate', `${effectiveDate} is in the future (today is ${today}, Asia/Shanghai)`, 'FUTURE_DATE');
+    if (effectiveDate < record.effectiveDate) {
+      throw fieldError('effectiveDate', `${effectiveDate} is before the procedure's last change (${record.effectiveDate})`, 'DATE_BEFORE_HISTORY');
+    }
+    return effectiveDate;
+  }
+}
+
+function staleSequence(record: ProcedureRecord, expected: ActionRequest['expected']): DomainException | null {
+  if (!expected || expected.sequence === record.sequence) return null;
+  return new DomainException(
+    expected.source === 'if-match' ? 'precondition-failed' : 'conflict',
+    'STALE_SEQUENCE',
+    `procedure ${record.procedureId} is at sequence ${record.sequence}, not ${expected.sequence}: read it again`,
+    { currentSequence: record.sequence, status: record.status },
+  );
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === UNIQUE_VIOLATION;
+}

@@ -1,0 +1,63 @@
+import type { PublicProcedureFields } from '@banjie/contracts';
+import {
+  CalendarNotCoveredError, parseLocalDate, procedureClock, type DeadlineStatus, type ProcedureClock, type WorkingDayCalendar,
+} from '@banjie/domain';
+import { CLOCK_STATUSES } from './procedure-action';
+import type { ProcedureRecord } from './procedure.record';
+
+export type DueDateUnavailable = NonNullable<PublicProcedureFields['dueDateUnavailable']>;
+
+/** The working-day clock of the current application, while the department's clock runs (or is paused). */
+export function clockOf(record: ProcedureRecord): ProcedureClock | null {
+  if (!CLOCK_STATUSES.includes(record.status) || record.acceptedOn === null || record.committedWorkingDays === null) return null;
+  return procedureClock({
+    acceptedOn: parseLocalDate(record.acceptedOn),
+    committedWorkingDays: record.committedWorkingDays,
+    extensionWorkingDays: record.extensionWorkingDays,
+    pauses: record.pauses.map((pause) => ({ from: parseLocalDate(pause.from), to: pause.to === null ? null : parseLocalDate(pause.to) })),
+  });
+}
+
+/** Runs a calendar computation; a year the calendar does not cover is said so, never guessed. */
+export function withCalendar<T>(compute: () => T): { value: T; unavailable: null } | { value: null; unavailable: DueDateUnavailable } {
+  try {
+    return { value: compute(), unavailable: null };
+  } catch (error) {
+    if (error instanceof CalendarNotCoveredError) return { value: null, unavailable: { code: 'CALENDAR_NOT_COVERED', message: error.message } };
+    throw error;
+  }
+}
+
+/**
+ * The last day of the limit (null when no clock runs, or while an open supplement request makes
+ * it depend on the resubmission), or why it cannot be computed.
+ */
+export function dueDateOf(record: ProcedureRecord, calendar: WorkingDayCalendar): { dueDate: string | null; dueDateUnavailable: DueDateUnavailable | null } {
+  const clock = clockOf(record);
+  if (clock === null) return { dueDate: null, dueDateUnavailable: null };
+  const result = withCalendar(() => clock.dueDate(calendar));
+  return { dueDate: result.value, dueDateUnavailable: result.unavailable };
+}
+
+/** How the clock stands on a day: CLOSED when the procedure is done, NOT_STARTED while no department clock runs. */
+export type ProcedureDeadlineStatus = DeadlineStatus | 'CLOSED' | 'UNKNOWN';
+
+export interface ClockReading {
+  deadlineStatus: ProcedureDeadlineStatus;
+  remainingWorkingDays: number | null;
+}
+
+const CLOSED_STATUSES = new Set(['APPROVED', 'NOT_APPLICABLE', 'ALREADY_HELD']);
+
+/** Remaining working days and deadline status as of `asOf`, derived from the facts and the calendar. */
+export function readClock(record: ProcedureRecord, asOf: string, dueSoonWorkingDays: number, calendar: WorkingDayCalendar): ClockReading {
+  if (CLOSED_STATUSES.has(record.status)) return { deadlineStatus: 'CLOSED', remainingWorkingDays: null };
+  const clock = clockOf(record);
+  if (clock === null) return { deadlineStatus: 'NOT_STARTED', remainingWorkingDays: null };
+  const day = parseLocalDate(asOf);
+  const result = withCalendar(() => ({
+    deadlineStatus: clock.deadlineStatus(day, dueSoonWorkingDays, calendar),
+    remainingWorkingDays: clock.remainingWorkingDays(day, calendar),
+  }));
+  return result.value ?? { deadlineStatus: 'UNKNOWN', remainingWorkingDays: null };
+}

@@ -1,0 +1,28 @@
+import { procedureIdOf, type PublicProcedureFields } from '@banjie/contracts';
+import type { WorkingDayCalendar } from '@banjie/domain';
+import { dueDateOf } from './procedure-clock';
+import type { ProcedureRecord } from './procedure.record';
+
+/** The procedure's whole public snapshot, as every event on `approval.procedure.v1` carries it. */
+export function publicSnapshot(record: ProcedureRecord, calendar: WorkingDayCalendar): PublicProcedureFields {
+  return {
+    procedureId: procedureIdOf(record.projectCode, record.procedure),
+    projectCode: record.projectCode,
+    procedure: record.procedure,
+    department: record.department,
+    status: record.status,
+    sequence: record.sequence,
+    effectiveDate: record.effectiveDate,
+    applicationNumber: record.applicationNumber,
+    committedWorkingDays: record.committedWorkingDays,
+    extensionWorkingDays: record.extensionWorkingDays,
+    submittedOn: record.submittedOn,
+    acceptedOn: record.acceptedOn,
+    pauses: record.pauses.map((pause) => ({ from: pause.from, to: pause.to })),
+    baselineDate: record.baselineDate,
+    targetDate: record.targetDate,
+    ...dueDateOf(record, calendar),
+    completedOn: record.completedOn,
+    documentNumber: record.documentNumber,
+  };
+}

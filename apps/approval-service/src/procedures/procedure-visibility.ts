@@ -1,0 +1,43 @@
+import { Role } from '@banjie/contracts';
+import type { Actor } from '@banjie/platform';
+
+/** Which procedures a caller may read. */
+export type Visibility =
+  | { kind: 'all' }
+  | { kind: 'department'; department: string }
+  | { kind: 'enterprise'; enterpriseId: string }
+  | { kind: 'helper'; login: string };
+
+/**
+ * A department sees the procedures assigned to it; an enterprise the procedures of its own
+ * projects; a helper those of the projects it is assigned to; supervisors, dispatch and admins
+ * see everything.
+ */
+export function visibilityOf(actor: Actor): Visibility {
+  switch (actor.role) {
+    case Role.DEPARTMENT:
+      return { kind: 'department', department: actor.department ?? '' };
+    case Role.ENTERPRISE:
+      return { kind: 'enterprise', enterpriseId: actor.enterpriseId ?? '' };
+    case Role.HELPER:
+      return { kind: 'helper', login: actor.sub };
+    case Role.ADMIN:
+    case Role.DISPATCH:
+    case Role.SUPERVISOR:
+      return { kind: 'all' };
+  }
+}
+
+/** The SQL condition (over `p` = procedures, `pr` = projects) and its parameter, numbered from `next`. */
+export function visibilityCondition(visibility: Visibility, next: number): { sql: string; params: unknown[] } {
+  switch (visibility.kind) {
+    case 'all':
+      return { sql: 'true', params: [] };
+    case 'department':
+      return { sql: `p.department = $${next}`, params: [visibility.department] };
+    case 'enterprise':
+      return { sql: `pr.owner_enterprise_id = $${next}`, params: [visibility.enterpriseId] };
+    case 'helper':
+      return { sql: `$${next} = ANY (pr.helper_logins)`, params: [visibility.login] };
+  }
+}

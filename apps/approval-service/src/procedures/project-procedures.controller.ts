@@ -1,0 +1,29 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { CurrentActor, type Actor } from '@banjie/platform';
+import { AsOfQuery } from './dto/list-procedures.query';
+import { ProcedureQueryService } from './procedure-query.service';
+
+class ProjectCodeParam {
+  @Matches(/^BJ-\d{4}-\d{4,}$/, { message: 'code must look like BJ-2023-0001' })
+  code!: string;
+}
+
+@ApiTags('procedures')
+@ApiBearerAuth()
+@Controller('projects/:code')
+export class ProjectProceduresController {
+  constructor(private readonly queries: ProcedureQueryService) {}
+
+  /** The project's procedures the caller may see, in catalogue order. */
+  @Get('procedures')
+  procedures(@Param() { code }: ProjectCodeParam, @Query() { asOf }: AsOfQuery, @CurrentActor() actor: Actor) {
+    return this.queries.ofProject(actor, code, asOf);
+  }
+
+  @Get('audit')
+  audit(@Param() { code }: ProjectCodeParam, @CurrentActor() actor: Actor) {
+    return this.queries.auditOfProject(actor, code);
+  }
+}

@@ -1,0 +1,39 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import type { EntityManager } from 'typeorm';
+import { ProjectLifecycleChangedV1, ProjectRegisteredV1, ProjectUpdatedV1, Topics, type PayloadOf } from '@banjie/contracts';
+import { EventConsumer, handle } from '@banjie/platform';
+import { helperLogins, ProjectDirectoryRepository } from './project-directory.repository';
+
+export const PROJECT_DIRECTORY_CONSUMER = 'approval.project-directory';
+
+type ProjectSnapshot = Pick<PayloadOf<typeof ProjectRegisteredV1>, 'public' | 'internal'>;
+
+/** Keeps each project's owner enterprise and helper logins current: the authorisation of applicants depends on them. */
+@Controller()
+export class ProjectDirectoryConsumer {
+  private readonly handlers = [
+    handle(ProjectRegisteredV1, (envelope, manager) => this.upsert(envelope.payload, manager)),
+    handle(ProjectUpdatedV1, (envelope, manager) => this.upsert(envelope.payload, manager)),
+    handle(ProjectLifecycleChangedV1, (envelope, manager) => this.upsert(envelope.payload, manager)),
+  ];
+
+  constructor(
+    private readonly events: EventConsumer,
+    private readonly directory: ProjectDirectoryRepository,
+  ) {}
+
+  @EventPattern(Topics.INTAKE_PROJECT)
+  async onProjectEvent(@Ctx() context: KafkaContext): Promise<void> {
+    await this.events.consume(context, PROJECT_DIRECTORY_CONSUMER, this.handlers);
+  }
+
+  private upsert({ public: project, internal }: ProjectSnapshot, manager: EntityManager): Promise<void> {
+    return this.directory.upsertFromProject(manager, {
+      code: project.code,
+      ownerEnterpriseId: internal.ownerEnterpriseId,
+      helperLogins: helperLogins(internal.helpers),
+      version: internal.version,
+    });
+  }
+}

@@ -11,7 +11,8 @@ import { migrateAll } from './migrate';
 
 async function main(): Promise<void> {
   await up();
-  const env = localServiceEnvironment();
+  // The demo data is the 2023 portfolio: the deadline service watches its first quarter.
+  const env = { TARGET_QUARTER: '2023-Q1', ...localServiceEnvironment() };
   await migrateAll(env);
   const { logs } = localPaths();
   const services = await startServices(env, logs);
@@ -29,8 +30,10 @@ async function main(): Promise<void> {
     [
       '',
       'Banjie is running:',
+      `  public flag board   http://127.0.0.1:${ports.notice}/      (kiosk: chromium --kiosk http://127.0.0.1:${ports.notice}/; as of a day: /?asOf=2023-03-28)`,
       `  intake service      http://127.0.0.1:${ports.intake}      (OpenAPI: /docs; summary: /portfolio/summary?asOf=2023-03-28)`,
-      `  deadline service    http://127.0.0.1:${ports.deadline}      (OpenAPI: /docs)`,
+      `  approval service    http://127.0.0.1:${ports.approval}      (OpenAPI: /docs)`,
+      `  deadline service    http://127.0.0.1:${ports.deadline}      (OpenAPI: /docs; target: /targets/2023-Q1)`,
       `  Temporal Web UI     http://127.0.0.1:${ports.temporalUi}`,
       `  logs                ${logs}`,
       '  a token:            npm run token -- --role admin',

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { ProcedureAction } from '@banjie/contracts';
 import { checkExtensionDays, decide, mayAct } from '@banjie/domain';
-import { DomainException, type Actor } from '@banjie/platform';
+import { DomainException, faultPoint, FaultPoints, type Actor } from '@banjie/platform';
 import { AuditRepository, type AuditEntry } from '../audit/audit.repository';
 import { WorkingDayCalendarService } from '../calendar/working-day-calendar.service';
 import { APPROVAL_CONFIG, type ApprovalConfig } from '../config';
@@ -143,6 +143,7 @@ export class ProcedureActionService {
     if (request.idempotencyKey !== undefined) {
       await this.idempotency.save(manager, { caller, key: request.idempotencyKey, procedureId: record.procedureId, action: command.action, fingerprint, statusCode: 200, body });
     }
+    faultPoint(FaultPoints.BEFORE_COMMIT);
     return { kind: 'applied', response };
   }
 

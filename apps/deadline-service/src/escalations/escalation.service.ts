@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type FindOptionsWhere } from 'typeorm';
 import { EscalationRaisedV1, type AtRiskProcedure, type DeadlineRecipient, type DepartmentCode } from '@banjie/contracts';
-import { appendToOutbox, DomainException, type Actor } from '@banjie/platform';
+import { appendToOutbox, DomainException, type Actor, faultPoint, FaultPoints } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { EscalationEntity, type EscalationStatus } from './escalation.entity';
 
@@ -87,6 +87,7 @@ export class EscalationService {
         ...(record.atRisk ? { atRisk: record.atRisk } : {}),
         ...(record.followUpOf ? { followUpOf: record.followUpOf } : {}),
       });
+      faultPoint(FaultPoints.BEFORE_COMMIT);
       return id;
     });
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ReminderSentV1, type DeadlineRecipient, type DepartmentCode } from '@banjie/contracts';
-import { appendToOutbox } from '@banjie/platform';
+import { appendToOutbox, faultPoint, FaultPoints } from '@banjie/platform';
 import type { RungNotice } from '@banjie/workflows';
 
 /** A reached reminder rung, addressed and explained. */
@@ -32,6 +32,7 @@ export class ReminderService {
         department: record.department as DepartmentCode,
         sentAt: sentAt.toISOString(),
       });
+      faultPoint(FaultPoints.BEFORE_COMMIT);
       return id;
     });
   }

@@ -12,7 +12,7 @@ import { migrateAll } from './migrate';
 async function main(): Promise<void> {
   await up();
   // The demo data is the 2023 portfolio: the deadline service watches its first quarter.
-  const env = { TARGET_QUARTER: '2023-Q1', ...localServiceEnvironment() };
+  const env: NodeJS.ProcessEnv = { TARGET_QUARTER: '2023-Q1', ...localServiceEnvironment() };
   await migrateAll(env);
   const { logs } = localPaths();
   const services = await startServices(env, logs);

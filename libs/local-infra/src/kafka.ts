@@ -81,7 +81,8 @@ export async function startKafka(options: KafkaOptions): Promise<ManagedProcess>
   if (!existsSync(join(options.dataDir, 'logs', 'meta.properties'))) {
     execFileSync(
       'java',
-      [...javaArgs(classpath, '128m'), 'kafka.tools.StorageTool', 'format', '-t', newClusterId(), '-c', propertiesFile],
+      // `--cluster-id=<id>`: a base64url id may begin with '-', which a separate argument would turn into an option.
+      [...javaArgs(classpath, '128m'), 'kafka.tools.StorageTool', 'format', `--cluster-id=${newClusterId()}`, '-c', propertiesFile],
       { stdio: 'ignore' },
     );
   }

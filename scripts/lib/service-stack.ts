@@ -44,7 +44,8 @@ export async function startServices(env: NodeJS.ProcessEnv, logs: string): Promi
     const child = spawnLogged(process.execPath, ['-r', '@swc-node/register', `apps/${service}/src/main.ts`], { logFile, env: { ...env, ...extraEnv } });
     processes.set(service, child);
     await waitUntil(`${service} (log: ${logFile})`, async () => {
-      if (child.child.exitCode !== null) throw new Error(`${service} exited with code ${child.child.exitCode} — see ${logFile}`);
+      const { exitCode, signalCode } = child.child;
+      if (exitCode !== null || signalCode !== null) throw new Error(`${service} exited (${signalCode ?? `code ${exitCode}`}) — see ${logFile}`);
       return healthy(urlOf(service));
     }, 120_000, 250);
   };

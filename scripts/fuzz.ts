@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { badTokens, fuzzService, stateDigest, tokensForEveryRole, type FuzzReport } from '../libs/testing/src';
+import { badTokens, fuzzService, settledStateDigest, stateDigest, tokensForEveryRole, type FuzzReport } from '../libs/testing/src';
+import { PROCEDURE_CODES } from '../libs/contracts/src';
 import { issueToken } from '../libs/platform/src/auth/token-issuer';
 import { SERVICES, startThrowawayStack, type ServiceName } from './lib/service-stack';
 
@@ -24,7 +25,24 @@ async function seedOneProject(intakeUrl: string, secret: string): Promise<string
     }),
   });
   if (response.status !== 201) throw new Error(`could not register the fuzz project: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { code: string }).code;
+  const { code } = (await response.json()) as { code: string };
+  const plan = await fetch(`${intakeUrl}/projects/${code}/plan`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${issueToken({ sub: 'fuzz-setup', role: 'admin' }, secret)}` },
+    body: JSON.stringify({ items: PROCEDURE_CODES.map((procedure) => ({ procedure, applicability: 'REQUIRED', targetDate: '2023-06-30' })), reason: '计划', effectiveDate: '2023-01-10' }),
+  });
+  if (plan.status !== 200) throw new Error(`could not plan the fuzz project: ${plan.status} ${await plan.text()}`);
+  return code;
+}
+
+async function procedureIds(approvalUrl: string, code: string, secret: string): Promise<string[]> {
+  for (let waited = 0; waited < 60_000; waited += 250) {
+    const response = await fetch(`${approvalUrl}/projects/${code}/procedures`, { headers: { authorization: `Bearer ${issueToken({ sub: 'fuzz-setup', role: 'admin' }, secret)}` } });
+    const procedures = response.status === 200 ? ((await response.json()) as { procedureId: string }[]) : [];
+    if (procedures.length === PROCEDURE_CODES.length) return procedures.map((procedure) => procedure.procedureId);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the approval service did not open ${code}'s procedures`);
 }
 
 async function main(): Promise<void> {
@@ -32,8 +50,8 @@ async function main(): Promise<void> {
   const stack = await startThrowawayStack(logs);
   try {
     const code = await seedOneProject(stack.urlOf('intake-service'), stack.env.JWT_SECRET!);
-    const knownParams: Record<string, string[]> = { code: [code], quarter: ['2023-Q1'] };
-    const before = await stateDigest(stack.databaseUrl, SCHEMAS);
+    const knownParams: Record<string, string[]> = { code: [code], quarter: ['2023-Q1'], id: await procedureIds(stack.urlOf('approval-service'), code, stack.env.JWT_SECRET!) };
+    const before = await settledStateDigest(stack.databaseUrl, SCHEMAS);
     const perService = Math.ceil(Number(values.requests) / SERVICES.length);
     const reports: FuzzReport[] = [];
     for (const { name } of SERVICES) {

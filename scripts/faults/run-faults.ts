@@ -32,6 +32,7 @@ export interface ScenarioResult {
   actionsAccepted: number;
   actionsRetriedByClient: number;
   refusedUnexpectedly: number;
+  refusals: { procedureId: string; action: string; status: number; body: string }[];
   recoverySeconds: number;
   convergedSeconds: number;
   deadLettered: number;
@@ -91,6 +92,7 @@ export async function runScenario(scenario: Scenario, context: FaultContext, pro
     actionsAccepted: workload.accepted.length,
     actionsRetriedByClient: workload.accepted.filter((action) => action.attempts > 1).length,
     refusedUnexpectedly: workload.refused.length,
+    refusals: workload.refused.slice(0, 5),
     recoverySeconds: (recoveredAt - faultAt) / 1000,
     convergedSeconds,
     deadLettered,

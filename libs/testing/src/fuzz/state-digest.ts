@@ -34,3 +34,19 @@ export async function stateDigest(databaseUrl: string, schemas: string[]): Promi
     await db.end();
   }
 }
+
+/**
+ * The digest once the services have settled: background work started at boot (a quarter
+ * watch recording the checkpoints already past, an outbox draining) must not count as a change
+ * made by the requests that follow.
+ */
+export async function settledStateDigest(databaseUrl: string, schemas: string[], quietMs = 2_000): Promise<Record<string, string>> {
+  let previous = await stateDigest(databaseUrl, schemas);
+  for (let attempt = 0; attempt < 30; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const current = await stateDigest(databaseUrl, schemas);
+    if (JSON.stringify(current) === JSON.stringify(previous)) return current;
+    previous = current;
+  }
+  throw new Error(`the database kept changing for ${(30 * quietMs) / 1000} s without any request`);
+}

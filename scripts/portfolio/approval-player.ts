@@ -1,0 +1,163 @@
+// Plays an approval history through the approval API, as the applicants and the departments would
+// have sent it: each action with the token of whoever took it and an Idempotency-Key made of the
+// procedure and the step, so a second run is answered from the first one's records.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Role, type DepartmentCode, type ProcedureCode } from '../../libs/contracts/src';
+import { issueToken, type Actor } from '../../libs/platform/src';
+import type { HistoryStep, ProcedureHistory } from './approval-history';
+import { forEachConcurrently } from './concurrency';
+import type { LoadedProject } from './intake-loader';
+import { UnexpectedResponseError, type JsonApi } from './json-api';
+
+/** A step the approval service refused (the procedure moved on elsewhere, or the history changed since it was played). */
+export interface PlaybackConflict {
+  procedureId: string;
+  step: number;
+  action: string;
+  status: number;
+  message: string;
+}
+
+export interface PlaybackResult {
+  procedures: number;
+  actionsSent: number;
+  actionsAlreadyApplied: number;
+  /** Steps not taken because an earlier step of the same procedure was refused. */
+  actionsSkipped: number;
+  conflicts: PlaybackConflict[];
+}
+
+export interface PlaybackOptions {
+  approval: JsonApi;
+  jwtSecret: string;
+  histories: readonly ProcedureHistory[];
+  projects: ReadonlyMap<string, LoadedProject>;
+  concurrency: number;
+  /** How long to wait for the approval service to open a project's procedures (they come from intake's plan events). */
+  readyTimeoutMs: number;
+  log: (line: string) => void;
+}
+
+const PROCEDURES_PER_PROJECT = 11;
+const KEY_PREFIX = 'portfolio-2023';
+const LOADER: Actor = { sub: 'portfolio-loader', role: Role.DISPATCH };
+
+/** The Idempotency-Key of a step: stable across runs, so the approval service recognises a replay. */
+export function idempotencyKeyOf(procedureId: string, stepIndex: number, step: HistoryStep): string {
+  return `${KEY_PREFIX}:${procedureId}:${stepIndex + 1}-${step.action}`;
+}
+
+class HistoryPlayer {
+  private readonly tokens = new Map<string, string>();
+  private readonly openedProcedures = new Map<string, Promise<Map<ProcedureCode, DepartmentCode>>>();
+  private readonly result: PlaybackResult;
+  private readonly totalActions: number;
+  private actionsDone = 0;
+  private reportedTenths = 0;
+
+  constructor(private readonly options: PlaybackOptions) {
+    this.totalActions = options.histories.reduce((sum, history) => sum + history.steps.length, 0);
+    this.result = { procedures: options.histories.length, actionsSent: 0, actionsAlreadyApplied: 0, actionsSkipped: 0, conflicts: [] };
+  }
+
+  async play(): Promise<PlaybackResult> {
+    await forEachConcurrently(this.options.histories, this.options.concurrency, (history) => this.playProcedure(history));
+    return this.result;
+  }
+
+  private token(actor: Actor): string {
+    const key = JSON.stringify(actor);
+    let token = this.tokens.get(key);
+    if (!token) {
+      token = issueToken(actor, this.options.jwtSecret);
+      this.tokens.set(key, token);
+    }
+    return token;
+  }
+
+  /**
+   * Resolves with the project's procedures and their departments once `viewer` sees all 11 of
+   * them: for the loader, once the plan has reached the approval service; for a helper, also
+   * once the helper's login has.
+   */
+  private opened(code: string, viewer: Actor): Promise<Map<ProcedureCode, DepartmentCode>> {
+    const key = `${code}|${viewer.sub}`;
+    let opened = this.openedProcedures.get(key);
+    if (!opened) {
+      opened = this.waitForProcedures(code, viewer);
+      this.openedProcedures.set(key, opened);
+    }
+    return opened;
+  }
+
+  private async waitForProcedures(code: string, viewer: Actor): Promise<Map<ProcedureCode, DepartmentCode>> {
+    const deadline = Date.now() + this.options.readyTimeoutMs;
+    for (let pause = 100; ; pause = Math.min(pause * 2, 1000)) {
+      const response = await this.options.approval.request<{ procedure: ProcedureCode; department: DepartmentCode }[]>('GET', `/projects/${code}/procedures`, this.token(viewer), { retry: true });
+      if (response.status === 200 && response.body.length === PROCEDURES_PER_PROJECT) {
+        return new Map(response.body.map((procedure) => [procedure.procedure, procedure.department]));
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`the approval service shows ${viewer.sub} ${response.status === 200 ? response.body.length : `no (${response.status})`} of ${code}'s ${PROCEDURES_PER_PROJECT} procedures after ${this.options.readyTimeoutMs / 1000} s`);
+      }
+      await sleep(pause);
+    }
+  }
+
+  private actorOf(step: HistoryStep, project: LoadedProject, department: DepartmentCode): Actor {
+    switch (step.actor.kind) {
+      case 'department':
+        return { sub: `${department.toLowerCase()}-clerk`, role: Role.DEPARTMENT, department };
+      case 'helper':
+        return { sub: step.actor.userId, role: Role.HELPER };
+      case 'enterprise':
+        return { sub: `${project.ownerEnterpriseId.toLowerCase()}-applicant`, role: Role.ENTERPRISE, enterpriseId: project.ownerEnterpriseId };
+    }
+  }
+
+  private async playProcedure(history: ProcedureHistory): Promise<void> {
+    if (history.steps.length === 0) return;
+    const project = this.options.projects.get(history.projectName);
+    if (!project) throw new Error(`no code for project ${history.projectName}: load the projects first`);
+    const procedureId = `${project.code}-${history.procedure}`;
+    const department = (await this.opened(project.code, LOADER)).get(history.procedure)!;
+    for (const [index, step] of history.steps.entries()) {
+      const actor = this.actorOf(step, project, department);
+      if (actor.role === Role.HELPER) await this.opened(project.code, actor);
+      const response = await this.options.approval.request<{ message?: unknown }>('POST', `/procedures/${procedureId}/${step.action}`, this.token(actor), {
+        body: { effectiveDate: step.effectiveDate, ...step.details },
+        headers: { 'idempotency-key': idempotencyKeyOf(procedureId, index, step) },
+        retry: true,
+      });
+      if (response.status === 200) {
+        if (response.headers.get('idempotent-replayed') === 'true') this.result.actionsAlreadyApplied += 1;
+        else this.result.actionsSent += 1;
+        this.progress(1);
+        continue;
+      }
+      if (response.status >= 400 && response.status < 500) {
+        const message = JSON.stringify(response.body?.message ?? response.body);
+        this.result.conflicts.push({ procedureId, step: index + 1, action: step.action, status: response.status, message });
+        this.options.log(`  ${procedureId} step ${index + 1} (${step.action} on ${step.effectiveDate}) refused: ${response.status} ${message}; its later steps are skipped`);
+        this.result.actionsSkipped += history.steps.length - index - 1;
+        this.progress(history.steps.length - index);
+        return;
+      }
+      throw new UnexpectedResponseError('POST', `/procedures/${procedureId}/${step.action}`, response.status, JSON.stringify(response.body));
+    }
+  }
+
+  private progress(actions: number): void {
+    this.actionsDone += actions;
+    const tenths = Math.floor((this.actionsDone * 10) / this.totalActions);
+    if (tenths <= this.reportedTenths) return;
+    this.reportedTenths = tenths;
+    const { actionsSent, actionsAlreadyApplied } = this.result;
+    this.options.log(`  approval history: ${this.actionsDone}/${this.totalActions} actions (${tenths * 10} %) — ${actionsSent} sent, ${actionsAlreadyApplied} already applied`);
+  }
+}
+
+/** Plays every history, `concurrency` procedures at a time, each procedure's steps in order. */
+export function playApprovalHistory(options: PlaybackOptions): Promise<PlaybackResult> {
+  return new HistoryPlayer(options).play();
+}

@@ -3,7 +3,8 @@
 // procedure and the step, so a second run is answered from the first one's records.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Role, type DepartmentCode, type ProcedureCode } from '../../libs/contracts/src';
-import { issueToken, type Actor } from '../../libs/platform/src';
+import type { Actor } from '../../libs/platform/src/auth/actor';
+import { issueToken } from '../../libs/platform/src/auth/token-issuer';
 import type { HistoryStep, ProcedureHistory } from './approval-history';
 import { forEachConcurrently } from './concurrency';
 import type { LoadedProject } from './intake-loader';

@@ -35,6 +35,8 @@ export interface FuzzReport {
   requests: number;
   byStatus: Record<string, number>;
   byKind: Record<string, number>;
+  /** The first requests that got each status, to see what the server answered what. */
+  samples: Record<string, string[]>;
   findings: FuzzFinding[];
   durationMs: number;
 }
@@ -61,7 +63,7 @@ export async function fuzzService(target: FuzzTarget, options: FuzzOptions): Pro
   const operations = operationsOf(doc).filter((operation) => !(target.exclude ?? isStream)(operation));
   const probed = await Promise.all(operations.map((operation) => probe(target, operation, fillPath)));
 
-  const report: FuzzReport = { service: target.service, operations: operations.length, requests: 0, byStatus: {}, byKind: {}, findings: [], durationMs: 0 };
+  const report: FuzzReport = { service: target.service, operations: operations.length, requests: 0, byStatus: {}, byKind: {}, samples: {}, findings: [], durationMs: 0 };
   const cases = Array.from({ length: options.requests }, () => {
     const chosen = random.pick(probed);
     return { probed: chosen, fuzz: fuzzCase(chosen.operation, random, fillPath) };
@@ -74,6 +76,8 @@ export async function fuzzService(target: FuzzTarget, options: FuzzOptions): Pro
       report.requests += 1;
       report.byStatus[outcome.status ?? 'none'] = (report.byStatus[outcome.status ?? 'none'] ?? 0) + 1;
       report.byKind[fuzz.kind] = (report.byKind[fuzz.kind] ?? 0) + 1;
+      const samples = (report.samples[outcome.status ?? 'none'] ??= []);
+      if (samples.length < 3) samples.push(`${fuzz.kind}: ${fuzz.operation.method} ${fuzz.path.slice(0, 120)} ${fuzz.body?.slice(0, 160) ?? ''}`);
       const problem = judge(fuzz, chosen, outcome);
       if (problem) {
         report.findings.push({ problem, kind: fuzz.kind, request: `${fuzz.operation.method} ${fuzz.path.slice(0, 200)} ${fuzz.body?.slice(0, 200) ?? ''}`, status: outcome.status, response: outcome.text.slice(0, 300) });

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { SupplementReason } from '@banjie/contracts';
+import { MAX_EXTENSION_WORKING_DAYS } from '@banjie/domain';
 import { IsLocalDate } from '@banjie/platform';
 
 /** What every action may carry. */
@@ -42,7 +43,7 @@ export class ReasonedActionDto extends ActionDto {
 
 export class ExtendDto extends ReasonedActionDto {
   @ApiProperty({ example: 5, description: 'working days added to the limit: once per application, 1 to the ceiling (10)' })
-  @IsInt()
+  @IsInt() @Min(1) @Max(MAX_EXTENSION_WORKING_DAYS)
   days!: number;
 }
 

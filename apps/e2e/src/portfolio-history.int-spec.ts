@@ -1,0 +1,137 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { ProcedureAction, ProcedureStatus } from '@banjie/contracts';
+import { boardFlag, createChineseWorkingDayCalendar } from '@banjie/domain';
+import { LOCAL_DEVELOPMENT_JWT_SECRET, type Actor } from '@banjie/platform';
+import { baseUrl, eventually, freshDatabaseUrl } from '@banjie/testing';
+import { loadPortfolioWithHistory, type PortfolioLoadReport } from '../../../scripts/load-portfolio';
+import { buildApprovalHistory, Q1_2023, type ProcedureHistory } from '../../../scripts/portfolio/approval-history';
+import { procedureOnDay } from '../../../scripts/portfolio/history-replay';
+import { constructionStartOf, readPortfolioSeed } from '../../../scripts/portfolio/seed';
+import { approvalClient, startIsolatedApproval } from '../../approval-service/src/test/approval-api';
+import { intakeClient, startIsolatedIntake } from '../../intake-service/src/test/intake-api';
+import { startIsolatedNotice } from '../../notice-service/src/test/notice-api';
+
+const calendar = createChineseWorkingDayCalendar();
+const seed = readPortfolioSeed();
+const histories = buildApprovalHistory(seed, calendar);
+const dispatch: Actor = { sub: 'dispatch-1', role: 'dispatch' };
+
+/** A handful of projects whose histories between them tell every story: each picked by the first history that tells it. */
+function handfulOfProjects(): string[] {
+  const tells: ((history: ProcedureHistory) => boolean)[] = [
+    (history) => history.procedure === 'CONSTRUCTION_PERMIT' && constructionStartOf(seed.find((project) => project.name === history.projectName)!) !== null,
+    (history) => history.reportDayState === 'RED' && !history.approvedInQuarter,
+    (history) => history.reportDayState === 'YELLOW',
+    (history) => history.reportDayState === 'PAUSED',
+    (history) => history.steps.filter((step) => step.action === ProcedureAction.SUBMIT).length === 2,
+    (history) => history.steps.some((step) => step.action === ProcedureAction.EXTEND),
+    (history) => history.reportDayState !== 'APPROVED' && history.approvedInQuarter,
+  ];
+  return [...new Set(tells.map((tell) => histories.find(tell)!.projectName))];
+}
+
+/**
+ * The 2023 portfolio's loader on the real intake, approval and notice services (PostgreSQL,
+ * Kafka): a handful of its projects loaded with their first-quarter approval history, which the
+ * approval service, intake's summary and the public board then show as the history has it;
+ * loading again changes nothing.
+ */
+describe('loading the 2023 portfolio with its approval history', () => {
+  let intake: INestApplication;
+  let approval: INestApplication;
+  let notice: INestApplication;
+  const names = handfulOfProjects();
+  const played = histories.filter((history) => names.includes(history.projectName));
+  const actions = played.reduce((sum, history) => sum + history.steps.length, 0);
+  const lines: string[] = [];
+  let first: PortfolioLoadReport;
+  const codeOf = new Map<string, string>();
+
+  const load = () =>
+    loadPortfolioWithHistory({
+      intakeUrl: baseUrl(intake),
+      approvalUrl: baseUrl(approval),
+      jwtSecret: LOCAL_DEVELOPMENT_JWT_SECRET,
+      projectNames: names,
+      log: (line) => void lines.push(line),
+    });
+
+  beforeAll(async () => {
+    const databaseUrl = await freshDatabaseUrl('portfolio');
+    [{ app: intake }, { app: approval }, { app: notice }] = await Promise.all([
+      startIsolatedIntake(databaseUrl),
+      startIsolatedApproval(databaseUrl),
+      startIsolatedNotice({ databaseUrl }),
+    ]);
+    first = await load();
+    const listed = await intakeClient(intake, dispatch)<{ items: { code: string; name: string }[] }>('GET', '/projects?pageSize=200');
+    for (const project of listed.body.items) codeOf.set(project.name, project.code);
+  }, 240_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([notice?.close(), approval?.close(), intake?.close()]);
+  }, 60_000);
+
+  it('loads the projects and sends every action of their histories, with progress and a summary', () => {
+    expect(names.length).toBeGreaterThanOrEqual(4);
+    expect(names.length).toBeLessThanOrEqual(7);
+    expect(first).toMatchObject({ projects: { loaded: names.length, skipped: 0 }, procedures: played.length, actionsSent: actions, actionsAlreadyApplied: 0, conflicts: [] });
+    expect(lines.some((line) => line.includes('(100 %)'))).toBe(true);
+    expect(lines.at(-1)).toMatch(new RegExp(`^approval history Q1 2023: ${played.length} procedures, ${actions} actions sent, 0 already applied — [\\d.]+ s$`));
+  });
+
+  it('leaves every procedure where the history does on 31 March, acted on by the applicant or the helper and the department', async () => {
+    const api = approvalClient(approval, dispatch);
+    for (const history of played) {
+      const procedureId = `${codeOf.get(history.projectName)}-${history.procedure}`;
+      const { body } = await api.get(procedureId);
+      expect([procedureId, body.status]).toEqual([procedureId, procedureOnDay(history, Q1_2023.quarterEnd).status]);
+      const audit = (await api.audit(procedureId)).body.filter((row) => row.outcome === 'APPLIED' && row.action !== 'open');
+      expect(audit.map((row) => [row.action, row.effectiveDate, row.actorRole])).toEqual(
+        history.steps.map((step) => [step.action, step.effectiveDate, step.actor.kind]),
+      );
+    }
+  });
+
+  it('approves the permit of a project that has started construction before it started', async () => {
+    const permit = played.find((history) => history.procedure === 'CONSTRUCTION_PERMIT' && history.approvedInQuarter)!;
+    const start = constructionStartOf(seed.find((project) => project.name === permit.projectName)!)!;
+    const { body } = await approvalClient(approval, dispatch).get(`${codeOf.get(permit.projectName)}-CONSTRUCTION_PERMIT`);
+    expect(body.status).toBe(ProcedureStatus.APPROVED);
+    expect(body.completedOn as string < start).toBe(true);
+  });
+
+  it('shows the history on the public board as of 28 March, flag by flag', async () => {
+    for (const name of names) {
+      const code = codeOf.get(name)!;
+      const expected = played
+        .filter((history) => history.projectName === name)
+        .map((history) => ({ procedure: history.procedure, flag: boardFlag(procedureOnDay(history, Q1_2023.reportDay), Q1_2023.reportDay, Q1_2023.dueSoonWorkingDays, calendar) }));
+      await eventually(async () => {
+        const response = await fetch(`${baseUrl(notice)}/api/projects/${code}?asOf=${Q1_2023.reportDay}`);
+        const { card } = (await response.json()) as { card: { procedures: { procedure: string; flag: string }[] } };
+        const shown = card.procedures.filter((procedure) => expected.some((item) => item.procedure === procedure.procedure));
+        expect(shown.map(({ procedure, flag }) => ({ procedure, flag }))).toEqual(expected);
+      }, 60_000, 500);
+    }
+  });
+
+  it("counts the approvals in intake's summary of 28 and 31 March", async () => {
+    const approvedBy = (day: string) => played.filter((history) => procedureOnDay(history, day as never).status === ProcedureStatus.APPROVED).length;
+    for (const day of [Q1_2023.reportDay, Q1_2023.quarterEnd]) {
+      await eventually(async () => {
+        const summary = await intakeClient(intake, dispatch)<{ procedures: { applicable: number; completed: number } }>('GET', `/portfolio/summary?asOf=${day}`);
+        expect(summary.body.procedures).toMatchObject({ applicable: played.length, completed: approvedBy(day) });
+      }, 60_000, 500);
+    }
+  });
+
+  it('changes nothing when loaded again: every action is answered from the first run', async () => {
+    const again = await load();
+    expect(again).toMatchObject({ projects: { loaded: 0, skipped: names.length }, actionsSent: 0, actionsAlreadyApplied: actions, conflicts: [] });
+    const audit = (await approvalClient(approval, dispatch).projectAudit(codeOf.get(names[0]!)!)).body;
+    const applied = audit.filter((row) => row.outcome === 'APPLIED' && row.action !== 'open');
+    expect(applied).toHaveLength(played.filter((history) => history.projectName === names[0]).reduce((sum, history) => sum + history.steps.length, 0));
+  }, 120_000);
+});

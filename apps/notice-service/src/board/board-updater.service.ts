@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { LocalDate } from '@banjie/domain';
+import { CLOCK, todayIn, type Clock } from '../clock/clock';
+import { PublicHistoryRepository, type RecordedEvent } from '../history/public-history.repository';
+import { procedureHistoryEntry, projectHistoryEntry, type PublicProcedureEvent, type PublicProjectEvent } from '../history/public-facts';
+import type { BoardProjector, RefreshOutcome } from './board-projector';
+import { BOARD_PROJECTOR } from './board.tokens';
+
+/** The write side of the board: events in, card changes out (in the event's own transaction). */
+@Injectable()
+export class BoardUpdater {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly history: PublicHistoryRepository,
+    @Inject(BOARD_PROJECTOR) private readonly projector: BoardProjector,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async applyProjectEvent(envelope: PublicProjectEvent & RecordedEvent, manager: EntityManager): Promise<void> {
+    const entry = projectHistoryEntry(envelope);
+    await this.history.recordProject(manager, envelope, entry);
+    await this.projector.refresh(manager, [entry.facts.code], todayIn(this.clock), 'EVENT', this.clock.now());
+  }
+
+  async applyProcedureEvent(envelope: PublicProcedureEvent & RecordedEvent, manager: EntityManager): Promise<void> {
+    const entry = procedureHistoryEntry(envelope);
+    await this.history.recordProcedure(manager, envelope, entry);
+    await this.projector.refresh(manager, [entry.facts.projectCode], todayIn(this.clock), 'EVENT', this.clock.now());
+  }
+
+  /** Recomputes every card for a day that has begun: flags that turn with time alone. */
+  refreshAll(asOf: LocalDate): Promise<RefreshOutcome> {
+    return this.dataSource.transaction((manager) => this.projector.refresh(manager, 'all', asOf, 'TIME', this.clock.now()));
+  }
+}

@@ -1,0 +1,52 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { createChineseWorkingDayCalendar } from '@banjie/domain';
+import { CLOCK, type Clock } from '../clock/clock';
+import { NOTICE_CONFIG, type NoticeConfig } from '../config';
+import { BoardEventsConsumer } from '../events/board-events.consumer';
+import { PublicHistoryRepository } from '../history/public-history.repository';
+import { PageController } from '../page/page.controller';
+import { BoardStreamController } from '../stream/board-stream.controller';
+import { BoardStream } from '../stream/board-stream.service';
+import { BoardProjector } from './board-projector';
+import { BoardReader } from './board-reader.service';
+import { BoardUpdater } from './board-updater.service';
+import { BoardController } from './board.controller';
+import { BOARD_PROJECTOR, CARD_CALCULATOR } from './board.tokens';
+import { CardCalculator } from './card-calculator';
+import { CardStore } from './card-store';
+import { MidnightRefresh } from './midnight-refresh';
+
+@Module({})
+export class BoardModule {
+  static forConfig(config: NoticeConfig, clock: Clock): DynamicModule {
+    return {
+      module: BoardModule,
+      imports: [
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: config.rateLimit.windowMs, limit: config.rateLimit.limit }],
+          // One budget per client across every public endpoint, not one per endpoint.
+          generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
+        }),
+      ],
+      controllers: [BoardController, BoardStreamController, PageController, BoardEventsConsumer],
+      providers: [
+        { provide: NOTICE_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock },
+    PublicHistoryRepository,
+    CardStore,
+    {
+      provide: CARD_CALCULATOR,
+      inject: [PublicHistoryRepository, NOTICE_CONFIG],
+      useFactory: (history: PublicHistoryRepository, config: NoticeConfig) =>
+        new CardCalculator(history, { calendar: createChineseWorkingDayCalendar(), dueSoonWorkingDays: config.dueSoonWorkingDays }),
+    },
+    { provide: BOARD_PROJECTOR, inject: [CARD_CALCULATOR, CardStore], useFactory: (calculator: CardCalculator, store: CardStore) => new BoardProjector(calculator, store) },
+    BoardUpdater,
+    BoardReader,
+    BoardStream,
+    MidnightRefresh,
+      ],
+    };
+  }
+}

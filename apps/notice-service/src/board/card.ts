@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import {
+  PROCEDURE_CODES, ProcedureStatus, flagBoardCard, type FlagBoardCard, type FlagBoardProcedure, type PublicBoardFlag,
+} from '@banjie/contracts';
+import {
+  CalendarNotCoveredError, boardFlag, hasBegunConstruction, isOnProjectList, type BoardFlag, type LocalDate, type WorkingDayCalendar,
+} from '@banjie/domain';
+import type { ProjectAsOf } from '../history/facts-as-of';
+import type { ProcedureFacts } from '../history/public-facts';
+
+/** How flags are coloured: the working-day calendar and the due-soon threshold. */
+export interface FlagRules {
+  calendar: WorkingDayCalendar;
+  dueSoonWorkingDays: number;
+}
+
+// The domain's flags and the public contract's must be the same set, in both directions.
+const sameFlags: [BoardFlag, PublicBoardFlag] extends [PublicBoardFlag, BoardFlag] ? true : never = true;
+void sameFlags;
+
+const catalogueOrder = new Map(PROCEDURE_CODES.map((code, index) => [code, index]));
+
+/** The public card of one project on `asOf`, validated against the public contract (strict: nothing else gets through). */
+export function buildCard(project: ProjectAsOf, procedures: readonly ProcedureFacts[], asOf: LocalDate, rules: FlagRules): FlagBoardCard {
+  const { facts } = project;
+  return flagBoardCard.parse({
+    code: facts.code,
+    name: facts.name,
+    type: facts.type,
+    cluster: facts.cluster,
+    chain: facts.chain,
+    location: facts.location,
+    responsibleUnit: facts.responsibleUnit,
+    totalInvestment: facts.totalInvestment,
+    plannedStart: facts.plannedStart,
+    state: facts.state,
+    suspendedFrom: project.suspendedFrom,
+    constructionBegun: hasBegunConstruction(facts.state, facts.type, project.suspendedFrom),
+    onList: isOnProjectList(facts.state),
+    listedOn: facts.listedOn,
+    procedures: [...procedures]
+      .sort((a, b) => catalogueOrder.get(a.procedure)! - catalogueOrder.get(b.procedure)!)
+      .map((procedure) => procedureOnBoard(procedure, asOf, rules)),
+  });
+}
+
+function procedureOnBoard(procedure: ProcedureFacts, asOf: LocalDate, rules: FlagRules): FlagBoardProcedure {
+  const heldOrExempt = procedure.status === ProcedureStatus.NOT_APPLICABLE || procedure.status === ProcedureStatus.ALREADY_HELD;
+  return {
+    procedure: procedure.procedure,
+    department: procedure.department,
+    status: procedure.status,
+    flag: flagOf(procedure, asOf, rules),
+    committedDate: heldOrExempt ? null : (procedure.dueDate ?? procedure.targetDate),
+    dueDate: procedure.dueDate,
+    baselineDate: procedure.baselineDate,
+    targetDate: procedure.targetDate,
+    acceptedOn: procedure.acceptedOn,
+    completedOn: procedure.completedOn,
+    documentNumber: procedure.documentNumber,
+  };
+}
+
+/** Null only when the calendar has no data for the year: the board never guesses a colour. */
+function flagOf(procedure: ProcedureFacts, asOf: LocalDate, rules: FlagRules): BoardFlag | null {
+  const clock = {
+    acceptedOn: procedure.acceptedOn as LocalDate | null,
+    committedWorkingDays: procedure.committedWorkingDays ?? 0,
+    extensionWorkingDays: procedure.extensionWorkingDays,
+    pauses: procedure.pauses.map((pause) => ({ from: pause.from as LocalDate, to: pause.to as LocalDate | null })),
+  };
+  try {
+    return boardFlag({ status: procedure.status, clock }, asOf, rules.dueSoonWorkingDays, rules.calendar);
+  } catch (error) {
+    if (error instanceof CalendarNotCoveredError) return null;
+    throw error;
+  }
+}
+
+/** A stable fingerprint of a card: equal cards, equal hashes (the contract fixes the key order). */
+export function cardHash(card: FlagBoardCard): string {
+  return createHash('sha256').update(JSON.stringify(card)).digest('base64url');
+}

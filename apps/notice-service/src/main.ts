@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@banjie/platform';
+import { startNoticeService } from './notice-service';
+
+runService(() => startNoticeService());

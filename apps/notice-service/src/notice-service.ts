@@ -1,0 +1,47 @@
+import { DataSource } from 'typeorm';
+import { runMigrations, serviceDataSourceOptions, startServiceApp } from '@banjie/platform';
+import { createChineseWorkingDayCalendar } from '@banjie/domain';
+import { NoticeAppModule } from './app.module';
+import { BoardProjector, type RefreshOutcome } from './board/board-projector';
+import { CardCalculator } from './board/card-calculator';
+import { CardStore } from './board/card-store';
+import { systemClock, todayIn, type Clock } from './clock/clock';
+import { noticeConfig } from './config';
+import { noticeDatabase } from './database/notice-database';
+import { PublicHistoryRepository } from './history/public-history.repository';
+
+export interface NoticeServiceOptions {
+  /** The service's "now" (default: the system clock); tests set the day and let midnight pass. */
+  clock?: Clock;
+}
+
+export function startNoticeService(env: NodeJS.ProcessEnv = process.env, options: NoticeServiceOptions = {}) {
+  const config = noticeConfig(env);
+  return startServiceApp(NoticeAppModule.forConfig(config, options.clock ?? systemClock), config, {
+    title: 'Banjie notice service',
+    description: 'The public flag board (重点项目前期手续挂旗公示): every key project\'s procedures, live, for public displays. No token needed.',
+    consumerGroup: config.consumerGroup,
+  });
+}
+
+export function migrateNotice(env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  const config = noticeConfig(env);
+  return runMigrations(serviceDataSourceOptions({ url: config.DATABASE_URL, schema: config.databaseSchema, ...noticeDatabase }));
+}
+
+/**
+ * Rebuilds the board from the stored public history alone (see README: why not from Kafka), as of
+ * today. Safe while the service runs: it takes the same board lock as the consumer.
+ */
+export async function rebuildNoticeBoard(env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock): Promise<RefreshOutcome> {
+  const config = noticeConfig(env);
+  const dataSource = new DataSource(serviceDataSourceOptions({ url: config.DATABASE_URL, schema: config.databaseSchema, ...noticeDatabase, poolSize: 2 }));
+  await dataSource.initialize();
+  try {
+    const calculator = new CardCalculator(new PublicHistoryRepository(), { calendar: createChineseWorkingDayCalendar(), dueSoonWorkingDays: config.dueSoonWorkingDays });
+    const projector = new BoardProjector(calculator, new CardStore());
+    return await dataSource.transaction((manager) => projector.rebuild(manager, todayIn(clock), clock.now()));
+  } finally {
+    await dataSource.destroy();
+  }
+}

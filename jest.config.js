@@ -17,8 +17,7 @@ module.exports = {
       ...preset,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
-      // Real infrastructure on a shared 2-core machine: a slow moment is not a failure.
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/integration-timeout.ts'],
       globalSetup: '<rootDir>/libs/testing/src/integration-global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/integration-global-teardown.ts',
     },

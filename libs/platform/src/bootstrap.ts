@@ -51,7 +51,7 @@ export async function startServiceApp(module: DynamicModule, config: ServiceConf
           // The shared EventConsumer validates raw bytes itself, so malformed JSON can be dead-lettered.
           parser: { keepBinary: true },
           client: { clientId: `${config.serviceName}-consumer`, brokers: config.KAFKA_BROKERS },
-          consumer: { groupId: options.consumerGroup, sessionTimeout: 10_000, heartbeatInterval: 2_000, maxWaitTimeInMs: 1_000, allowAutoTopicCreation: false },
+          consumer: { groupId: config.KAFKA_CONSUMER_GROUP ?? options.consumerGroup, sessionTimeout: 10_000, heartbeatInterval: 2_000, maxWaitTimeInMs: 1_000, allowAutoTopicCreation: false },
           subscribe: { fromBeginning: true },
           run: { autoCommit: true },
         },

@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { ALL_TOPICS } from '@banjie/contracts';
 import { freePort, ensureDatabase } from '@banjie/local-infra';
 import { issueToken, LOCAL_DEVELOPMENT_JWT_SECRET, type Actor } from '@banjie/platform';
 
@@ -19,13 +21,33 @@ export function requiredEnv(name: string): string {
   return value;
 }
 
-/** The environment a service needs, pointed at the test infrastructure. */
+/**
+ * The environment a service needs, pointed at the test infrastructure. Test files share one
+ * broker: each service instance gets its own consumer group that starts at the current end of
+ * every topic, so it sees the events of its own test, not the backlog of the files before it.
+ */
 export async function serviceEnvironment(databaseUrl: string, portVariable: string): Promise<NodeJS.ProcessEnv> {
   return {
     ...process.env,
     DATABASE_URL: databaseUrl,
     [portVariable]: String(await freePort()),
+    KAFKA_CONSUMER_GROUP: await consumerGroupAtEnd(portVariable.replace(/_PORT$/, '').toLowerCase()),
   };
+}
+
+async function consumerGroupAtEnd(prefix: string): Promise<string> {
+  const groupId = `${prefix}-test-${randomBytes(4).toString('hex')}`;
+  const admin = new Kafka({ clientId: 'banjie-test-harness', brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    for (const { name } of ALL_TOPICS) {
+      if (existing.has(name)) await admin.resetOffsets({ groupId, topic: name, earliest: false });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+  return groupId;
 }
 
 export function tokenFor(actor: Actor): string {

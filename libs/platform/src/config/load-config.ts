@@ -27,6 +27,8 @@ export const platformEnvironment = z.object({
     .pipe(z.array(z.string().regex(/^[\w.-]+:\d+$/, 'each broker must be host:port')).min(1)),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 signing key)'),
   JWT_ISSUER: z.string().default('banjie'),
+  /** Overrides the service's Kafka consumer group (a new group reads its topics from the beginning). */
+  KAFKA_CONSUMER_GROUP: z.string().min(1).max(200).optional(),
 });
 
 export const portVariable = (fallback: number) => port.default(fallback);

@@ -6,7 +6,7 @@ const preset = require('./jest.preset.js');
 
 module.exports = {
   projects: [
-    { ...preset, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...preset, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
     {
       ...preset,
       displayName: 'workflows',

@@ -9,16 +9,13 @@ import { createChineseWorkingDayCalendar } from '../libs/domain/src';
 import { issueToken } from '../libs/platform/src/auth/token-issuer';
 import { LOCAL_DEVELOPMENT_JWT_SECRET } from '../libs/platform/src/auth/local-signing-key';
 import { buildApprovalHistory, Q1_2023 } from './portfolio/approval-history';
-import { playApprovalHistory, type PlaybackConflict } from './portfolio/approval-player';
+import { playApprovalHistory, PORTFOLIO_LOADER, type PlaybackConflict } from './portfolio/approval-player';
 import { figuresOnDay, type HistoryFigures } from './portfolio/history-replay';
 import { loadProjectsThroughIntake } from './portfolio/intake-loader';
 import { JsonApi } from './portfolio/json-api';
 import { PORTFOLIO_2023, readPortfolioSeed } from './portfolio/seed';
 
-export { PORTFOLIO_2023 } from './portfolio/seed';
-
 const DEFAULT_CONCURRENCY = 16;
-const LOADER = { sub: 'portfolio-loader', role: 'dispatch' } as const;
 
 /** The projects, their plans and lifecycle moves only, through the intake API (no approval history). */
 export async function loadPortfolio(baseUrl: string, token: string, file = PORTFOLIO_2023): Promise<{ loaded: number; skipped: number }> {
@@ -31,8 +28,6 @@ export interface PortfolioLoadOptions {
   approvalUrl: string;
   /** The services' HS256 signing key: the loader signs the tokens of the applicants and departments it acts for. */
   jwtSecret: string;
-  /** Default: the 2023 seed. */
-  seedFile?: string;
   /** Load only these projects (by name); the history is still the whole portfolio's, so each project's is the same. */
   projectNames?: readonly string[];
   /** Requests in flight at once (default 16). */
@@ -56,6 +51,8 @@ export interface PortfolioLoadReport {
   expected: { reportDay: HistoryFigures; quarterEnd: HistoryFigures };
 }
 
+const secondsSince = (started: number) => Math.round((Date.now() - started) / 100) / 10;
+
 function flagsLine(figures: HistoryFigures): string {
   const { flags } = figures;
   return `${figures.asOf}: ${figures.approved}/${figures.required} approved (rate ${figures.rate}); flags GREEN ${flags.GREEN}, BLUE ${flags.BLUE}, YELLOW ${flags.YELLOW}, RED ${flags.RED}, GREY ${flags.GREY}`;
@@ -70,15 +67,17 @@ export async function loadPortfolioWithHistory(options: PortfolioLoadOptions): P
   const started = Date.now();
   const log = options.log ?? ((line: string) => void process.stdout.write(`${line}\n`));
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive whole number, got ${options.concurrency}`);
   const calendar = createChineseWorkingDayCalendar();
-  const seed = readPortfolioSeed(options.seedFile);
+  const seed = readPortfolioSeed();
   const histories = buildApprovalHistory(seed, calendar, Q1_2023);
   const wanted = options.projectNames ? new Set(options.projectNames) : null;
   const projects = wanted ? seed.filter((project) => wanted.has(project.name)) : seed;
   if (wanted && projects.length !== wanted.size) throw new Error(`not in the seed: ${[...wanted].filter((name) => !seed.some((project) => project.name === name)).join(', ')}`);
 
-  const intake = await loadProjectsThroughIntake(new JsonApi(options.intakeUrl), issueToken(LOADER, options.jwtSecret), projects, concurrency);
-  log(`portfolio 2023: ${intake.loaded} projects loaded through the intake API, ${intake.skipped} already on the list`);
+  log(`portfolio 2023: ${projects.length} projects through the intake API (${options.intakeUrl}), their Q1 approval history through the approval API (${options.approvalUrl})`);
+  const intake = await loadProjectsThroughIntake(new JsonApi(options.intakeUrl), issueToken(PORTFOLIO_LOADER, options.jwtSecret), projects, concurrency);
+  log(`  ${intake.loaded} projects loaded, ${intake.skipped} already on the list — ${secondsSince(started)} s`);
   const played = histories.filter((history) => intake.projects.has(history.projectName));
   const playback = await playApprovalHistory({
     approval: new JsonApi(options.approvalUrl),
@@ -92,7 +91,7 @@ export async function loadPortfolioWithHistory(options: PortfolioLoadOptions): P
   const report: PortfolioLoadReport = {
     projects: { loaded: intake.loaded, skipped: intake.skipped },
     ...playback,
-    seconds: Math.round((Date.now() - started) / 100) / 10,
+    seconds: secondsSince(started),
     expected: {
       reportDay: figuresOnDay(histories, Q1_2023.reportDay, calendar, Q1_2023.dueSoonWorkingDays),
       quarterEnd: figuresOnDay(histories, Q1_2023.quarterEnd, calendar, Q1_2023.dueSoonWorkingDays),
@@ -100,7 +99,7 @@ export async function loadPortfolioWithHistory(options: PortfolioLoadOptions): P
   };
   log(
     `approval history Q1 2023: ${report.procedures} procedures, ${report.actionsSent} actions sent, ${report.actionsAlreadyApplied} already applied` +
-      `${report.conflicts.length > 0 ? `, ${report.conflicts.length} refused (${report.actionsSkipped} later steps skipped)` : ''} — ${report.seconds} s`,
+      `${report.conflicts.length > 0 ? `, ${report.conflicts.length} refused (${report.actionsSkipped} later steps skipped)` : ''} — ${report.seconds} s in all`,
   );
   if (!wanted) {
     log(`  as the history has it, ${flagsLine(report.expected.reportDay)}`);

@@ -1,11 +1,11 @@
 // `npm start`: the whole system on the embedded infrastructure. Starts the infrastructure (if it is
 // not already up), applies migrations, starts every service, waits for their health, loads the
-// 2023 portfolio through the intake API, and prints the URLs. Ctrl-C stops the services; the
+// 2023 portfolio through the intake API and plays its approval history through the approval API
+// (idempotent), and prints the URLs. Ctrl-C stops the services; the
 // infrastructure keeps running until `npm run infra -- down`.
 import { up } from '../infra/launcher/cli';
 import { localPaths, localPorts, localServiceEnvironment } from '../infra/launcher/local-environment';
-import { issueToken } from '../libs/platform/src/auth/token-issuer';
-import { loadPortfolio } from './load-portfolio';
+import { loadPortfolioWithHistory } from './load-portfolio';
 import { startServices } from './lib/service-stack';
 import { migrateAll } from './migrate';
 
@@ -23,9 +23,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll());
   process.on('SIGTERM', () => void stopAll());
   const ports = localPorts();
-  const loaderToken = issueToken({ sub: 'portfolio-loader', role: 'dispatch' }, env.JWT_SECRET!);
-  const { loaded, skipped } = await loadPortfolio(`http://127.0.0.1:${ports.intake}`, loaderToken);
-  process.stdout.write(`portfolio 2023: ${loaded} projects loaded through the intake API, ${skipped} already on the list\n`);
+  await loadPortfolioWithHistory({ intakeUrl: `http://127.0.0.1:${ports.intake}`, approvalUrl: `http://127.0.0.1:${ports.approval}`, jwtSecret: env.JWT_SECRET! });
   process.stdout.write(
     [
       '',

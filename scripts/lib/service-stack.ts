@@ -38,6 +38,10 @@ async function healthy(url: string): Promise<boolean> {
 /** Starts every service as its own Node process with logs in `logs`, and waits for their health. */
 export async function startServices(env: NodeJS.ProcessEnv, logs: string): Promise<ServiceStack> {
   const processes = new Map<ServiceName, ManagedProcess>();
+  // Children must not outlive a launcher that dies (an uncaught error, Ctrl-C twice).
+  process.once('exit', () => {
+    for (const { child } of processes.values()) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
   const urlOf = (service: ServiceName) => `http://127.0.0.1:${env[SERVICES.find((s) => s.name === service)!.portVariable]}`;
   const start = async (service: ServiceName, extraEnv: NodeJS.ProcessEnv = {}) => {
     const logFile = join(logs, `${service}.log`);

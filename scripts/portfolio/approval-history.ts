@@ -256,6 +256,7 @@ class HistoryBuilder {
       if (earliest === null || earliest >= this.reportDay) continue;
       for (let turn = 0; turn < rotation.length; turn += 1) {
         const flag = rotation[(pushed + turn) % rotation.length]!;
+        if ((flags.get(flag) ?? 0) >= this.reportDayQuota(flag)) continue;
         const accepted = openTimeline(this.context(candidate, earliest), flag, this.reportDay, this.calibration.dueSoonWorkingDays);
         if (!accepted) continue;
         const approveOn = this.reportDay + candidate.dice.int(1, this.days.lastIndex - this.reportDay);
@@ -276,10 +277,7 @@ class HistoryBuilder {
    * many as calibrated — the rest are still planned.
    */
   private leaveOpen(ranked: Candidate[], pushFlags: Map<OpenState, number>): void {
-    const quota = new Map<OpenState, number>([
-      ['RED', this.calibration.overdueOnReportDay - (pushFlags.get('RED') ?? 0)],
-      ['YELLOW', this.calibration.dueSoonOnReportDay - (pushFlags.get('YELLOW') ?? 0)],
-    ]);
+    const quota = new Map<OpenState, number>((['RED', 'YELLOW'] as const).map((flag) => [flag, this.reportDayQuota(flag) - (pushFlags.get(flag) ?? 0)]));
     const soon = addDays(this.calibration.reportDay, 21);
     for (const candidate of ranked) {
       const earliest = this.earliestSubmit(candidate);
@@ -300,6 +298,13 @@ class HistoryBuilder {
     for (const [state, left] of quota) {
       if (left > 0) throw new Error(`calibration: ${left} more ${state} procedures were asked for on the report day than the portfolio can show`);
     }
+  }
+
+  /** How many procedures the calibration wants showing `flag` on the report day (no limit for the others). */
+  private reportDayQuota(flag: OpenState): number {
+    if (flag === 'RED') return this.calibration.overdueOnReportDay;
+    if (flag === 'YELLOW') return this.calibration.dueSoonOnReportDay;
+    return Number.POSITIVE_INFINITY;
   }
 
   private dayOrNone(index: number): string {

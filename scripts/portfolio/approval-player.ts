@@ -1,12 +1,15 @@
 // Plays an approval history through the approval API, as the applicants and the departments would
 // have sent it: each action with the token of whoever took it and an Idempotency-Key made of the
-// procedure and the step, so a second run is answered from the first one's records.
+// procedure and the step. A procedure that already stands at the end of its history is left alone;
+// one left part-way by an interrupted run is played again from its first step, and the steps it
+// had taken are answered from their keys without changing anything.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Role, type DepartmentCode, type ProcedureCode } from '../../libs/contracts/src';
 import type { Actor } from '../../libs/platform/src/auth/actor';
 import { issueToken } from '../../libs/platform/src/auth/token-issuer';
 import type { HistoryStep, ProcedureHistory } from './approval-history';
 import { forEachConcurrently } from './concurrency';
+import { procedureOnDay } from './history-replay';
 import type { LoadedProject } from './intake-loader';
 import { UnexpectedResponseError, type JsonApi } from './json-api';
 
@@ -41,16 +44,48 @@ export interface PlaybackOptions {
 
 const PROCEDURES_PER_PROJECT = 11;
 const KEY_PREFIX = 'portfolio-2023';
-const LOADER: Actor = { sub: 'portfolio-loader', role: Role.DISPATCH };
+/** The loader's own identity: it registers, plans and reads as the dispatch centre. */
+export const PORTFOLIO_LOADER: Actor = { sub: 'portfolio-loader', role: Role.DISPATCH };
+
+/** A procedure as the approval service shows it to the loader. */
+interface OpenedProcedure {
+  procedure: ProcedureCode;
+  department: DepartmentCode;
+  status: string;
+  sequence: number;
+}
 
 /** The Idempotency-Key of a step: stable across runs, so the approval service recognises a replay. */
 export function idempotencyKeyOf(procedureId: string, stepIndex: number, step: HistoryStep): string {
   return `${KEY_PREFIX}:${procedureId}:${stepIndex + 1}-${step.action}`;
 }
 
+/** Who takes a step, as a token would name them: the procedure's department clerk, the helper, or the owner's applicant. */
+export function actorOfStep(step: HistoryStep, project: LoadedProject, department: DepartmentCode): Actor {
+  switch (step.actor.kind) {
+    case 'department':
+      return { sub: `${department.toLowerCase()}-clerk`, role: Role.DEPARTMENT, department };
+    case 'helper':
+      return { sub: step.actor.userId, role: Role.HELPER };
+    case 'enterprise':
+      return { sub: `${project.ownerEnterpriseId.toLowerCase()}-applicant`, role: Role.ENTERPRISE, enterpriseId: project.ownerEnterpriseId };
+  }
+}
+
+/**
+ * True when the procedure already stands where its whole history leaves it: every step was
+ * applied by an earlier run (its status is the history's last, and it has changed at least once
+ * per step since it was opened), so nothing needs sending again. A procedure part-way through is
+ * played from its first step: the steps already applied are answered from their Idempotency-Keys.
+ */
+function historyComplete(history: ProcedureHistory, current: OpenedProcedure): boolean {
+  const last = history.steps.at(-1)!;
+  return current.status === procedureOnDay(history, last.effectiveDate).status && current.sequence > history.steps.length;
+}
+
 class HistoryPlayer {
   private readonly tokens = new Map<string, string>();
-  private readonly openedProcedures = new Map<string, Promise<Map<ProcedureCode, DepartmentCode>>>();
+  private readonly openedProcedures = new Map<string, Promise<Map<ProcedureCode, OpenedProcedure>>>();
   private readonly result: PlaybackResult;
   private readonly totalActions: number;
   private actionsDone = 0;
@@ -77,11 +112,11 @@ class HistoryPlayer {
   }
 
   /**
-   * Resolves with the project's procedures and their departments once `viewer` sees all 11 of
-   * them: for the loader, once the plan has reached the approval service; for a helper, also
-   * once the helper's login has.
+   * Resolves with the project's procedures as they stood before this run acted on them, once
+   * `viewer` sees all 11: for the loader, once the plan has reached the approval service; for a
+   * helper, also once the helper's login has.
    */
-  private opened(code: string, viewer: Actor): Promise<Map<ProcedureCode, DepartmentCode>> {
+  private opened(code: string, viewer: Actor): Promise<Map<ProcedureCode, OpenedProcedure>> {
     const key = `${code}|${viewer.sub}`;
     let opened = this.openedProcedures.get(key);
     if (!opened) {
@@ -91,12 +126,12 @@ class HistoryPlayer {
     return opened;
   }
 
-  private async waitForProcedures(code: string, viewer: Actor): Promise<Map<ProcedureCode, DepartmentCode>> {
+  private async waitForProcedures(code: string, viewer: Actor): Promise<Map<ProcedureCode, OpenedProcedure>> {
     const deadline = Date.now() + this.options.readyTimeoutMs;
     for (let pause = 100; ; pause = Math.min(pause * 2, 1000)) {
-      const response = await this.options.approval.request<{ procedure: ProcedureCode; department: DepartmentCode }[]>('GET', `/projects/${code}/procedures`, this.token(viewer), { retry: true });
+      const response = await this.options.approval.request<OpenedProcedure[]>('GET', `/projects/${code}/procedures`, this.token(viewer), { retry: true });
       if (response.status === 200 && response.body.length === PROCEDURES_PER_PROJECT) {
-        return new Map(response.body.map((procedure) => [procedure.procedure, procedure.department]));
+        return new Map(response.body.map((procedure) => [procedure.procedure, procedure]));
       }
       if (Date.now() > deadline) {
         throw new Error(`the approval service shows ${viewer.sub} ${response.status === 200 ? response.body.length : `no (${response.status})`} of ${code}'s ${PROCEDURES_PER_PROJECT} procedures after ${this.options.readyTimeoutMs / 1000} s`);
@@ -105,25 +140,19 @@ class HistoryPlayer {
     }
   }
 
-  private actorOf(step: HistoryStep, project: LoadedProject, department: DepartmentCode): Actor {
-    switch (step.actor.kind) {
-      case 'department':
-        return { sub: `${department.toLowerCase()}-clerk`, role: Role.DEPARTMENT, department };
-      case 'helper':
-        return { sub: step.actor.userId, role: Role.HELPER };
-      case 'enterprise':
-        return { sub: `${project.ownerEnterpriseId.toLowerCase()}-applicant`, role: Role.ENTERPRISE, enterpriseId: project.ownerEnterpriseId };
-    }
-  }
-
   private async playProcedure(history: ProcedureHistory): Promise<void> {
     if (history.steps.length === 0) return;
     const project = this.options.projects.get(history.projectName);
     if (!project) throw new Error(`no code for project ${history.projectName}: load the projects first`);
     const procedureId = `${project.code}-${history.procedure}`;
-    const department = (await this.opened(project.code, LOADER)).get(history.procedure)!;
+    const current = (await this.opened(project.code, PORTFOLIO_LOADER)).get(history.procedure)!;
+    if (historyComplete(history, current)) {
+      this.result.actionsAlreadyApplied += history.steps.length;
+      this.progress(history.steps.length);
+      return;
+    }
     for (const [index, step] of history.steps.entries()) {
-      const actor = this.actorOf(step, project, department);
+      const actor = actorOfStep(step, project, current.department);
       if (actor.role === Role.HELPER) await this.opened(project.code, actor);
       const response = await this.options.approval.request<{ message?: unknown }>('POST', `/procedures/${procedureId}/${step.action}`, this.token(actor), {
         body: { effectiveDate: step.effectiveDate, ...step.details },

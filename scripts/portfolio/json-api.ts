@@ -53,7 +53,7 @@ export class JsonApi {
         }
         return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
       } catch (error) {
-        if (attempt >= attempts) throw error;
+        if (attempt >= attempts) throw new Error(`${method} ${this.baseUrl}${path} failed: ${(error as Error).message} — is the service running?`, { cause: error });
         await sleep(200 * 2 ** attempt);
       }
     }

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { ProcedureAction, ProcedureStatus } from '@banjie/contracts';
+import { ProcedureAction, ProcedureStatus, type DepartmentCode } from '@banjie/contracts';
 import { boardFlag, createChineseWorkingDayCalendar } from '@banjie/domain';
 import { LOCAL_DEVELOPMENT_JWT_SECRET, type Actor } from '@banjie/platform';
-import { baseUrl, eventually, freshDatabaseUrl } from '@banjie/testing';
+import { baseUrl, eventually, freshDatabaseUrl, tokenFor } from '@banjie/testing';
 import { loadPortfolioWithHistory, type PortfolioLoadReport } from '../../../scripts/load-portfolio';
 import { buildApprovalHistory, Q1_2023, type ProcedureHistory } from '../../../scripts/portfolio/approval-history';
+import { actorOfStep, idempotencyKeyOf, PORTFOLIO_LOADER } from '../../../scripts/portfolio/approval-player';
 import { procedureOnDay } from '../../../scripts/portfolio/history-replay';
+import { loadProjectsThroughIntake } from '../../../scripts/portfolio/intake-loader';
+import { JsonApi } from '../../../scripts/portfolio/json-api';
 import { constructionStartOf, readPortfolioSeed } from '../../../scripts/portfolio/seed';
 import { approvalClient, startIsolatedApproval } from '../../approval-service/src/test/approval-api';
 import { intakeClient, startIsolatedIntake } from '../../intake-service/src/test/intake-api';
@@ -34,8 +37,8 @@ function handfulOfProjects(): string[] {
 /**
  * The 2023 portfolio's loader on the real intake, approval and notice services (PostgreSQL,
  * Kafka): a handful of its projects loaded with their first-quarter approval history, which the
- * approval service, intake's summary and the public board then show as the history has it;
- * loading again changes nothing.
+ * approval service, intake's summary and the public board then show as the history has it. A run
+ * interrupted after one action is resumed where it stopped; loading again changes nothing.
  */
 describe('loading the 2023 portfolio with its approval history', () => {
   let intake: INestApplication;
@@ -57,6 +60,34 @@ describe('loading the 2023 portfolio with its approval history', () => {
       log: (line) => void lines.push(line),
     });
 
+  /** A project of the handful whose helpers act on it, and one of its procedures the owner enterprise applies for itself. */
+  const interrupted = played.find(
+    (history) => history.steps.length >= 2 && history.steps[0]!.actor.kind === 'enterprise'
+      && played.some((other) => other.projectName === history.projectName && other.steps.some((step) => step.actor.kind === 'helper')),
+  )!;
+
+  /**
+   * What an older loader killed after its first action leaves: the project listed without its
+   * helpers' logins, and the first step of one of its procedures taken.
+   */
+  async function interruptedRun(): Promise<void> {
+    const withoutLogins = seed
+      .filter((project) => project.name === interrupted.projectName)
+      .map((project) => ({ ...project, helpers: project.helpers.map(({ name, phone }) => ({ name, phone })) }));
+    const { projects } = await loadProjectsThroughIntake(new JsonApi(baseUrl(intake)), tokenFor(PORTFOLIO_LOADER), withoutLogins, 4);
+    const project = projects.get(interrupted.projectName)!;
+    const procedureId = `${project.code}-${interrupted.procedure}`;
+    const opened = await eventually(async () => {
+      const { body } = await approvalClient(approval, dispatch).get(procedureId);
+      expect(body.status).toBe(ProcedureStatus.PLANNED);
+      return body;
+    }, 60_000, 250);
+    const [step] = interrupted.steps;
+    const actor = actorOfStep(step!, project, opened.department as DepartmentCode);
+    const response = await approvalClient(approval, actor).act(procedureId, step!.action, { effectiveDate: step!.effectiveDate, ...step!.details }, { idempotencyKey: idempotencyKeyOf(procedureId, 0, step!) });
+    expect(response.status).toBe(200);
+  }
+
   beforeAll(async () => {
     const databaseUrl = await freshDatabaseUrl('portfolio');
     [{ app: intake }, { app: approval }, { app: notice }] = await Promise.all([
@@ -64,6 +95,7 @@ describe('loading the 2023 portfolio with its approval history', () => {
       startIsolatedApproval(databaseUrl),
       startIsolatedNotice({ databaseUrl }),
     ]);
+    await interruptedRun();
     first = await load();
     const listed = await intakeClient(intake, dispatch)<{ items: { code: string; name: string }[] }>('GET', '/projects?pageSize=200');
     for (const project of listed.body.items) codeOf.set(project.name, project.code);
@@ -73,12 +105,14 @@ describe('loading the 2023 portfolio with its approval history', () => {
     await Promise.allSettled([notice?.close(), approval?.close(), intake?.close()]);
   }, 60_000);
 
-  it('loads the projects and sends every action of their histories, with progress and a summary', () => {
+  it('loads the projects and sends every action of their histories, resuming the interrupted run, with progress and a summary', () => {
     expect(names.length).toBeGreaterThanOrEqual(4);
     expect(names.length).toBeLessThanOrEqual(7);
-    expect(first).toMatchObject({ projects: { loaded: names.length, skipped: 0 }, procedures: played.length, actionsSent: actions, actionsAlreadyApplied: 0, conflicts: [] });
+    expect(first).toMatchObject({
+      projects: { loaded: names.length - 1, skipped: 1 }, procedures: played.length, actionsSent: actions - 1, actionsAlreadyApplied: 1, conflicts: [],
+    });
     expect(lines.some((line) => line.includes('(100 %)'))).toBe(true);
-    expect(lines.at(-1)).toMatch(new RegExp(`^approval history Q1 2023: ${played.length} procedures, ${actions} actions sent, 0 already applied — [\\d.]+ s$`));
+    expect(lines.at(-1)).toMatch(new RegExp(`^approval history Q1 2023: ${played.length} procedures, ${actions - 1} actions sent, 1 already applied — [\\d.]+ s in all$`));
   });
 
   it('leaves every procedure where the history does on 31 March, acted on by the applicant or the helper and the department', async () => {
@@ -92,6 +126,12 @@ describe('loading the 2023 portfolio with its approval history', () => {
         history.steps.map((step) => [step.action, step.effectiveDate, step.actor.kind]),
       );
     }
+  });
+
+  it("gives the helpers of the interrupted run's project their logins, so they could act", async () => {
+    const { body } = await intakeClient(intake, dispatch)<{ helpers: { name: string; userId?: string }[] }>('GET', `/projects/${codeOf.get(interrupted.projectName)}`);
+    const seeded = seed.find((project) => project.name === interrupted.projectName)!.helpers;
+    expect(body.helpers.map(({ name, userId }) => ({ name, userId }))).toEqual(seeded.map(({ name, userId }) => ({ name, userId })));
   });
 
   it('approves the permit of a project that has started construction before it started', async () => {
@@ -127,7 +167,7 @@ describe('loading the 2023 portfolio with its approval history', () => {
     }
   });
 
-  it('changes nothing when loaded again: every action is answered from the first run', async () => {
+  it('changes nothing when loaded again: every procedure already stands where its history leaves it', async () => {
     const again = await load();
     expect(again).toMatchObject({ projects: { loaded: 0, skipped: names.length }, actionsSent: 0, actionsAlreadyApplied: actions, conflicts: [] });
     const audit = (await approvalClient(approval, dispatch).projectAudit(codeOf.get(names[0]!)!)).body;

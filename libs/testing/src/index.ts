@@ -3,3 +3,4 @@ export * from './service-harness';
 export * from './test-infrastructure';
 export * from './time-skipping';
 export * from './fuzz';
+export * from './event-recorder';

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { PROCEDURE_ACTIONS, Topics, type ProcedureAction } from '@banjie/contracts';
 import type { Actor } from '@banjie/platform';
-import { eventually, freshDatabaseUrl, requiredEnv } from '@banjie/testing';
+import { eventually, freshDatabaseUrl, recordEvents, requiredEnv, type EventRecorder } from '@banjie/testing';
 import { intakeClient, sampleRegistration, startIsolatedIntake } from '../../../intake-service/src/test/intake-api';
 import { approvalClient, planItems, startIsolatedApproval, VALID_ACTION_BODIES } from '../test/approval-api';
 
@@ -46,35 +46,23 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
   let intake: INestApplication;
   let approval: INestApplication;
   let db: PgClient;
-  let consumer: Consumer;
-  const received: ReceivedEvent[] = [];
+  let recorder: EventRecorder<ReceivedEvent>;
 
   beforeAll(async () => {
     const databaseUrl = await freshDatabaseUrl('approval');
     [{ app: intake }, { app: approval }] = await Promise.all([startIsolatedIntake(databaseUrl), startIsolatedApproval(databaseUrl)]);
     db = new PgClient({ connectionString: databaseUrl });
     await db.connect();
-    consumer = new Kafka({ brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }).consumer({ groupId: `approval-spec-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [Topics.APPROVAL_PROCEDURE], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        try {
-          received.push(JSON.parse(message.value?.toString() ?? ''));
-        } catch {
-          // Other test files publish malformed messages on the shared broker on purpose.
-        }
-      },
-    });
+    recorder = await recordEvents<ReceivedEvent>([Topics.APPROVAL_PROCEDURE]);
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.allSettled([consumer?.disconnect(), approval?.close(), intake?.close(), db?.end()]);
+    await Promise.allSettled([recorder?.stop(), approval?.close(), intake?.close(), db?.end()]);
   }, 60_000);
 
   const as = (actor: keyof typeof actors) => approvalClient(approval, actors[actor]);
   const intakeAdmin = () => intakeClient(intake, { sub: 'admin-1', role: 'admin' });
-  const eventsOf = (procedureId: string) => received.filter((e) => e.payload.public.procedureId === procedureId);
+  const eventsOf = (procedureId: string) => recorder.received.filter((e) => e.payload.public.procedureId === procedureId);
 
   /** Registers a project (helper-li assigned) with a plan through intake, and waits for its 11 procedures here. */
   async function plannedProject(): Promise<string> {
@@ -111,7 +99,7 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
     expect(procedures.find((p) => p.procedure === 'SAFETY')).toMatchObject({ status: 'ALREADY_HELD', documentNumber: '酒安评〔2020〕3号', deadlineStatus: 'CLOSED' });
     expect(procedures.find((p) => p.procedure === 'SOIL_WATER')).toMatchObject({ status: 'NOT_APPLICABLE', committedWorkingDays: null });
     await eventually(() => {
-      const opened = received.filter((e) => e.aggregateId === code && e.type === 'ProcedureOpened');
+      const opened = recorder.received.filter((e) => e.aggregateId === code && e.type === 'ProcedureOpened');
       expect(opened).toHaveLength(11);
       expect(opened.find((e) => e.payload.public.procedure === 'EIA')).toMatchObject({
         payload: {
@@ -337,11 +325,11 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
       SOIL_WATER: { procedure: 'SOIL_WATER', applicability: 'REQUIRED', targetDate: '2023-05-31' },
     });
     expect((await intakeAdmin()('PUT', `/projects/${code}/plan`, { items: moved, effectiveDate: '2023-02-01', reason: '环评延后' })).status).toBe(200);
-    await eventually(() => expect(received.filter((e) => e.aggregateId === code && e.type === 'ProcedureReplanned')).toHaveLength(2), 30_000);
-    const replanned = received.filter((e) => e.aggregateId === code && e.type === 'ProcedureReplanned');
+    await eventually(() => expect(recorder.received.filter((e) => e.aggregateId === code && e.type === 'ProcedureReplanned')).toHaveLength(2), 30_000);
+    const replanned = recorder.received.filter((e) => e.aggregateId === code && e.type === 'ProcedureReplanned');
     expect(replanned.find((e) => e.payload.public.procedure === 'EIA')?.payload.public).toMatchObject({ sequence: 2, baselineDate: '2023-03-31', targetDate: '2023-04-30', effectiveDate: '2023-02-01' });
     expect(replanned.find((e) => e.payload.public.procedure === 'SOIL_WATER')?.payload.public).toMatchObject({ status: 'PLANNED', committedWorkingDays: 15, targetDate: '2023-05-31' });
-    expect(received.filter((e) => e.aggregateId === code && e.type === 'ProcedureOpened')).toHaveLength(11);
+    expect(recorder.received.filter((e) => e.aggregateId === code && e.type === 'ProcedureOpened')).toHaveLength(11);
     expect((await db.query(`SELECT count(*)::int AS n FROM approval.processed_events WHERE event_id = $1`, [planEvent.envelope.eventId])).rows[0].n).toBe(1);
     expect((await db.query(`SELECT count(*)::int AS n FROM approval.procedures WHERE project_code = $1`, [code])).rows[0].n).toBe(11);
     expect((await db.query(`SELECT plan_version FROM approval.projects WHERE code = $1`, [code])).rows[0].plan_version).toBe(2);

@@ -1,16 +1,14 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { Client as PgClient } from 'pg';
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { PROCEDURE_CODES, Topics } from '@banjie/contracts';
-import { eventually, requiredEnv } from '@banjie/testing';
+import { eventually, recordEvents, type EventRecorder } from '@banjie/testing';
 import { intakeClient, sampleRegistration, startIsolatedIntake } from '../test/intake-api';
 
 describe('intake service on real PostgreSQL and Kafka', () => {
   let app: INestApplication;
   let db: PgClient;
-  let consumer: Consumer;
-  const received: { type: string; aggregateId: string; payload: Record<string, unknown> }[] = [];
+  let recorder: EventRecorder<{ type: string; aggregateId: string; payload: Record<string, unknown> }>;
 
   beforeAll(async () => {
     const started = await startIsolatedIntake();
@@ -18,23 +16,12 @@ describe('intake service on real PostgreSQL and Kafka', () => {
     const databaseUrl = started.databaseUrl;
     db = new PgClient({ connectionString: databaseUrl });
     await db.connect();
-    consumer = new Kafka({ brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }).consumer({ groupId: `intake-spec-${Date.now()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [Topics.INTAKE_PROJECT, Topics.INTAKE_PROCEDURE_PLAN], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        try {
-          received.push(JSON.parse(message.value?.toString() ?? ''));
-        } catch {
-          // Other test files publish malformed messages on the shared broker on purpose.
-        }
-      },
-    });
+    recorder = await recordEvents([Topics.INTAKE_PROJECT, Topics.INTAKE_PROCEDURE_PLAN]);
   }, 120_000);
 
   // Closing waits for the Kafka consumer's open fetch (up to its 5 s max wait).
   afterAll(async () => {
-    await Promise.allSettled([consumer?.disconnect(), app?.close(), db?.end()]);
+    await Promise.allSettled([recorder?.stop(), app?.close(), db?.end()]);
   }, 30_000);
 
   const admin = () => intakeClient(app, { sub: 'admin-1', role: 'admin' });
@@ -113,7 +100,7 @@ describe('intake service on real PostgreSQL and Kafka', () => {
     const started = await admin()<{ state: string }>('POST', `/projects/${project.code}/transitions`, { to: 'STARTED', effectiveDate: '2023-03-01', reason: '集中开工' });
     expect(started.body.state).toBe('STARTED');
     await eventually(() => {
-      const events = received.filter((e) => e.aggregateId === project.code).map((e) => e.type);
+      const events = recorder.received.filter((e) => e.aggregateId === project.code).map((e) => e.type);
       expect(events).toEqual(['ProjectRegistered', 'ProjectLifecycleChanged', 'ProjectLifecycleChanged']);
     });
   });
@@ -130,7 +117,7 @@ describe('intake service on real PostgreSQL and Kafka', () => {
     expect(second.body.planVersion).toBe(2);
     expect(second.body.items.find((i) => i.procedure === 'EIA')).toMatchObject({ baselineDate: '2023-03-31', targetDate: '2023-04-30' });
     await eventually(() => {
-      const plans = received.filter((e) => e.type === 'ProcedurePlanChanged' && e.aggregateId === project.code);
+      const plans = recorder.received.filter((e) => e.type === 'ProcedurePlanChanged' && e.aggregateId === project.code);
       expect(plans.map((e) => (e.payload.public as { planVersion: number }).planVersion)).toEqual([1, 2]);
     });
   });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { DepartmentCode, IndustryCluster, LifecycleState, ProcedureCode, ProcedureStatus, ProjectType } from '../enums';
-import { decimalAmount, localDate, projectCode } from './common-fields';
+import { DepartmentCode, LifecycleState, ProcedureCode, ProcedureStatus } from '../enums';
+import { localDate } from './common-fields';
 import { defineEvent } from './envelope';
+import { publicProjectFields } from './project-registered.v1';
 import { Topics } from './topics';
 
 /**
@@ -45,16 +46,8 @@ export type FlagBoardProcedure = z.infer<typeof flagBoardProcedure>;
 
 /** One key project's public card: its registered facts and one flag per known procedure. */
 export const flagBoardCard = z.strictObject({
-  code: projectCode,
-  name: z.string(),
-  type: z.enum(ProjectType),
-  cluster: z.enum(IndustryCluster),
-  chain: z.string(),
-  location: z.string(),
-  responsibleUnit: z.string(),
-  totalInvestment: decimalAmount,
-  plannedStart: localDate,
-  state: z.enum(LifecycleState),
+  // The project's registered public facts, as the intake service publishes them (not its list date or revision).
+  ...publicProjectFields.omit({ listedOn: true, revision: true }).shape,
   /** The state a SUSPENDED project returns to (so displays can count it as begun or not). */
   suspendedFrom: z.enum(LifecycleState).nullable(),
   /** Started (new project) or resumed (continuing project): counts towards 开工率 / 复工率. */

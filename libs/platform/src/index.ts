@@ -6,6 +6,7 @@ export * from './bootstrap';
 export * from './config/load-config';
 export * from './config/service-config';
 export * from './database/data-source-options';
+export * from './database/notification-listener';
 export * from './database/transient-errors';
 export * from './faults/fault-point';
 export * from './database/run-migrations';

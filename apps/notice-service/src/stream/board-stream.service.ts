@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { listenForNotifications, type NotificationListener } from '@banjie/platform';
+import type { FlagBoardCard } from '@banjie/contracts';
 import { cardsOnBoard, isOnBoard, summarize, type BoardFilters, type BoardSummary } from '../board/board-view';
 import { BOARD_CHANGES_CHANNEL, CardStore, type BoardChange } from '../board/card-store';
 import { NOTICE_CONFIG, type NoticeConfig } from '../config';
@@ -30,9 +31,15 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly logger = new Logger(BoardStream.name);
   private readonly clients = new Set<StreamClient>();
   private lastBroadcastId = 0;
+  /**
+   * Every card as of `lastBroadcastId`, kept up to date from the change feed itself: the summary
+   * after each broadcast needs the whole board, and reading and validating every stored card per
+   * broadcast was the notice service's main cost under load (docs/performance.md).
+   */
+  private readonly board = new Map<string, FlagBoardCard>();
   /** Broadcasts and replays run one at a time, so a joining client neither misses nor doubles a change. */
   private serial: Promise<void> = Promise.resolve();
-  private listener: Client | undefined;
+  private listener: NotificationListener | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
@@ -46,11 +53,9 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     this.lastBroadcastId = await this.store.lastChangeId(this.dataSource.manager);
-    this.listener = new Client({ connectionString: this.config.DATABASE_URL });
-    await this.listener.connect();
-    this.listener.on('notification', () => this.wake?.());
-    this.listener.on('error', (error) => this.logger.warn(`board change listener: ${error.message}`));
-    await this.listener.query(`LISTEN ${BOARD_CHANGES_CHANNEL}`);
+    // Cards committed after that id are set again, in order, when their changes are broadcast.
+    for (const { card } of await this.store.cards(this.dataSource.manager)) this.board.set(card.code, card);
+    this.listener = await listenForNotifications(this.config.DATABASE_URL, BOARD_CHANGES_CHANNEL, () => this.wake?.(), this.logger);
     // A named event, not a comment: the page's watchdog sees it and knows the stream is alive.
     this.heartbeat = setInterval(() => this.writeAll(formatSseEvent('ping', {})), this.config.stream.heartbeatMs);
     this.running = true;
@@ -65,7 +70,7 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
     clearInterval(this.heartbeat);
     for (const client of this.clients) client.response.end();
     this.clients.clear();
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.close();
   }
 
   /** Opens a stream; `resumeAfter` is the last change id the client has (null for a fresh client), `invalid` when it sent garbage. */
@@ -116,6 +121,7 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
       const changes = await this.store.changesAfter(this.dataSource.manager, this.lastBroadcastId, MAX_REPLAY);
       if (changes.length === 0) return;
       this.lastBroadcastId = changes[changes.length - 1]!.id;
+      for (const change of changes) this.board.set(change.code, change.card);
       if (this.clients.size > 0) await this.send([...this.clients], changes);
     }
   }
@@ -123,7 +129,7 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
   /** The changes as `card` events, then one `summary` per client for its filters (computed once per filter set). */
   private async send(clients: StreamClient[], changes: BoardChange[]): Promise<void> {
     if (changes.length === 0) return;
-    const cards = (await this.store.cards(this.dataSource.manager)).map((row) => row.card);
+    const cards = [...this.board.values()];
     const summaries = new Map<string, BoardSummary>();
     for (const client of clients) {
       for (const change of changes) {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
+import { listenForNotifications, type NotificationListener } from '../database/notification-listener';
 import { faultPoint, FaultPoints } from '../faults/fault-point';
 import { KafkaProducerService } from '../kafka/kafka-producer.service';
 import { outboxChannel } from './outbox.writer';
@@ -29,7 +29,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
   private loop: Promise<void> | undefined;
-  private listener: Client | undefined;
+  private listener: NotificationListener | undefined;
   private wake: (() => void) | undefined;
 
   constructor(
@@ -40,11 +40,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.listener = new Client({ connectionString: this.config.DATABASE_URL });
-    await this.listener.connect();
-    this.listener.on('notification', () => this.wake?.());
-    this.listener.on('error', (error) => this.logger.warn(`outbox listener: ${error.message}`));
-    await this.listener.query(`LISTEN "${outboxChannel(this.config.databaseSchema)}"`);
+    this.listener = await listenForNotifications(this.config.DATABASE_URL, outboxChannel(this.config.databaseSchema), () => this.wake?.(), this.logger);
     this.running = true;
     this.loop = this.run();
   }
@@ -54,7 +50,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.running = false;
     this.wake?.();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.close();
   }
 
   /** Publishes everything pending now; returns how many events went out. */

@@ -80,12 +80,13 @@ export class ApprovalWorkload {
       if (plan.status !== 200) throw new Error(`planning ${code} failed: ${plan.status} ${plan.text}`);
       codes.push({ code, enterpriseId });
     }
-    const expected = codes.length * PROCEDURE_CODES.length;
-    for (let waited = 0; ; waited += 500) {
-      const listed = await this.call(this.options.approvalUrl, 'GET', `/procedures?pageSize=1`, admin);
-      if (listed.status === 200 && (JSON.parse(listed.text) as { total: number }).total >= expected) break;
-      if (waited > 60_000) throw new Error(`the approval service did not create the ${expected} procedures in time: ${listed.status} ${listed.text.slice(0, 200)}`);
-      await sleep(500);
+    for (const { code } of codes) {
+      for (let waited = 0; ; waited += 250) {
+        const listed = await this.call(this.options.approvalUrl, 'GET', `/projects/${code}/procedures`, admin);
+        if (listed.status === 200 && (JSON.parse(listed.text) as unknown[]).length === PROCEDURE_CODES.length) break;
+        if (waited > 90_000) throw new Error(`the approval service did not open ${code}'s procedures in time: ${listed.status} ${listed.text.slice(0, 200)}`);
+        await sleep(250);
+      }
     }
     this.procedures = codes.flatMap(({ code, enterpriseId }) =>
       PROCEDURE_CODES.map((procedure, index) => ({

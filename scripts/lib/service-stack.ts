@@ -47,11 +47,10 @@ export async function startServices(env: NodeJS.ProcessEnv, logs: string): Promi
     const logFile = join(logs, `${service}.log`);
     const child = spawnLogged(process.execPath, ['-r', '@swc-node/register', `apps/${service}/src/main.ts`], { logFile, env: { ...env, ...extraEnv } });
     processes.set(service, child);
-    await waitUntil(`${service} (log: ${logFile})`, async () => {
-      const { exitCode, signalCode } = child.child;
-      if (exitCode !== null || signalCode !== null) throw new Error(`${service} exited (${signalCode ?? `code ${exitCode}`}) — see ${logFile}`);
-      return healthy(urlOf(service));
-    }, 120_000, 250);
+    const died = new Promise<never>((_, reject) =>
+      child.child.once('exit', (code, signal) => reject(new Error(`${service} exited (${signal ?? `code ${code}`}) — see ${logFile}`))),
+    );
+    await Promise.race([waitUntil(`${service} (log: ${logFile})`, () => healthy(urlOf(service)), 120_000, 250), died]);
   };
   const stack: ServiceStack = {
     env,

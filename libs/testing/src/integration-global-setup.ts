@@ -11,6 +11,10 @@ export default async function integrationGlobalSetup(): Promise<void> {
   const started = Date.now();
   const infrastructure = await startTestInfrastructure();
   globalThis.__banjieTestInfrastructure = infrastructure;
+  // An interrupted run (Ctrl-C, a CI timeout) skips the global teardown: stop the servers anyway.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void infrastructure.stop().finally(() => process.exit(130)));
+  }
   process.env.TEST_POSTGRES_URL = infrastructure.postgresUrl;
   process.env.KAFKA_BROKERS = infrastructure.kafkaBrokers;
   process.env.TEMPORAL_ADDRESS = infrastructure.temporalAddress;

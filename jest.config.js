@@ -10,14 +10,15 @@ module.exports = {
     {
       ...preset,
       displayName: 'workflows',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.wf-spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.wf-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/workflow-global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/slow-machine-timeout.ts'],
     },
     {
       ...preset,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
-      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/integration-timeout.ts'],
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/slow-machine-timeout.ts'],
       globalSetup: '<rootDir>/libs/testing/src/integration-global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/integration-global-teardown.ts',
     },

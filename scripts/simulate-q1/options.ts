@@ -34,6 +34,18 @@ export const DEFAULT_OPTIONS: SimulationOptions = {
   outDir: 'reports',
 };
 
+export const USAGE = `npm run simulate-q1 -- [options]   (all in Chinese working days; see apps/deadline-service/README.md)
+  --pace <share>             approvals take this share of the committed limit on average (default ${DEFAULT_OPTIONS.pace})
+  --pace-<DEPT> <share>      one department's pace: ${DEPARTMENT_CODES.join(', ')}
+  --spread <sigma>           log-normal spread of approval times (default ${DEFAULT_OPTIONS.spread})
+  --submit-early <days>      applicants submit up to this many working days early (default ${DEFAULT_OPTIONS.submitEarlyWorkingDays})
+  --supplement-share <share> applications with a supplement request (default ${DEFAULT_OPTIONS.supplementShare})
+  --target <rate>            the quarter's target (default ${DEFAULT_OPTIONS.target})
+  --seed <n>                 PRNG seed (default ${DEFAULT_OPTIONS.seed})
+  --projects <n>             only the first n projects of the portfolio (default: all 127)
+  --out <dir>                where q1-simulation.json and .html go (default ${DEFAULT_OPTIONS.outDir})
+`;
+
 export class SimulationOptionError extends Error {}
 
 const paceOption = (department: DepartmentCode) => `pace-${department}`;

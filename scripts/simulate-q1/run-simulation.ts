@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowClient } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { addDays, parseQuarter, type CompletionTally, type LocalDate } from '../../libs/domain/src';
@@ -15,15 +17,16 @@ import { loadPortfolio, type SimulatedPortfolio } from './portfolio';
 import { SimulatedProcedures, stepsByDay, type SimulatedEvent } from './simulated-procedures';
 import { simulationActivities, type SimulationLedger } from './simulation-activities';
 
-export const SIMULATED_QUARTER = '2023-Q1';
+const SIMULATED_QUARTER = '2023-Q1';
 /** The deadline service's default ladder (DEADLINE_REMINDER_WORKING_DAYS, DEADLINE_OFFICIAL_AFTER_WORKING_DAYS, DEADLINE_FIRE_AT). */
-export const SIMULATED_LADDER: DeadlineLadder = { reminderWorkingDaysBefore: [3, 0], officialAfterWorkingDays: 5, fireAt: '09:00' };
+const SIMULATED_LADDER: DeadlineLadder = { reminderWorkingDaysBefore: [3, 0], officialAfterWorkingDays: 5, fireAt: '09:00' };
 /** The departments act at midday: after the 09:00 rungs, before the 18:00 checkpoint. */
 const STEPS_AT = '12:00';
 const CHECKPOINT_AT = '18:00';
+/** The quarter workflow concludes at 00:00 after the last day; by 01:00 it has. */
+const CONCLUDED_BY = '01:00';
 const AT_RISK_LIMIT = 10;
 const DAY_MS = 24 * 3600_000;
-const TASK_QUEUE = 'simulate-q1';
 
 export interface DailyTally extends CompletionTally {
   date: LocalDate;
@@ -65,9 +68,11 @@ export async function runQ1Simulation(options: SimulationOptions, { env, bundle,
   const scheduleOf = new Map(schedules.map((s) => [s.procedure.procedureId, s]));
   const clock = await SimulatedClock.startingAt(env, shanghaiInstant(quarter.firstDay, '00:00'));
   const { activities, ledger } = simulationActivities(clock, procedures, calendars.calendar);
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, workflowBundle: bundle, activities });
+  const taskQueue = `simulate-q1:${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
   const client = env.client.workflow;
   const curve: DailyTally[] = [];
+  const running = new Set<string>();
   let procedureWorkflows = 0;
 
   const tell = async (event: SimulatedEvent): Promise<void> => {
@@ -82,7 +87,8 @@ export async function runQ1Simulation(options: SimulationOptions, { env, bundle,
           procedureId: procedure.procedureId, projectCode: procedure.projectCode, department: procedure.department, applicationNumber: 1,
           clock: news.clock, ladder: SIMULATED_LADDER, calendar: calendars.snapshotFrom(event.on), correlationId: `simulate-q1:${options.seed}`,
         };
-        await client.start(WORKFLOW_TYPES.procedureDeadline, { taskQueue: TASK_QUEUE, workflowId, args: [input] });
+        await client.start(WORKFLOW_TYPES.procedureDeadline, { taskQueue, workflowId, args: [input] });
+        running.add(workflowId);
         procedureWorkflows += 1;
         return;
       }
@@ -91,6 +97,7 @@ export async function runQ1Simulation(options: SimulationOptions, { env, bundle,
       case 'RESUMED':
         return client.getHandle(workflowId).signal(clockResumedSignal, news.clock);
       case 'ENDED':
+        running.delete(workflowId);
         return client.getHandle(workflowId).signal(procedureEndedSignal, news.end);
     }
   };
@@ -100,7 +107,7 @@ export async function runQ1Simulation(options: SimulationOptions, { env, bundle,
       quarter: quarter.label, target: options.target, checkpointAt: CHECKPOINT_AT, atRiskLimit: AT_RISK_LIMIT, catchUpToleranceMs: DAY_MS,
       correlationId: `simulate-q1:${options.seed}`,
     };
-    const target = await client.start(WORKFLOW_TYPES.quarterTarget, { taskQueue: TASK_QUEUE, workflowId: quarterTargetWorkflowId(quarter.label), args: [input] });
+    const target = await client.start(WORKFLOW_TYPES.quarterTarget, { taskQueue, workflowId: quarterTargetWorkflowId(quarter.label), args: [input] });
     for (let day = quarter.firstDay; day <= quarter.lastDay; day = addDays(day, 1)) {
       await clock.sleepUntil(shanghaiInstant(day, STEPS_AT));
       await Promise.all((steps.get(day) ?? []).map(tell));
@@ -108,7 +115,15 @@ export async function runQ1Simulation(options: SimulationOptions, { env, bundle,
       curve.push(tally);
       onDay?.(tally);
     }
-    return (await target.result()) as QuarterTargetResult;
+    // Skip to just after the conclusion (00:00 after the last day) and read the result with a client that, unlike the
+    // time-skipping one, does not let the server run on while it waits: rungs after the quarter never fire.
+    await clock.sleepUntil(shanghaiInstant(addDays(quarter.lastDay, 1), CONCLUDED_BY));
+    const { status } = await target.describe();
+    if (status.name !== 'COMPLETED') throw new Error(`the quarter workflow is ${status.name} after the quarter, not COMPLETED`);
+    const concluded = (await new WorkflowClient({ connection: env.connection, namespace: env.namespace }).getHandle(target.workflowId).result()) as QuarterTargetResult;
+    // Nothing of this run may outlive it in the environment (another run may follow in the same one).
+    await Promise.all([...running].map((id) => client.getHandle(id).terminate('the simulated quarter is over')));
+    return concluded;
   });
 
   return {

@@ -8,6 +8,7 @@ import { ProjectDirectoryConsumer } from './projects/project-directory.consumer'
 import { DeadlineReconciler } from './reconciler/deadline.reconciler';
 import { TargetsController } from './targets/targets.controller';
 import { TemporalModule } from './temporal/temporal.module';
+import { WebhookModule } from './webhooks/webhook.module';
 
 @Module({})
 export class DeadlineAppModule {
@@ -18,6 +19,7 @@ export class DeadlineAppModule {
         PlatformModule.forService({ config, database: deadlineDatabase, publishesEvents: true }),
         TemporalModule.forConfig(config),
         EscalationModule,
+        ...(config.webhooks ? [WebhookModule.forConfig(config.webhooks)] : []),
       ],
       controllers: [ProjectDirectoryConsumer, ProcedureEventsConsumer, TargetsController],
       providers: [DeadlineReconciler],

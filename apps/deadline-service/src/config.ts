@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMPLETION_RATE_TARGET, parseQuarter, quarterOf, shanghaiLocalDate } from '@banjie/domain';
 import { loadConfig, platformEnvironment, portVariable, type ServiceConfig } from '@banjie/platform';
 import type { DeadlineLadder } from '@banjie/workflows';
+import { requireWebhookSecret, webhookConfig, webhookEnvironment, type WebhookConfig } from './webhooks/webhook.config';
 
 const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a wall time 'HH:MM' (Asia/Shanghai)");
 const quarterLabel = z.string().refine((label) => {
@@ -34,7 +35,8 @@ const deadlineEnvironment = platformEnvironment.extend({
   TARGET_CHECKPOINT_AT: wallTime.default('18:00'),
   TARGET_FORECAST_WINDOW_WORKING_DAYS: z.coerce.number().int().min(1).optional(),
   TARGET_AT_RISK_LIMIT: z.coerce.number().int().min(1).max(100).default(10),
-});
+  ...webhookEnvironment,
+}).superRefine(requireWebhookSecret);
 
 export interface QuarterTargetConfig {
   quarter: string;
@@ -52,6 +54,8 @@ export interface DeadlineConfig extends ServiceConfig {
   escalations: { ackTimeoutMs: number; followUpIntervalMs: number };
   reconcileIntervalMs: number;
   quarterTarget: QuarterTargetConfig;
+  /** Signed outgoing webhooks; null when DEADLINE_WEBHOOK_URLS is not set. */
+  webhooks: WebhookConfig | null;
 }
 
 export const DEADLINE_CONFIG = Symbol('DEADLINE_CONFIG');
@@ -84,5 +88,6 @@ export function deadlineConfig(env: NodeJS.ProcessEnv = process.env): DeadlineCo
       ...(config.TARGET_FORECAST_WINDOW_WORKING_DAYS === undefined ? {} : { forecastWindowWorkingDays: config.TARGET_FORECAST_WINDOW_WORKING_DAYS }),
       atRiskLimit: config.TARGET_AT_RISK_LIMIT,
     },
+    webhooks: webhookConfig(config),
   };
 }

@@ -1,6 +1,7 @@
 // The machine's own limits, measured against the same PostgreSQL and Kafka Banjie runs on, so that
 // Banjie's figures can be read as ratios of them.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
@@ -44,17 +45,31 @@ export async function postgresCommitRate(databaseUrl: string, seconds: number, c
   }
 }
 
+/** A topic just created may not be served by its leader yet ("does not host this topic-partition"). */
+async function firstSendSucceeds(send: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await send();
+      return;
+    } catch (error) {
+      if (attempt >= 40) throw error;
+      await sleep(250);
+    }
+  }
+}
+
 /** Acknowledged (acks=all, idempotent) single-message sends per second, `inFlight` at once. */
 export async function kafkaProduceRate(brokers: string, seconds: number, inFlight: number): Promise<RateFigure> {
   const kafka = new Kafka({ clientId: 'banjie-bench-raw', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
   const topic = `bench.raw-${randomUUID().slice(0, 8)}.v1`;
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 6 }], waitForLeaders: true });
+  await admin.createTopics({ topics: [{ topic, numPartitions: 6 }], waitForLeaders: false });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const value = 'x'.repeat(1_000);
   try {
+    await firstSendSucceeds(() => producer.send({ topic, acks: -1, messages: [{ key: 'warm-up', value }] }));
     return await sustained(seconds, inFlight, (worker) => producer.send({ topic, acks: -1, messages: [{ key: `BJ-2023-${worker}`, value }] }).then(() => undefined));
   } finally {
     await producer.disconnect();

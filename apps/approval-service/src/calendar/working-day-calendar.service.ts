@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   chineseDaysCoverage, createChineseWorkingDayCalendar, parseLocalDate, shanghaiLocalDate, yearOf,
   type CalendarOverride, type WorkingDayCalendar,
@@ -22,9 +22,14 @@ export class WorkingDayCalendarService {
     @Inject(APPROVAL_CONFIG) private readonly config: ApprovalConfig,
   ) {}
 
-  async current(): Promise<WorkingDayCalendar> {
+  /**
+   * Inside a transaction pass its manager: a reload must not wait for a second pool connection
+   * while the transaction holds one — with every connection held by actions waiting for the
+   * calendar, that wait never ended (found by `npm run bench`, see docs/performance.md).
+   */
+  async current(executor: EntityManager = this.dataSource.manager): Promise<WorkingDayCalendar> {
     if (this.cached && Date.now() - this.cached.loadedAt < this.config.calendarRefreshMs) return this.cached.calendar;
-    const calendar = createChineseWorkingDayCalendar(await this.usableOverrides());
+    const calendar = createChineseWorkingDayCalendar(await this.usableOverrides(executor));
     this.cached = { calendar, loadedAt: Date.now() };
     return calendar;
   }
@@ -38,17 +43,17 @@ export class WorkingDayCalendarService {
     return shanghaiLocalDate(now);
   }
 
-  async overrides(): Promise<CalendarOverride[]> {
-    return this.dataSource.query(`SELECT date::text AS date, kind, note FROM approval.calendar_overrides ORDER BY date`);
+  async overrides(executor: EntityManager = this.dataSource.manager): Promise<CalendarOverride[]> {
+    return executor.query(`SELECT date::text AS date, kind, note FROM approval.calendar_overrides ORDER BY date`);
   }
 
   /**
    * An override for a year chinese-days does not cover cannot be applied (there is no national
    * arrangement to adjust); every computation in that year is flagged as not covered anyway.
    */
-  private async usableOverrides(): Promise<CalendarOverride[]> {
+  private async usableOverrides(executor: EntityManager): Promise<CalendarOverride[]> {
     const coverage = chineseDaysCoverage();
-    const all = await this.overrides();
+    const all = await this.overrides(executor);
     return all.filter((override) => {
       const year = yearOf(parseLocalDate(override.date));
       const usable = year >= coverage.firstYear && year <= coverage.lastYear;

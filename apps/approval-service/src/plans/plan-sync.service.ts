@@ -44,7 +44,7 @@ export class PlanSyncService {
       return;
     }
     const existing = new Map((await this.procedures.lockProjectProcedures(manager, plan.projectCode)).map((record) => [record.procedure, record]));
-    const calendar = await this.calendars.current();
+    const calendar = await this.calendars.current(manager);
     const actor = planActor(internal.actor);
     const reason = internal.reason ?? null;
     for (const item of plan.items) {

@@ -135,7 +135,7 @@ export class ProcedureActionService {
 
     const next = applyAction(record, decision, command, effectiveDate);
     await this.procedures.save(manager, next);
-    const calendar = await this.calendars.current();
+    const calendar = await this.calendars.current(manager);
     await appendActionEvent(manager, command, publicSnapshot(next, calendar), internalFields(actor, reasonOf(command), project), now);
     await this.audit.append(manager, attempt('APPLIED', { toStatus: next.status, sequence: next.sequence, effectiveDate }));
     const body = procedureView(next, project, { asOf: this.calendars.today(now), dueSoonWorkingDays: this.config.dueSoonWorkingDays, calendar, actor });

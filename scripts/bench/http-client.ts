@@ -1,0 +1,51 @@
+// A tiny JSON client for the bench: one token per actor, a timeout per request, never throws.
+import { issueToken, type Actor } from '../../libs/platform/src';
+
+export interface Answer {
+  status: number;
+  text: string;
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+export class BenchClient {
+  private readonly tokens = new Map<string, string>();
+
+  constructor(private readonly jwtSecret: string) {}
+
+  token(actor: Actor): string {
+    const key = JSON.stringify(actor);
+    let token = this.tokens.get(key);
+    if (!token) {
+      token = issueToken(actor, this.jwtSecret, { expiresInSeconds: 24 * 3600 });
+      this.tokens.set(key, token);
+    }
+    return token;
+  }
+
+  async call(url: string, method: string, actor: Actor, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+    try {
+      const response = await fetch(url, {
+        method,
+        headers: { authorization: `Bearer ${this.token(actor)}`, 'content-type': 'application/json', ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      return { status: response.status, text: await response.text() };
+    } catch (error) {
+      return { status: 0, text: (error as Error).message };
+    }
+  }
+}
+
+/** Runs `work` over `items` with at most `concurrency` at once. */
+export async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next]!;
+      next += 1;
+      await work(item);
+    }
+  }));
+}

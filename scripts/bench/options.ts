@@ -1,0 +1,53 @@
+// Command-line options of `npm run bench`.
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  quick: boolean;
+  /** Seconds of each sustained-rate phase. */
+  duration: number;
+  /** The sustained rates to try, in actions per second (the highest that passes is reported). */
+  rates: number[];
+  latencyRate: number;
+  latencySeconds: number;
+  rawSeconds: number;
+  workflows: number;
+  historyRows: number;
+  /** Write a V8 CPU profile of every service process (into the log directory) when it stops. */
+  cpuProfile: boolean;
+  /** Lag must drain within this after the load stops for a rate to count as sustained. */
+  lagLimitSeconds: number;
+}
+
+function positive(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got "${text}"`);
+  return value;
+}
+
+export function benchOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'boolean', default: false },
+      duration: { type: 'string' },
+      rate: { type: 'string' },
+      'latency-seconds': { type: 'string' },
+      workflows: { type: 'string' },
+      'history-rows': { type: 'string' },
+    },
+  });
+  const quick = values.quick ?? false;
+  return {
+    quick,
+    duration: positive('duration', values.duration ?? (quick ? '40' : '300')),
+    rates: (values.rate ?? (quick ? '150' : '300')).split(',').map((rate) => positive('rate', rate)),
+    latencyRate: 50,
+    latencySeconds: positive('latency-seconds', values['latency-seconds'] ?? (quick ? '20' : '60')),
+    rawSeconds: quick ? 3 : 10,
+    workflows: positive('workflows', values.workflows ?? (quick ? '1000' : '10000')),
+    historyRows: positive('history-rows', values['history-rows'] ?? (quick ? '200000' : '1000000')),
+    cpuProfile: values['cpu-prof'] ?? false,
+    lagLimitSeconds: 5,
+  };
+}

@@ -16,11 +16,21 @@ export interface Reconciliation {
   behindOnBoard: number;
   behindInDeadline: number;
   behindInIntake: number;
+  /** Approval events (by event id, from the outbox) missing from a consumer's processed-event records, summed over the three consumers. */
+  eventsNotProcessed: number;
   /** Reminders or escalations recorded more than once for one subject and rung. */
   duplicatedNotices: number;
 }
 
-export const converged = (r: Reconciliation) => r.unpublishedEvents === 0 && r.behindOnBoard === 0 && r.behindInDeadline === 0 && r.behindInIntake === 0;
+export const converged = (r: Reconciliation) =>
+  r.unpublishedEvents === 0 && r.behindOnBoard === 0 && r.behindInDeadline === 0 && r.behindInIntake === 0 && r.eventsNotProcessed === 0;
+
+/** Who consumes the approval events, and where each records what it has processed. */
+const APPROVAL_EVENT_CONSUMERS = [
+  { table: 'intake.processed_events', consumer: 'intake.procedure-completions' },
+  { table: 'notice.processed_events', consumer: 'notice.flag-board' },
+  { table: 'deadline.processed_events', consumer: 'deadline.procedures' },
+];
 export const clean = (r: Reconciliation) => converged(r) && r.lostInApproval === 0 && r.duplicatedInAudit === 0 && r.duplicatedEvents === 0 && r.duplicatedNotices === 0;
 
 async function count(db: Client, sql: string, params: unknown[] = []): Promise<number> {
@@ -53,6 +63,9 @@ export async function reconcile(databaseUrl: string, accepted: AcceptedAction[])
         `SELECT count(*)::int AS n FROM approval.procedures p
            LEFT JOIN intake.approval_procedure_sequences i ON i.project_code = p.project_code AND i.procedure = p.procedure
           WHERE i.sequence IS DISTINCT FROM p.sequence`),
+      eventsNotProcessed: (await Promise.all(APPROVAL_EVENT_CONSUMERS.map(({ table, consumer }) => count(db,
+        `SELECT count(*)::int AS n FROM approval.outbox o
+          WHERE NOT EXISTS (SELECT 1 FROM ${table} p WHERE p.consumer = $1 AND p.event_id::text = o.envelope->>'eventId')`, [consumer])))).reduce((a, b) => a + b, 0),
       duplicatedNotices: await count(db,
         `SELECT count(*)::int AS n FROM (
            SELECT subject, rung FROM deadline.reminders GROUP BY subject, rung HAVING count(*) > 1

@@ -105,7 +105,7 @@ function printTable(results: ScenarioResult[]): void {
   const header = 'scenario                        accepted  retried  lost  dup  recovery s  converged s  DLQ  result';
   process.stdout.write(`\n${header}\n`);
   for (const r of results) {
-    const lost = r.reconciliation.lostInApproval + r.reconciliation.behindOnBoard + r.reconciliation.behindInDeadline + r.reconciliation.behindInIntake + r.reconciliation.unpublishedEvents;
+    const lost = r.reconciliation.lostInApproval + r.reconciliation.behindOnBoard + r.reconciliation.behindInDeadline + r.reconciliation.behindInIntake + r.reconciliation.unpublishedEvents + r.reconciliation.eventsNotProcessed;
     const duplicated = r.reconciliation.duplicatedInAudit + r.reconciliation.duplicatedEvents + r.reconciliation.duplicatedNotices;
     process.stdout.write(
       `${r.scenario.padEnd(31)} ${String(r.actionsAccepted).padStart(8)} ${String(r.actionsRetriedByClient).padStart(8)} ${String(lost).padStart(5)} ${String(duplicated).padStart(4)} ${r.recoverySeconds.toFixed(2).padStart(11)} ${r.convergedSeconds.toFixed(2).padStart(12)} ${String(r.deadLettered).padStart(4)}  ${r.passed ? 'ok' : 'FAILED'}\n`,

@@ -40,9 +40,12 @@ async function consumerGroupAtEnd(prefix: string): Promise<string> {
   const admin = new Kafka({ clientId: 'banjie-test-harness', brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
+    // Explicit high watermarks: kafkajs' resetOffsets commits the LATEST sentinel (-1), which a
+    // consumer with fromBeginning then reads as "no offset" — and starts from the beginning.
     const existing = new Set(await admin.listTopics());
-    for (const { name } of ALL_TOPICS) {
-      if (existing.has(name)) await admin.resetOffsets({ groupId, topic: name, earliest: false });
+    for (const { name } of ALL_TOPICS.filter((topic) => existing.has(topic.name))) {
+      const partitions = (await admin.fetchTopicOffsets(name)).map(({ partition, high }) => ({ partition, offset: high }));
+      await admin.setOffsets({ groupId, topic: name, partitions });
     }
   } finally {
     await admin.disconnect();

@@ -2,41 +2,23 @@ import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client as PgClient } from 'pg';
-import { Topics } from '@banjie/contracts';
 import { baseUrl, freshDatabaseUrl, requiredEnv, serviceEnvironment } from '@banjie/testing';
 import type { Clock } from '../clock/clock';
 import { migrateNotice, startNoticeService } from '../notice-service';
 
 /**
- * A fresh notice service on its own database and its own consumer group (test files share one
- * broker: each instance must see every event, not a share of the partitions). The group starts at
- * the topics' current end: what earlier test files published is theirs, and replaying it all
- * would only make this file wait.
+ * A fresh notice service on its own database and (through `serviceEnvironment`) its own consumer
+ * group starting at the topics' current end: what earlier test files published is theirs.
  */
 export async function startIsolatedNotice(options: { databaseUrl?: string; env?: Record<string, string>; clock?: Clock } = {}) {
   const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl('notice'));
   const env: NodeJS.ProcessEnv = {
     ...(await serviceEnvironment(databaseUrl, 'NOTICE_PORT')),
-    NOTICE_CONSUMER_GROUP: `notice-test-${randomBytes(4).toString('hex')}`,
     ...options.env,
   };
-  await startGroupAtEnd(env.NOTICE_CONSUMER_GROUP!);
   await migrateNotice(env);
   const app: INestApplication = await startNoticeService(env, options.clock ? { clock: options.clock } : {});
   return { app, databaseUrl, env };
-}
-
-async function startGroupAtEnd(groupId: string): Promise<void> {
-  const admin = testKafka().admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    for (const topic of [Topics.INTAKE_PROJECT, Topics.APPROVAL_PROCEDURE]) {
-      if (existing.has(topic)) await admin.resetOffsets({ groupId, topic, earliest: false });
-    }
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 /**

@@ -20,10 +20,10 @@ describe('a service under test reads only what is published after it starts', ()
     await consumer.subscribe({ topic: Topics.DEADLINE_REMINDER, fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => void seen.push(message.value!.toString()) });
     try {
-      await eventually(() => expect(seen).toContain(after));
+      await eventually(() => expect(seen).toContain(after), 60_000);
       expect(seen).not.toContain(before);
     } finally {
       await Promise.allSettled([consumer.disconnect(), producer.disconnect()]);
     }
-  });
+  }, 120_000);
 });

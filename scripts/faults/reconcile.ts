@@ -38,6 +38,17 @@ async function count(db: Client, sql: string, params: unknown[] = []): Promise<n
   return rows[0]!.n;
 }
 
+/** One query at a time: a pg client runs its queries in turn. */
+async function eventsNotProcessed(db: Client): Promise<number> {
+  let missing = 0;
+  for (const { table, consumer } of APPROVAL_EVENT_CONSUMERS) {
+    missing += await count(db,
+      `SELECT count(*)::int AS n FROM approval.outbox o
+        WHERE NOT EXISTS (SELECT 1 FROM ${table} p WHERE p.consumer = $1 AND p.event_id::text = o.envelope->>'eventId')`, [consumer]);
+  }
+  return missing;
+}
+
 export async function reconcile(databaseUrl: string, accepted: AcceptedAction[]): Promise<Reconciliation> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
@@ -63,9 +74,7 @@ export async function reconcile(databaseUrl: string, accepted: AcceptedAction[])
         `SELECT count(*)::int AS n FROM approval.procedures p
            LEFT JOIN intake.approval_procedure_sequences i ON i.project_code = p.project_code AND i.procedure = p.procedure
           WHERE i.sequence IS DISTINCT FROM p.sequence`),
-      eventsNotProcessed: (await Promise.all(APPROVAL_EVENT_CONSUMERS.map(({ table, consumer }) => count(db,
-        `SELECT count(*)::int AS n FROM approval.outbox o
-          WHERE NOT EXISTS (SELECT 1 FROM ${table} p WHERE p.consumer = $1 AND p.event_id::text = o.envelope->>'eventId')`, [consumer])))).reduce((a, b) => a + b, 0),
+      eventsNotProcessed: await eventsNotProcessed(db),
       duplicatedNotices: await count(db,
         `SELECT count(*)::int AS n FROM (
            SELECT subject, rung FROM deadline.reminders GROUP BY subject, rung HAVING count(*) > 1

@@ -1,18 +1,19 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import type { MicroserviceOptions } from '@nestjs/microservices';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { ALL_TOPICS, deadLetterTopic } from '@banjie/contracts';
 import type { ServiceConfig } from './config/service-config';
 import { strictValidationPipe } from './errors/validation.pipe';
+import { BatchingKafkaServer } from './kafka/batching-kafka-server';
 import { KafkaProducerService } from './kafka/kafka-producer.service';
 
 export interface ServiceAppOptions {
   title: string;
   description: string;
-  /** The Kafka consumer group of the service, if it consumes events (@EventPattern handlers). */
+  /** The Kafka consumer group of the service, if it consumes events (@EventPattern handlers, given batches: KafkaBatchContext). */
   consumerGroup?: string;
   host?: string;
 }
@@ -45,16 +46,13 @@ export async function startServiceApp(module: DynamicModule, config: ServiceConf
   if (options.consumerGroup) {
     app.connectMicroservice<MicroserviceOptions>(
       {
-        transport: Transport.KAFKA,
-        options: {
+        strategy: new BatchingKafkaServer({
           postfixId: '',
-          // The shared EventConsumer validates raw bytes itself, so malformed JSON can be dead-lettered.
-          parser: { keepBinary: true },
           client: { clientId: `${config.serviceName}-consumer`, brokers: config.KAFKA_BROKERS },
           consumer: { groupId: config.KAFKA_CONSUMER_GROUP ?? options.consumerGroup, sessionTimeout: 10_000, heartbeatInterval: 2_000, maxWaitTimeInMs: 1_000, allowAutoTopicCreation: false },
           subscribe: { fromBeginning: true },
           run: { autoCommit: true },
-        },
+        }),
       },
       { inheritAppConfig: true },
     );

@@ -17,6 +17,7 @@ export * from './inbox/inbox';
 export * from './kafka/dead-letters';
 export * from './kafka/kafka-client';
 export * from './kafka/event-consumer';
+export * from './kafka/kafka-batch-context';
 export * from './kafka/kafka-producer.service';
 export * from './logging/correlation-context';
 export * from './outbox/outbox.relay';

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 import { ProcedurePlanChangedV1, Topics } from '@banjie/contracts';
-import { EventConsumer, handle } from '@banjie/platform';
+import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
 import { PlanSyncService } from './plan-sync.service';
 
 export const PLAN_CONSUMER = 'approval.procedure-plan';
@@ -17,7 +17,7 @@ export class PlanConsumer {
   ) {}
 
   @EventPattern(Topics.INTAKE_PROCEDURE_PLAN)
-  async onPlanEvent(@Ctx() context: KafkaContext): Promise<void> {
+  async onPlanEvent(@Ctx() context: KafkaBatchContext): Promise<void> {
     await this.events.consume(context, PLAN_CONSUMER, this.handlers);
   }
 }

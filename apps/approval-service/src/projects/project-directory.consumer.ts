@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import { ProjectLifecycleChangedV1, ProjectRegisteredV1, ProjectUpdatedV1, Topics, type PayloadOf } from '@banjie/contracts';
-import { EventConsumer, handle } from '@banjie/platform';
+import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
 import { helperLogins, ProjectDirectoryRepository } from './project-directory.repository';
 
 export const PROJECT_DIRECTORY_CONSUMER = 'approval.project-directory';
@@ -24,7 +24,7 @@ export class ProjectDirectoryConsumer {
   ) {}
 
   @EventPattern(Topics.INTAKE_PROJECT)
-  async onProjectEvent(@Ctx() context: KafkaContext): Promise<void> {
+  async onProjectEvent(@Ctx() context: KafkaBatchContext): Promise<void> {
     await this.events.consume(context, PROJECT_DIRECTORY_CONSUMER, this.handlers);
   }
 

@@ -1,8 +1,8 @@
 import { Controller, Logger } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import { PROCEDURE_EVENTS, Topics, type InternalProcedureFields, type PublicProcedureFields } from '@banjie/contracts';
-import { EventConsumer, handle } from '@banjie/platform';
+import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
 import { ProcedureDeadlineClient } from '../temporal/procedure-deadline.client';
 import { ProcedureProjectionRepository } from './procedure-projection.repository';
 import type { ProcedureSnapshot } from './procedure-snapshot';
@@ -15,12 +15,19 @@ export const PROCEDURE_PROJECTION_CONSUMER = 'deadline.procedures';
  * accepted application's clock workflow. The projection commits even when Temporal cannot be
  * reached: the reconciler then brings the workflow in line, so an outage never dead-letters news.
  */
+interface ClockNews {
+  type: string;
+  snapshot: ProcedureSnapshot;
+  correlationId: string;
+}
+
 @Controller()
 export class ProcedureEventsConsumer {
   private readonly logger = new Logger(ProcedureEventsConsumer.name);
   private readonly handlers = PROCEDURE_EVENTS.map((definition) =>
-    handle(definition, (envelope, manager) => this.apply(envelope.type, envelope.payload, envelope.correlationId, manager)),
+    handle(definition, (envelope, manager) => this.project(envelope.type, envelope.payload, envelope.correlationId, manager)),
   );
+  private readonly tellClocks = (news: (ClockNews | null)[], manager: EntityManager) => this.followAll(news, manager);
 
   constructor(
     private readonly events: EventConsumer,
@@ -29,22 +36,41 @@ export class ProcedureEventsConsumer {
   ) {}
 
   @EventPattern(Topics.APPROVAL_PROCEDURE)
-  async onProcedureEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.events.consume(context, PROCEDURE_PROJECTION_CONSUMER, this.handlers);
+  async onProcedureEvent(@Ctx() context: KafkaBatchContext): Promise<void> {
+    await this.events.consume(context, PROCEDURE_PROJECTION_CONSUMER, this.handlers, this.tellClocks);
   }
 
-  private async apply(
+  /** Stores the snapshot; returns it as news for its clock unless an equal or newer one was stored already. */
+  private async project(
     type: string,
     payload: { public: PublicProcedureFields; internal: InternalProcedureFields },
     correlationId: string,
     manager: EntityManager,
-  ): Promise<void> {
+  ): Promise<ClockNews | null> {
     const snapshot: ProcedureSnapshot = { ...payload.public, helpers: payload.internal.helpers };
-    if (!(await this.projection.upsert(manager, snapshot))) return;
-    try {
-      if (await this.clocks.follow(snapshot, type, correlationId)) await this.projection.markClockSynced(manager, snapshot.procedureId, snapshot.sequence);
-    } catch (error) {
-      this.logger.warn(`${type} ${snapshot.procedureId}#${snapshot.sequence}: clock not updated now (${(error as Error).message}); the reconciler will`);
+    return (await this.projection.upsert(manager, snapshot)) ? { type, snapshot, correlationId } : null;
+  }
+
+  /** Procedures in parallel (Temporal round trips dominate), each procedure's news in order. */
+  private async followAll(news: (ClockNews | null)[], manager: EntityManager): Promise<void> {
+    const byProcedure = new Map<string, ClockNews[]>();
+    for (const item of news) {
+      if (item) byProcedure.set(item.snapshot.procedureId, [...(byProcedure.get(item.snapshot.procedureId) ?? []), item]);
     }
+    const synced = (await Promise.all([...byProcedure.values()].map((items) => this.followInOrder(items)))).flat();
+    await this.projection.markClocksSynced(manager, synced);
+  }
+
+  private async followInOrder(items: ClockNews[]): Promise<ProcedureSnapshot[]> {
+    const synced: ProcedureSnapshot[] = [];
+    for (const { type, snapshot, correlationId } of items) {
+      try {
+        if (await this.clocks.follow(snapshot, type, correlationId)) synced.push(snapshot);
+      } catch (error) {
+        this.logger.warn(`${type} ${snapshot.procedureId}#${snapshot.sequence}: clock not updated now (${(error as Error).message}); the reconciler will`);
+        return synced;
+      }
+    }
+    return synced;
   }
 }

@@ -34,9 +34,15 @@ export class ProcedureProjectionRepository {
     return rows.length > 0;
   }
 
-  /** Temporal has been told about this sequence. */
-  async markClockSynced(manager: EntityManager | DataSource, procedureId: string, sequence: number): Promise<void> {
-    await manager.query(`UPDATE deadline.procedures SET clock_synced_sequence = $2 WHERE procedure_id = $1 AND sequence = $2`, [procedureId, sequence]);
+  /** Temporal has been told about these snapshots (a procedure's row only if its sequence is still the stored one). */
+  async markClocksSynced(manager: EntityManager | DataSource, told: Pick<ProcedureSnapshot, 'procedureId' | 'sequence'>[]): Promise<void> {
+    if (told.length === 0) return;
+    await manager.query(
+      `UPDATE deadline.procedures p SET clock_synced_sequence = t.sequence
+         FROM unnest($1::text[], $2::int[]) AS t(procedure_id, sequence)
+        WHERE p.procedure_id = t.procedure_id AND p.sequence = t.sequence`,
+      [told.map((p) => p.procedureId), told.map((p) => p.sequence)],
+    );
   }
 
   /** Accepted applications whose clock runs or is paused. */

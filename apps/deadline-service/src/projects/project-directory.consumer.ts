@@ -1,11 +1,11 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import {
   ProjectLifecycleChangedV1, ProjectRegisteredV1, ProjectUpdatedV1, Topics, type EnvelopeOf, type PayloadOf,
 } from '@banjie/contracts';
 import { hasBegunConstruction, isOnProjectList } from '@banjie/domain';
-import { EventConsumer, handle } from '@banjie/platform';
+import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
 import { ProjectStartWatchStarter } from '../temporal/project-start-watch.starter';
 
 export const PROJECT_DIRECTORY_CONSUMER = 'deadline.project-directory';
@@ -27,7 +27,7 @@ export class ProjectDirectoryConsumer {
   ) {}
 
   @EventPattern(Topics.INTAKE_PROJECT)
-  async onProjectEvent(@Ctx() context: KafkaContext): Promise<void> {
+  async onProjectEvent(@Ctx() context: KafkaBatchContext): Promise<void> {
     await this.events.consume(context, PROJECT_DIRECTORY_CONSUMER, this.handlers);
   }
 

@@ -53,7 +53,7 @@ export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplica
         const health = await this.clocks.heal(procedure, correlationId);
         if (health === 'STARTED') report.started += 1;
         if (health === 'SYNCED') report.synced += 1;
-        await this.projection.markClockSynced(this.dataSource, procedure.procedureId, procedure.sequence);
+        await this.projection.markClocksSynced(this.dataSource, [procedure]);
       } catch (error) {
         report.failed += 1;
         this.logger.warn(`${procedure.procedureId}: clock not healed (${(error as Error).message})`);
@@ -63,7 +63,7 @@ export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplica
       report.checked += 1;
       try {
         await this.clocks.follow(procedure, 'reconciled', correlationId);
-        await this.projection.markClockSynced(this.dataSource, procedure.procedureId, procedure.sequence);
+        await this.projection.markClocksSynced(this.dataSource, [procedure]);
         report.ended += 1;
       } catch (error) {
         report.failed += 1;

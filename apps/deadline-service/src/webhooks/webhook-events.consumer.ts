@@ -1,8 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import { EscalationRaisedV1, ReminderSentV1, Topics, type EventEnvelope } from '@banjie/contracts';
-import { EventConsumer, handle, type EventHandler } from '@banjie/platform';
+import { EventConsumer, type EventHandler, handle, type KafkaBatchContext } from '@banjie/platform';
 import { WebhookDeliveries } from './webhook-deliveries.repository';
 import { WEBHOOK_CONFIG, type WebhookConfig } from './webhook.config';
 
@@ -34,12 +34,12 @@ export class WebhookEventsConsumer {
   }
 
   @EventPattern(Topics.DEADLINE_ESCALATION)
-  async onEscalation(@Ctx() context: KafkaContext): Promise<void> {
+  async onEscalation(@Ctx() context: KafkaBatchContext): Promise<void> {
     await this.events.consume(context, WEBHOOK_CONSUMER, this.handlers);
   }
 
   @EventPattern(Topics.DEADLINE_REMINDER)
-  async onReminder(@Ctx() context: KafkaContext): Promise<void> {
+  async onReminder(@Ctx() context: KafkaBatchContext): Promise<void> {
     await this.events.consume(context, WEBHOOK_CONSUMER, this.handlers);
   }
 }

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
 import type { z } from 'zod';
 import { PROCEDURE_EVENTS, Topics, type EventDefinition, type PublicProcedureFields } from '@banjie/contracts';
-import { EventConsumer, handle } from '@banjie/platform';
+import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
 import { ProcedureCompletionsRepository } from './procedure-completions.repository';
 
 export const COMPLETIONS_CONSUMER = 'intake.procedure-completions';
@@ -23,7 +23,7 @@ export class ProcedureCompletionsConsumer {
   ) {}
 
   @EventPattern(Topics.APPROVAL_PROCEDURE)
-  async onProcedureEvent(@Ctx() context: KafkaContext): Promise<void> {
+  async onProcedureEvent(@Ctx() context: KafkaBatchContext): Promise<void> {
     await this.events.consume(context, COMPLETIONS_CONSUMER, this.handlers);
   }
 }

@@ -7,7 +7,7 @@ import { procedureHistoryEntry, projectHistoryEntry, type PublicProcedureEvent, 
 import type { BoardProjector, RefreshOutcome } from './board-projector';
 import { BOARD_PROJECTOR } from './board.tokens';
 
-/** The write side of the board: events in, card changes out (in the event's own transaction). */
+/** The write side of the board: events into the history, card changes out (in the events' own transaction). */
 @Injectable()
 export class BoardUpdater {
   constructor(
@@ -17,16 +17,23 @@ export class BoardUpdater {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async applyProjectEvent(envelope: PublicProjectEvent & RecordedEvent, manager: EntityManager): Promise<void> {
+  /** Records a project event in the history; returns the project whose card it may change. */
+  async recordProjectEvent(envelope: PublicProjectEvent & RecordedEvent, manager: EntityManager): Promise<string> {
     const entry = projectHistoryEntry(envelope);
     await this.history.recordProject(manager, envelope, entry);
-    await this.projector.refresh(manager, [entry.facts.code], todayIn(this.clock), 'EVENT', this.clock.now());
+    return entry.facts.code;
   }
 
-  async applyProcedureEvent(envelope: PublicProcedureEvent & RecordedEvent, manager: EntityManager): Promise<void> {
+  /** Records a procedure event in the history; returns the project whose card it may change. */
+  async recordProcedureEvent(envelope: PublicProcedureEvent & RecordedEvent, manager: EntityManager): Promise<string> {
     const entry = procedureHistoryEntry(envelope);
     await this.history.recordProcedure(manager, envelope, entry);
-    await this.projector.refresh(manager, [entry.facts.projectCode], todayIn(this.clock), 'EVENT', this.clock.now());
+    return entry.facts.projectCode;
+  }
+
+  /** Brings the cards of these projects up to date with what was recorded, once however many events each had. */
+  async refreshCards(projectCodes: string[], manager: EntityManager): Promise<void> {
+    await this.projector.refresh(manager, [...new Set(projectCodes)], todayIn(this.clock), 'EVENT', this.clock.now());
   }
 
   /** Recomputes every card for a day that has begun: flags that turn with time alone. */

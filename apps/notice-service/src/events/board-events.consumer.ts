@@ -1,21 +1,24 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import { Ctx, EventPattern } from '@nestjs/microservices';
+import type { EntityManager } from 'typeorm';
 import { PROCEDURE_EVENTS, ProjectLifecycleChangedV1, ProjectRegisteredV1, ProjectUpdatedV1, Topics } from '@banjie/contracts';
-import { EventConsumer, handle } from '@banjie/platform';
+import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
 import { BoardUpdater } from '../board/board-updater.service';
 
 export const FLAG_BOARD_CONSUMER = 'notice.flag-board';
 
-/** Project events (intake) and procedure events (approval) into the public board, once each. */
+/** Project events (intake) and procedure events (approval) into the public board, once each; the cards they touch refreshed once per transaction. */
 @Controller()
 export class BoardEventsConsumer {
   private readonly projectHandlers = [ProjectRegisteredV1, ProjectUpdatedV1, ProjectLifecycleChangedV1].map((definition) =>
-    handle(definition, (envelope, manager) => this.updater.applyProjectEvent(envelope, manager)),
+    handle(definition, (envelope, manager) => this.updater.recordProjectEvent(envelope, manager)),
   );
 
   private readonly procedureHandlers = PROCEDURE_EVENTS.map((definition) =>
-    handle(definition, (envelope, manager) => this.updater.applyProcedureEvent(envelope, manager)),
+    handle(definition, (envelope, manager) => this.updater.recordProcedureEvent(envelope, manager)),
   );
+
+  private readonly refreshCards = (projectCodes: string[], manager: EntityManager) => this.updater.refreshCards(projectCodes, manager);
 
   constructor(
     private readonly events: EventConsumer,
@@ -23,12 +26,12 @@ export class BoardEventsConsumer {
   ) {}
 
   @EventPattern(Topics.INTAKE_PROJECT)
-  async onProjectEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.events.consume(context, FLAG_BOARD_CONSUMER, this.projectHandlers);
+  async onProjectEvent(@Ctx() context: KafkaBatchContext): Promise<void> {
+    await this.events.consume(context, FLAG_BOARD_CONSUMER, this.projectHandlers, this.refreshCards);
   }
 
   @EventPattern(Topics.APPROVAL_PROCEDURE)
-  async onProcedureEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.events.consume(context, FLAG_BOARD_CONSUMER, this.procedureHandlers);
+  async onProcedureEvent(@Ctx() context: KafkaBatchContext): Promise<void> {
+    await this.events.consume(context, FLAG_BOARD_CONSUMER, this.procedureHandlers, this.refreshCards);
   }
 }

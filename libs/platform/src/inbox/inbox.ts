@@ -2,25 +2,26 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { schemaOf } from '../database/schema-of';
 
 /**
- * Applies an event's effect at most once per consumer: the processed-event row and the effect
- * commit in one transaction, so a redelivered event finds its row and changes nothing.
- * Returns false when the event had already been processed.
+ * Applies events' effects at most once per consumer: the processed-event rows and the effect
+ * commit in one transaction, so a redelivered event finds its row and changes nothing. The effect
+ * gets the events not processed before (each once, in the given order); returns them.
  */
-export async function applyOnce(
+export async function applyOnce<T extends { eventId: string }>(
   dataSource: DataSource,
   consumer: string,
-  eventId: string,
-  effect: (manager: EntityManager) => Promise<void>,
-): Promise<boolean> {
+  events: readonly T[],
+  effect: (fresh: T[], manager: EntityManager) => Promise<void>,
+): Promise<T[]> {
   const schema = schemaOf(dataSource);
   return dataSource.transaction(async (manager) => {
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO "${schema}".processed_events (consumer, event_id) VALUES ($1, $2)
+    const inserted: { event_id: string }[] = await manager.query(
+      `INSERT INTO "${schema}".processed_events (consumer, event_id) SELECT $1, unnest($2::uuid[])
        ON CONFLICT DO NOTHING RETURNING event_id`,
-      [consumer, eventId],
+      [consumer, events.map((event) => event.eventId)],
     );
-    if (inserted.length === 0) return false;
-    await effect(manager);
-    return true;
+    const unseen = new Set(inserted.map((row) => row.event_id));
+    const fresh = events.filter((event) => unseen.delete(event.eventId.toLowerCase()));
+    if (fresh.length > 0) await effect(fresh, manager);
+    return fresh;
   });
 }

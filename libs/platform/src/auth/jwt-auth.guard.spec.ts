@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { ForbiddenException, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
@@ -34,7 +35,7 @@ function contextFor(handler: keyof Endpoints, authorization?: string) {
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 describe('JwtAuthGuard', () => {
-  const guard = new JwtAuthGuard(new Reflector(), new JwtService(), config);
+  const guard = new JwtAuthGuard(new Reflector(), new JwtService({ secret: createSecretKey(Buffer.from(SECRET)) }), config);
   const admin = issueToken({ sub: 'a-1', role: 'admin' }, SECRET);
 
   it('accepts a valid token and exposes the actor', async () => {

@@ -37,7 +37,6 @@ export class JwtAuthGuard implements CanActivate {
     let payload: unknown;
     try {
       payload = await this.jwt.verifyAsync(match[1]!, {
-        secret: this.config.JWT_SECRET,
         algorithms: ['HS256'],
         issuer: this.config.JWT_ISSUER,
       });

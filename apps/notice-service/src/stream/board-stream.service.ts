@@ -132,13 +132,12 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
     const cards = [...this.board.values()];
     const summaries = new Map<string, BoardSummary>();
     for (const client of clients) {
-      for (const change of changes) {
-        const { id, card, ...rest } = change;
-        client.response.write(formatSseEvent('card', { changeId: id, ...rest, onBoard: isOnBoard(card, client.filters), card }, id));
-      }
+      const events = changes.map(({ id, card, ...rest }) => formatSseEvent('card', { changeId: id, ...rest, onBoard: isOnBoard(card, client.filters), card }, id));
       const key = JSON.stringify(client.filters);
       if (!summaries.has(key)) summaries.set(key, summarize(cardsOnBoard(cards, client.filters), client.filters));
-      client.response.write(formatSseEvent('summary', { lastChangeId: changes[changes.length - 1]!.id, summary: summaries.get(key) }));
+      events.push(formatSseEvent('summary', { lastChangeId: changes[changes.length - 1]!.id, summary: summaries.get(key) }));
+      // One write per client and broadcast: a write per event was a third of the service's CPU in system calls.
+      client.response.write(events.join(''));
     }
   }
 

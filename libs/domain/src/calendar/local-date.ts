@@ -41,15 +41,13 @@ export function tryParseLocalDate(value: unknown): LocalDate | null {
   return isLocalDate(value) ? value : null;
 }
 
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it.
+const shanghaiDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The civil date in Asia/Shanghai at the given instant. */
 export function shanghaiLocalDate(instant: Date): LocalDate {
   if (Number.isNaN(instant.getTime())) throw new InvalidLocalDateError(String(instant));
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = shanghaiDateFormat.formatToParts(instant);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return parseLocalDate(`${get('year')}-${get('month')}-${get('day')}`);
 }

@@ -19,6 +19,8 @@ const deadlineEnvironment = platformEnvironment.extend({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('banjie-deadlines'),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
+  // The CLI dev server (SQLite) starts workflows fastest with a few calls in flight; a cluster takes more.
+  TEMPORAL_CALLS_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(4),
   START_WATCH_GRACE_MS: z.coerce.number().int().min(0).default(10 * 60_000),
   DEADLINE_REMINDER_WORKING_DAYS: z
     .string()
@@ -49,7 +51,7 @@ export interface QuarterTargetConfig {
 export interface DeadlineConfig extends ServiceConfig {
   /** How long past a planned start the watch waits for late-arriving lifecycle news before escalating. */
   startWatchGraceMs: number;
-  temporal: { address: string; namespace: string; taskQueue: string; shutdownGraceMs: number };
+  temporal: { address: string; namespace: string; taskQueue: string; shutdownGraceMs: number; callsInFlight: number };
   ladder: DeadlineLadder;
   escalations: { ackTimeoutMs: number; followUpIntervalMs: number };
   reconcileIntervalMs: number;
@@ -73,6 +75,7 @@ export function deadlineConfig(env: NodeJS.ProcessEnv = process.env): DeadlineCo
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_MS,
+      callsInFlight: config.TEMPORAL_CALLS_IN_FLIGHT,
     },
     ladder: {
       reminderWorkingDaysBefore: config.DEADLINE_REMINDER_WORKING_DAYS,

@@ -3,6 +3,7 @@ export * from './auth/auth.decorators';
 export * from './auth/local-signing-key';
 export * from './auth/token-issuer';
 export * from './bootstrap';
+export * from './concurrency/map-concurrently';
 export * from './config/load-config';
 export * from './config/service-config';
 export * from './database/data-source-options';

@@ -1,8 +1,9 @@
-import { Controller, Logger } from '@nestjs/common';
+import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import { PROCEDURE_EVENTS, Topics, type InternalProcedureFields, type PublicProcedureFields } from '@banjie/contracts';
-import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
+import { EventConsumer, handle, mapConcurrently, type KafkaBatchContext } from '@banjie/platform';
+import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { ProcedureDeadlineClient } from '../temporal/procedure-deadline.client';
 import { ProcedureProjectionRepository } from './procedure-projection.repository';
 import type { ProcedureSnapshot } from './procedure-snapshot';
@@ -33,6 +34,7 @@ export class ProcedureEventsConsumer {
     private readonly events: EventConsumer,
     private readonly projection: ProcedureProjectionRepository,
     private readonly clocks: ProcedureDeadlineClient,
+    @Inject(DEADLINE_CONFIG) private readonly config: DeadlineConfig,
   ) {}
 
   @EventPattern(Topics.APPROVAL_PROCEDURE)
@@ -51,13 +53,13 @@ export class ProcedureEventsConsumer {
     return (await this.projection.upsert(manager, snapshot)) ? { type, snapshot, correlationId } : null;
   }
 
-  /** Procedures in parallel (Temporal round trips dominate), each procedure's news in order. */
+  /** Procedures in parallel (Temporal round trips dominate), each procedure's news in order; the projection then records what Temporal heard. */
   private async followAll(news: (ClockNews | null)[], manager: EntityManager): Promise<void> {
     const byProcedure = new Map<string, ClockNews[]>();
     for (const item of news) {
       if (item) byProcedure.set(item.snapshot.procedureId, [...(byProcedure.get(item.snapshot.procedureId) ?? []), item]);
     }
-    const synced = (await Promise.all([...byProcedure.values()].map((items) => this.followInOrder(items)))).flat();
+    const synced = (await mapConcurrently([...byProcedure.values()], this.config.temporal.callsInFlight, (items) => this.followInOrder(items))).flat();
     await this.projection.markClocksSynced(manager, synced);
   }
 

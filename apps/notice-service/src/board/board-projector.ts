@@ -3,7 +3,7 @@ import type { LocalDate } from '@banjie/domain';
 import type { ProjectScope } from '../history/public-history.repository';
 import { cardHash } from './card';
 import type { CardCalculator } from './card-calculator';
-import type { CardStore, ChangeCause } from './card-store';
+import type { CardStore, CardVersion, ChangeCause } from './card-store';
 
 export interface RefreshOutcome {
   /** Cards computed. */
@@ -26,15 +26,14 @@ export class BoardProjector {
     await this.store.lockBoard(manager);
     const stored = await this.store.stored(manager, scope);
     const cards = await this.calculator.cardsAsOf(manager, scope, asOf);
-    const changed: string[] = [];
+    const changes: CardVersion[] = [];
     for (const card of cards.values()) {
       const hash = cardHash(card);
       const previous = stored.get(card.code);
-      if (previous?.hash === hash) continue;
-      await this.store.change(manager, card, hash, (previous?.version ?? 0) + 1, cause, asOf, at);
-      changed.push(card.code);
+      if (previous?.hash !== hash) changes.push({ card, hash, version: (previous?.version ?? 0) + 1 });
     }
-    return { cards: cards.size, changed };
+    await this.publish(manager, changes, cause, asOf, at);
+    return { cards: cards.size, changed: changes.map(({ card }) => card.code) };
   }
 
   /**
@@ -48,18 +47,23 @@ export class BoardProjector {
     const published = await this.store.lastPublishedVersions(manager);
     await this.store.deleteAll(manager);
     const cards = await this.calculator.cardsAsOf(manager, 'all', asOf);
-    const changed: string[] = [];
+    const restored: (CardVersion & { changedAt: Date })[] = [];
+    const changes: CardVersion[] = [];
     for (const card of cards.values()) {
       const hash = cardHash(card);
       const previous = stored.get(card.code);
-      if (previous?.hash === hash) {
-        await this.store.restore(manager, card, hash, previous.version, previous.changedAt);
-        continue;
-      }
-      const version = Math.max(previous?.version ?? 0, published.get(card.code) ?? 0) + 1;
-      await this.store.change(manager, card, hash, version, 'REBUILD', asOf, at);
-      changed.push(card.code);
+      if (previous?.hash === hash) restored.push({ card, hash, version: previous.version, changedAt: previous.changedAt });
+      else changes.push({ card, hash, version: Math.max(previous?.version ?? 0, published.get(card.code) ?? 0) + 1 });
     }
-    return { cards: cards.size, changed };
+    await this.store.restore(manager, restored);
+    await this.publish(manager, changes, 'REBUILD', asOf, at);
+    return { cards: cards.size, changed: changes.map(({ card }) => card.code) };
+  }
+
+  /** Writes the changes (many cards per statement) and tells the stream once, however many there are. */
+  private async publish(manager: EntityManager, changes: readonly CardVersion[], cause: ChangeCause, asOf: LocalDate, at: Date): Promise<void> {
+    if (changes.length === 0) return;
+    await this.store.change(manager, changes, cause, asOf, at);
+    await this.store.announceChanges(manager);
   }
 }

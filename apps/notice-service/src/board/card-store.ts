@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { FlagBoardCardChangedV1, flagBoardCard, type FLAG_BOARD_CHANGE_CAUSES, type FlagBoardCard } from '@banjie/contracts';
 import type { LocalDate } from '@banjie/domain';
-import { appendToOutbox } from '@banjie/platform';
+import { appendManyToOutbox } from '@banjie/platform';
 import type { ProjectScope } from '../history/public-history.repository';
 
 export type ChangeCause = (typeof FLAG_BOARD_CHANGE_CAUSES)[number];
 
-/** Postgres channel the stream listens on; notified (on commit) with each new change id. */
+/** Postgres channel the stream listens on; notified (on commit) with the last change id of a transaction that changed cards. */
 export const BOARD_CHANGES_CHANNEL = 'notice_board_changes';
 
 /**
@@ -20,6 +20,16 @@ export interface StoredCard {
   hash: string;
   changedAt: Date;
 }
+
+/** A card at a version, with its fingerprint (`cardHash`). */
+export interface CardVersion {
+  card: FlagBoardCard;
+  hash: string;
+  version: number;
+}
+
+/** Cards written per statement: enough to make round trips rare, few enough to keep a statement's parameters small. */
+const CARDS_PER_STATEMENT = 1_000;
 
 export interface BoardChange {
   id: number;
@@ -67,20 +77,34 @@ export class CardStore {
     await manager.query('DELETE FROM notice.cards');
   }
 
-  /** Stores a card as it is, without a change (a rebuild restoring an identical card). */
-  async restore(manager: EntityManager, card: FlagBoardCard, hash: string, version: number, changedAt: Date): Promise<void> {
-    await this.upsert(manager, card, hash, version, changedAt);
+  /** Stores cards as they are, without a change (a rebuild restoring identical cards). */
+  async restore(manager: EntityManager, cards: readonly (CardVersion & { changedAt: Date })[]): Promise<void> {
+    for (const slice of slices(cards, CARDS_PER_STATEMENT)) await this.upsert(manager, cardRows(slice, ({ changedAt }) => changedAt));
   }
 
-  /** Stores a new version of a card, appends it to the change feed and publishes it, all in the caller's transaction. */
-  async change(manager: EntityManager, card: FlagBoardCard, hash: string, version: number, cause: ChangeCause, asOf: LocalDate, at: Date): Promise<void> {
-    await this.upsert(manager, card, hash, version, at);
-    const [{ id }]: { id: string }[] = await manager.query(
-      `INSERT INTO notice.board_changes (project_code, card_version, cause, as_of, card, changed_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [card.code, version, cause, asOf, JSON.stringify(card), at],
-    );
-    await appendToOutbox(manager, FlagBoardCardChangedV1, card.code, { cardVersion: version, asOf, cause, card }, at);
-    await manager.query('SELECT pg_notify($1, $2)', [BOARD_CHANGES_CHANNEL, id]);
+  /**
+   * Stores new versions of cards, appends them to the change feed and publishes them, all in the
+   * caller's transaction. The stream hears of them from `announceChanges`, once per transaction.
+   */
+  async change(manager: EntityManager, changes: readonly CardVersion[], cause: ChangeCause, asOf: LocalDate, at: Date): Promise<void> {
+    for (const slice of slices(changes, CARDS_PER_STATEMENT)) {
+      const rows = cardRows(slice, () => at);
+      await this.upsert(manager, rows);
+      await manager.query(
+        `INSERT INTO notice.board_changes (project_code, card_version, cause, as_of, card, changed_at)
+         SELECT code, version, $2, $3, card, changed_at FROM jsonb_to_recordset($1::jsonb) AS change(code text, version int, card jsonb, changed_at timestamptz)`,
+        [rows, cause, asOf],
+      );
+      await appendManyToOutbox(manager, FlagBoardCardChangedV1, slice.map(({ card, version }) => ({ aggregateId: card.code, payload: { cardVersion: version, asOf, cause, card } })), at);
+    }
+  }
+
+  /**
+   * Wakes the stream for every change of this transaction at once: on each notification it reads
+   * all the changes after the last one it sent, so the last id is all it needs to hear.
+   */
+  async announceChanges(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_notify($1, max(id)::text) FROM notice.board_changes', [BOARD_CHANGES_CHANNEL]);
   }
 
   async cards(manager: EntityManager, code?: string): Promise<{ card: FlagBoardCard; version: number; changedAt: Date }[]> {
@@ -118,12 +142,27 @@ export class CardStore {
     }));
   }
 
-  private async upsert(manager: EntityManager, card: FlagBoardCard, hash: string, version: number, changedAt: Date): Promise<void> {
+  private async upsert(manager: EntityManager, rows: string): Promise<void> {
     await manager.query(
-      `INSERT INTO notice.cards (code, version, card, card_hash, on_list, changed_at) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO notice.cards (code, version, card, card_hash, on_list, changed_at)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS card(code text, version int, card jsonb, card_hash text, on_list boolean, changed_at timestamptz)
        ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, card = EXCLUDED.card, card_hash = EXCLUDED.card_hash,
          on_list = EXCLUDED.on_list, changed_at = EXCLUDED.changed_at`,
-      [card.code, version, JSON.stringify(card), hash, card.onList, changedAt],
+      [rows],
     );
   }
+}
+
+/**
+ * Cards as rows of `notice.cards`, in one JSON document for `jsonb_to_recordset`: one parameter
+ * carries them all, serialised natively (pg escapes array parameters element by element, slowly).
+ */
+function cardRows<C extends CardVersion>(cards: readonly C[], changedAt: (card: C) => Date): string {
+  return JSON.stringify(cards.map((entry) => ({
+    code: entry.card.code, version: entry.version, card: entry.card, card_hash: entry.hash, on_list: entry.card.onList, changed_at: changedAt(entry),
+  })));
+}
+
+function* slices<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }

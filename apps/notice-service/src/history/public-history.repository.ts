@@ -35,25 +35,34 @@ export class PublicHistoryRepository {
 
   /** Each project's snapshots in effect by `asOf`, by project code. */
   async projects(manager: EntityManager, scope: ProjectScope, asOf: LocalDate): Promise<Map<string, ProjectHistoryEntry[]>> {
-    const rows = await this.inEffect<ProjectFacts>(manager, 'project_history', 'revision', scope, asOf);
+    const rows: HistoryRow<ProjectFacts>[] = await manager.query(
+      `SELECT project_code, revision AS rank, to_char(effective_date, 'YYYY-MM-DD') AS effective_date, facts
+         FROM notice.project_history
+        WHERE effective_date <= $1 AND ($2::text[] IS NULL OR project_code = ANY($2::text[]))`,
+      [asOf, scopeParameter(scope)],
+    );
     return groupBy(rows, (row) => ({ revision: row.rank, effectiveDate: row.effective_date as LocalDate, facts: row.facts }));
   }
 
-  /** Each project's procedure snapshots in effect by `asOf`, by project code. */
+  /**
+   * Each project's procedure snapshots that decide `asOf`, by project code: per procedure the one
+   * with the highest sequence in effect by then. The older ones could not change a card, and
+   * decoding them was most of a rebuild's reading.
+   */
   async procedures(manager: EntityManager, scope: ProjectScope, asOf: LocalDate): Promise<Map<string, ProcedureHistoryEntry[]>> {
-    const rows = await this.inEffect<ProcedureFacts>(manager, 'procedure_history', 'sequence', scope, asOf);
+    const rows: HistoryRow<ProcedureFacts>[] = await manager.query(
+      `SELECT project_code, sequence AS rank, to_char(effective_date, 'YYYY-MM-DD') AS effective_date, facts
+         FROM notice.procedure_history snapshot
+        WHERE effective_date <= $1 AND ($2::text[] IS NULL OR project_code = ANY($2::text[]))
+          AND NOT EXISTS (SELECT FROM notice.procedure_history later
+                           WHERE later.procedure_id = snapshot.procedure_id AND later.sequence > snapshot.sequence AND later.effective_date <= $1)`,
+      [asOf, scopeParameter(scope)],
+    );
     return groupBy(rows, (row) => ({ sequence: row.rank, effectiveDate: row.effective_date as LocalDate, facts: row.facts }));
   }
-
-  private inEffect<F>(manager: EntityManager, table: 'project_history' | 'procedure_history', rank: 'revision' | 'sequence', scope: ProjectScope, asOf: LocalDate): Promise<HistoryRow<F>[]> {
-    return manager.query(
-      `SELECT project_code, ${rank} AS rank, to_char(effective_date, 'YYYY-MM-DD') AS effective_date, facts
-         FROM notice.${table}
-        WHERE effective_date <= $1 AND ($2::text[] IS NULL OR project_code = ANY($2::text[]))`,
-      [asOf, scope === 'all' ? null : scope],
-    );
-  }
 }
+
+const scopeParameter = (scope: ProjectScope): readonly string[] | null => (scope === 'all' ? null : scope);
 
 interface HistoryRow<F> {
   project_code: string;

@@ -8,6 +8,12 @@ import { currentCorrelationId } from '../logging/correlation-context';
 /** Each service's relay listens on its own channel: `<schema>_outbox`. */
 export const outboxChannel = (schema: string): string => `${schema}_outbox`;
 
+/** One event to append: the aggregate it is about (also its Kafka key) and its payload. */
+export interface OutboxEvent<TPayload> {
+  aggregateId: string;
+  payload: TPayload;
+}
+
 /**
  * Appends an event to the outbox inside the caller's transaction, so the state change and its
  * event commit or roll back together. The payload is validated against its contract first: an
@@ -20,20 +26,41 @@ export async function appendToOutbox<TType extends string, TPayload extends z.Zo
   payload: z.infer<TPayload>,
   occurredAt: Date = new Date(),
 ): Promise<EventEnvelope<TType, z.infer<TPayload>>> {
-  const envelope = definition.envelope.parse({
-    eventId: randomUUID(),
-    type: definition.type,
-    version: definition.version,
-    occurredAt: occurredAt.toISOString(),
-    aggregateId,
-    correlationId: currentCorrelationId() ?? randomUUID(),
-    payload,
-  });
+  const [envelope] = await appendManyToOutbox(manager, definition, [{ aggregateId, payload }], occurredAt);
+  return envelope!;
+}
+
+/**
+ * `appendToOutbox` for many events of one kind: one INSERT and one wake-up of the relay, the
+ * events keeping their order in the outbox (and so on their topic).
+ */
+export async function appendManyToOutbox<TType extends string, TPayload extends z.ZodType>(
+  manager: EntityManager,
+  definition: EventDefinition<TType, TPayload>,
+  events: readonly OutboxEvent<z.infer<TPayload>>[],
+  occurredAt: Date = new Date(),
+): Promise<EventEnvelope<TType, z.infer<TPayload>>[]> {
+  if (events.length === 0) return [];
+  const correlationId = currentCorrelationId();
+  const envelopes = events.map(({ aggregateId, payload }) =>
+    definition.envelope.parse({
+      eventId: randomUUID(),
+      type: definition.type,
+      version: definition.version,
+      occurredAt: occurredAt.toISOString(),
+      aggregateId,
+      correlationId: correlationId ?? randomUUID(),
+      payload,
+    }),
+  );
   const schema = schemaOf(manager.connection);
+  // One JSON document rather than array parameters, which pg escapes element by element (slowly).
+  const rows = JSON.stringify(envelopes.map((envelope) => ({ event_id: envelope.eventId, message_key: envelope.aggregateId, envelope })));
   await manager.query(
-    `INSERT INTO "${schema}".outbox (event_id, topic, message_key, envelope) VALUES ($1, $2, $3, $4)`,
-    [envelope.eventId, definition.topic, aggregateId, JSON.stringify(envelope)],
+    `INSERT INTO "${schema}".outbox (event_id, topic, message_key, envelope)
+     SELECT event_id, $1, message_key, envelope FROM jsonb_to_recordset($2::jsonb) AS event(event_id uuid, message_key text, envelope jsonb)`,
+    [definition.topic, rows],
   );
   await manager.query('SELECT pg_notify($1, NULL)', [outboxChannel(schema)]);
-  return envelope;
+  return envelopes;
 }

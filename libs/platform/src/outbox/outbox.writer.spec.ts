@@ -24,16 +24,16 @@ const rowsOf = (envelopes: { eventId: string; aggregateId: string }[]) =>
 describe('the outbox writer', () => {
   const at = new Date('2026-11-29T08:00:00Z');
 
-  it('appends many events in one INSERT, in order, and wakes the relay once', async () => {
+  it('appends many events in one statement, in order, that also wakes the relay', async () => {
     const { manager, queries } = recordingManager();
     const envelopes = await appendManyToOutbox(manager, ThingCounted, [{ aggregateId: 'a', payload: { count: 1 } }, { aggregateId: 'b', payload: { count: 2 } }], at);
 
     expect(envelopes.map((envelope) => [envelope.aggregateId, envelope.payload.count, envelope.occurredAt])).toEqual([['a', 1, at.toISOString()], ['b', 2, at.toISOString()]]);
-    expect(queries).toHaveLength(2);
-    const [insert, notify] = queries;
-    expect(insert!.sql).toContain('INSERT INTO "things".outbox');
-    expect(insert!.parameters).toEqual(['test.things', rowsOf(envelopes)]);
-    expect(notify!.parameters).toEqual(['things_outbox']);
+    expect(queries).toHaveLength(1);
+    const [append] = queries;
+    expect(append!.sql).toContain('INSERT INTO "things".outbox');
+    expect(append!.sql).toContain('pg_notify($3, NULL)');
+    expect(append!.parameters).toEqual(['test.things', rowsOf(envelopes), 'things_outbox']);
   });
 
   it('writes nothing when one payload breaks its contract', async () => {
@@ -52,6 +52,6 @@ describe('the outbox writer', () => {
     const { manager, queries } = recordingManager();
     const envelope = await appendToOutbox(manager, ThingCounted, 'a', { count: 3 }, at);
     expect(envelope).toMatchObject({ type: 'ThingCounted', version: 1, aggregateId: 'a', occurredAt: at.toISOString(), payload: { count: 3 } });
-    expect(queries[0]!.parameters).toEqual(['test.things', rowsOf([envelope])]);
+    expect(queries[0]!.parameters).toEqual(['test.things', rowsOf([envelope]), 'things_outbox']);
   });
 });

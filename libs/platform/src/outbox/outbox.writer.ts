@@ -56,11 +56,14 @@ export async function appendManyToOutbox<TType extends string, TPayload extends 
   const schema = schemaOf(manager.connection);
   // One JSON document rather than array parameters, which pg escapes element by element (slowly).
   const rows = JSON.stringify(envelopes.map((envelope) => ({ event_id: envelope.eventId, message_key: envelope.aggregateId, envelope })));
+  // The relay's wake-up rides on the INSERT (a data-modifying WITH runs once): one round trip per append.
   await manager.query(
-    `INSERT INTO "${schema}".outbox (event_id, topic, message_key, envelope)
-     SELECT event_id, $1, message_key, envelope FROM jsonb_to_recordset($2::jsonb) AS event(event_id uuid, message_key text, envelope jsonb)`,
-    [definition.topic, rows],
+    `WITH appended AS (
+       INSERT INTO "${schema}".outbox (event_id, topic, message_key, envelope)
+       SELECT event_id, $1, message_key, envelope FROM jsonb_to_recordset($2::jsonb) AS event(event_id uuid, message_key text, envelope jsonb)
+     )
+     SELECT pg_notify($3, NULL)`,
+    [definition.topic, rows, outboxChannel(schema)],
   );
-  await manager.query('SELECT pg_notify($1, NULL)', [outboxChannel(schema)]);
   return envelopes;
 }

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { bundleBanjieWorkflows, installTemporalRuntime } from '@banjie/platform';
+import { installTemporalRuntime } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { DeadlineActivitiesProvider } from './deadline.activities';
+import { workflowBundle } from './workflow-source';
 
 /**
- * Hosts the Temporal worker inside the Nest app: bundles the workflows once, binds the Nest
+ * Hosts the Temporal worker inside the Nest app: loads (or bundles) the workflows once, binds the Nest
  * activity providers, and drains in-flight activities on shutdown (shutdownGraceTime).
  */
 @Injectable()
@@ -27,7 +28,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
       connection: this.connection,
       namespace: this.config.temporal.namespace,
       taskQueue: this.config.temporal.taskQueue,
-      workflowBundle: await bundleBanjieWorkflows(),
+      workflowBundle: await workflowBundle(),
       activities: this.activities.activities(),
       shutdownGraceTime: this.config.temporal.shutdownGraceMs,
     });

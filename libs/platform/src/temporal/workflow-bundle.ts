@@ -16,7 +16,9 @@ export function bundleBanjieWorkflows(): Promise<WorkflowBundleWithSourceMap> {
         ...config.resolve,
         alias: {
           ...(config.resolve?.alias as Record<string, string> | undefined),
-          '@banjie/contracts': join(repoRoot, 'libs/contracts/src/index.ts'),
+          // Only the enums: a reusable V8 context evaluates the bundle's modules once per cached
+          // workflow, and the event schemas (zod) cost about 1 MB of heap per workflow.
+          '@banjie/contracts': join(repoRoot, 'libs/contracts/src/enums/index.ts'),
           '@banjie/domain': join(repoRoot, 'libs/domain/src/workflow-safe.ts'),
         },
       },

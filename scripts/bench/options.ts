@@ -14,6 +14,8 @@ export interface BenchOptions {
   historyRows: number;
   /** Write a V8 CPU profile of every service process (into the log directory) when it stops. */
   cpuProfile: boolean;
+  /** Run the services from their TypeScript sources (register hook) instead of the compiled build. */
+  fromSources: boolean;
   /** Lag must drain within this after the load stops for a rate to count as sustained. */
   lagLimitSeconds: number;
 }
@@ -30,6 +32,7 @@ export function benchOptions(argv: string[]): BenchOptions {
     options: {
       quick: { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
+      sources: { type: 'boolean', default: false },
       duration: { type: 'string' },
       rate: { type: 'string' },
       'latency-seconds': { type: 'string' },
@@ -48,6 +51,7 @@ export function benchOptions(argv: string[]): BenchOptions {
     workflows: positive('workflows', values.workflows ?? (quick ? '1000' : '10000')),
     historyRows: positive('history-rows', values['history-rows'] ?? (quick ? '200000' : '1000000')),
     cpuProfile: values['cpu-prof'] ?? false,
+    fromSources: values.sources ?? false,
     lagLimitSeconds: 5,
   };
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
+import { buildDist } from '../build';
 import { SERVICES, startThrowawayStack, type ServiceName, type ServiceStack } from '../lib/service-stack';
 import { ActionDriver, type PhaseResult } from './action-driver';
 import { BoardStreamWatcher } from './board-stream';
@@ -55,8 +56,9 @@ async function main(): Promise<void> {
   const options = benchOptions(process.argv.slice(2));
   const logs = mkdtempSync(join(tmpdir(), 'banjie-bench-'));
   say(`options ${JSON.stringify(options)}; service logs in ${logs}`);
+  if (!options.fromSources) say(await buildDist());
   const bootStarted = Date.now();
-  const serviceEnv = { LOG_LEVEL: 'warn', ...(options.cpuProfile ? { NODE_OPTIONS: `-r ${join(__dirname, 'cpu-profile-preload.cjs')}`, BENCH_CPU_PROFILE_DIR: join(logs, 'profiles') } : {}) };
+  const serviceEnv = { LOG_LEVEL: 'warn', BANJIE_COMPILED: options.fromSources ? '0' : '1', ...(options.cpuProfile ? { NODE_OPTIONS: `-r ${join(__dirname, 'cpu-profile-preload.cjs')}`, BENCH_CPU_PROFILE_DIR: join(logs, 'profiles') } : {}) };
   const stack = await startThrowawayStack(logs, serviceEnv);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

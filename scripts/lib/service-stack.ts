@@ -5,6 +5,7 @@ import { ensureDatabase, freePort, spawnLogged, waitUntil, type ManagedProcess }
 import { startTestInfrastructure } from '../../libs/testing/src/test-infrastructure';
 import { LOCAL_DEVELOPMENT_JWT_SECRET } from '../../libs/platform/src/auth/local-signing-key';
 import { migrateAll } from '../migrate';
+import { serviceArguments } from './service-command';
 
 export const SERVICES = [
   { name: 'intake-service', portVariable: 'INTAKE_PORT' },
@@ -45,7 +46,8 @@ export async function startServices(env: NodeJS.ProcessEnv, logs: string): Promi
   const urlOf = (service: ServiceName) => `http://127.0.0.1:${env[SERVICES.find((s) => s.name === service)!.portVariable]}`;
   const start = async (service: ServiceName, extraEnv: NodeJS.ProcessEnv = {}) => {
     const logFile = join(logs, `${service}.log`);
-    const child = spawnLogged(process.execPath, ['-r', '@swc-node/register', `apps/${service}/src/main.ts`], { logFile, env: { ...env, ...extraEnv } });
+    const serviceEnv = { ...env, ...extraEnv };
+    const child = spawnLogged(process.execPath, serviceArguments(service, serviceEnv), { logFile, env: serviceEnv });
     processes.set(service, child);
     const died = new Promise<never>((_, reject) =>
       child.child.once('exit', (code, signal) => reject(new Error(`${service} exited (${signal ?? `code ${code}`}) — see ${logFile}`))),

@@ -14,6 +14,8 @@ export interface BenchOptions {
   historyRows: number;
   /** Write a V8 CPU profile of every service process (into the log directory) when it stops. */
   cpuProfile: boolean;
+  /** V8 flags for the service processes (NODE_OPTIONS), e.g. heap limits. */
+  serviceNodeOptions: string;
   /** Run the services from their TypeScript sources (register hook) instead of the compiled build. */
   fromSources: boolean;
   /** Lag must drain within this after the load stops for a rate to count as sustained. */
@@ -33,6 +35,7 @@ export function benchOptions(argv: string[]): BenchOptions {
       quick: { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
       sources: { type: 'boolean', default: false },
+      'service-node-options': { type: 'string' },
       duration: { type: 'string' },
       rate: { type: 'string' },
       'latency-seconds': { type: 'string' },
@@ -52,6 +55,7 @@ export function benchOptions(argv: string[]): BenchOptions {
     historyRows: positive('history-rows', values['history-rows'] ?? (quick ? '200000' : '1000000')),
     cpuProfile: values['cpu-prof'] ?? false,
     fromSources: values.sources ?? false,
+    serviceNodeOptions: values['service-node-options'] ?? '',
     lagLimitSeconds: 5,
   };
 }

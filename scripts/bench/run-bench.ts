@@ -58,7 +58,13 @@ async function main(): Promise<void> {
   say(`options ${JSON.stringify(options)}; service logs in ${logs}`);
   if (!options.fromSources) say(await buildDist());
   const bootStarted = Date.now();
-  const serviceEnv = { LOG_LEVEL: 'warn', BANJIE_COMPILED: options.fromSources ? '0' : '1', ...(options.cpuProfile ? { NODE_OPTIONS: `-r ${join(__dirname, 'cpu-profile-preload.cjs')}`, BENCH_CPU_PROFILE_DIR: join(logs, 'profiles') } : {}) };
+  const nodeOptions = [options.serviceNodeOptions, options.cpuProfile ? `-r ${join(__dirname, 'cpu-profile-preload.cjs')}` : ''].filter(Boolean).join(' ');
+  const serviceEnv = {
+    LOG_LEVEL: 'warn',
+    BANJIE_COMPILED: options.fromSources ? '0' : '1',
+    ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+    ...(options.cpuProfile ? { BENCH_CPU_PROFILE_DIR: join(logs, 'profiles') } : {}),
+  };
   const stack = await startThrowawayStack(logs, serviceEnv);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

@@ -21,6 +21,8 @@ const deadlineEnvironment = platformEnvironment.extend({
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
   // The CLI dev server (SQLite) starts workflows fastest with a few calls in flight; a cluster takes more.
   TEMPORAL_CALLS_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(4),
+  // Set, not derived from the heap limit as the SDK would: a capped heap (--max-old-space-size) would shrink it to a few dozen.
+  TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(1_000),
   START_WATCH_GRACE_MS: z.coerce.number().int().min(0).default(10 * 60_000),
   DEADLINE_REMINDER_WORKING_DAYS: z
     .string()
@@ -51,7 +53,7 @@ export interface QuarterTargetConfig {
 export interface DeadlineConfig extends ServiceConfig {
   /** How long past a planned start the watch waits for late-arriving lifecycle news before escalating. */
   startWatchGraceMs: number;
-  temporal: { address: string; namespace: string; taskQueue: string; shutdownGraceMs: number; callsInFlight: number };
+  temporal: { address: string; namespace: string; taskQueue: string; shutdownGraceMs: number; callsInFlight: number; maxCachedWorkflows: number };
   ladder: DeadlineLadder;
   escalations: { ackTimeoutMs: number; followUpIntervalMs: number };
   reconcileIntervalMs: number;
@@ -76,6 +78,7 @@ export function deadlineConfig(env: NodeJS.ProcessEnv = process.env): DeadlineCo
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       shutdownGraceMs: config.WORKER_SHUTDOWN_GRACE_MS,
       callsInFlight: config.TEMPORAL_CALLS_IN_FLIGHT,
+      maxCachedWorkflows: config.TEMPORAL_MAX_CACHED_WORKFLOWS,
     },
     ladder: {
       reminderWorkingDaysBefore: config.DEADLINE_REMINDER_WORKING_DAYS,

@@ -31,6 +31,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
       workflowBundle: await workflowBundle(),
       activities: this.activities.activities(),
       shutdownGraceTime: this.config.temporal.shutdownGraceMs,
+      maxCachedWorkflows: this.config.temporal.maxCachedWorkflows,
     });
     this.running = this.worker.run().catch((error: unknown) => {
       this.logger.error(`Temporal worker stopped: ${(error as Error).message}`);

@@ -80,14 +80,21 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
+  /**
+   * Claims and marks the oldest unpublished rows in one statement, publishes them, and commits: if
+   * the send fails the transaction rolls back and the rows stay unpublished; a crash after the send
+   * leaves them unmarked too, so they go out again (at least once).
+   */
   private async publishBatch(): Promise<number> {
     const table = `"${this.config.databaseSchema}".outbox`;
     return this.dataSource.transaction(async (manager) => {
-      const rows: ClaimedRow[] = await manager.query(
-        `SELECT id, topic, message_key, envelope FROM ${table}
-          WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED`,
+      const [claimed]: [ClaimedRow[], number] = await manager.query(
+        `UPDATE ${table} SET published_at = now()
+          WHERE id IN (SELECT id FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
+          RETURNING id, topic, message_key, envelope`,
       );
-      if (rows.length === 0) return 0;
+      if (claimed.length === 0) return 0;
+      const rows = claimed.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
       const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
       for (const row of rows) {
         const messages = byTopic.get(row.topic) ?? [];
@@ -101,7 +108,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       faultPoint(FaultPoints.OUTBOX_BEFORE_PUBLISH);
       await this.producer.sendBatch([...byTopic].map(([topic, messages]) => ({ topic, messages })));
       faultPoint(FaultPoints.OUTBOX_AFTER_PUBLISH);
-      await manager.query(`UPDATE ${table} SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
       this.metrics.published.inc(rows.length);
       return rows.length;
     });

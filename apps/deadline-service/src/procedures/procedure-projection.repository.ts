@@ -45,10 +45,10 @@ export class ProcedureProjectionRepository {
     );
   }
 
-  /** Accepted applications whose clock runs or is paused. */
-  openClocks(): Promise<ProcedureSnapshot[]> {
+  /** Accepted applications whose clock runs or is paused, with whether Temporal was told their current sequence. */
+  openClocks(): Promise<(ProcedureSnapshot & { told: boolean })[]> {
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM deadline.procedures
+      `SELECT ${COLUMNS}, clock_synced_sequence IS NOT DISTINCT FROM sequence AS told FROM deadline.procedures
         WHERE status IN ('ACCEPTED', 'SUPPLEMENT_REQUESTED') AND accepted_on IS NOT NULL ORDER BY procedure_id`,
     );
   }

@@ -50,7 +50,7 @@ export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplica
     for (const procedure of await this.projection.openClocks()) {
       report.checked += 1;
       try {
-        const health = await this.clocks.heal(procedure, correlationId);
+        const health = await this.clocks.heal(procedure, procedure.told, correlationId);
         if (health === 'STARTED') report.started += 1;
         if (health === 'SYNCED') report.synced += 1;
         await this.projection.markClocksSynced(this.dataSource, [procedure]);

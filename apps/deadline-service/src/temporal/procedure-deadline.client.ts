@@ -52,16 +52,16 @@ export class ProcedureDeadlineClient {
 
   /**
    * Makes sure an open clock has its running workflow with the latest facts: starts it when it is
-   * missing (never started, lost, terminated), brings it up to date when it lags behind.
+   * missing (never started, lost, terminated), brings it up to date when Temporal has not been told
+   * the snapshot's sequence (`told`: the projection recorded the signal). One describe per clock —
+   * no query, which would have the worker replay every clock's history after a restart.
    */
-  async heal(p: ProcedureSnapshot, correlationId: string): Promise<ClockHealth> {
-    const handle = this.handle(p);
+  async heal(p: ProcedureSnapshot, told: boolean, correlationId: string): Promise<ClockHealth> {
     try {
-      const description = await handle.describe();
+      const description = await this.handle(p).describe();
       if (description.status.name === 'COMPLETED') return 'ENDED';
       if (description.status.name === 'RUNNING') {
-        const view = await handle.query(procedureDeadlineQuery);
-        if (view.sequence >= p.sequence) return 'RUNNING';
+        if (told) return 'RUNNING';
         await this.signalWithStart(p, clockSyncedSignal, correlationId);
         return 'SYNCED';
       }

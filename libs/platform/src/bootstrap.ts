@@ -51,7 +51,8 @@ export async function startServiceApp(module: DynamicModule, config: ServiceConf
           client: { clientId: `${config.serviceName}-consumer`, brokers: config.KAFKA_BROKERS },
           consumer: { groupId: config.KAFKA_CONSUMER_GROUP ?? options.consumerGroup, sessionTimeout: 10_000, heartbeatInterval: 2_000, maxWaitTimeInMs: 1_000, allowAutoTopicCreation: false },
           subscribe: { fromBeginning: true },
-          run: { autoCommit: true },
+          // Partitions in parallel (order only matters within one): one partition's database work overlaps another's waits.
+          run: { autoCommit: true, partitionsConsumedConcurrently: 3 },
         }),
       },
       { inheritAppConfig: true },

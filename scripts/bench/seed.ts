@@ -3,7 +3,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PROCEDURE_CATALOGUE, shanghaiLocalDate } from '../../libs/domain/src';
 import { PROCEDURE_CODES, type DepartmentCode } from '../../libs/contracts/src';
-import { inParallel, type BenchClient } from './http-client';
+import { mapConcurrently } from '../../libs/platform/src/concurrency/map-concurrently';
+import type { BenchClient } from './http-client';
 
 export interface BenchProcedure {
   procedureId: string;
@@ -30,7 +31,7 @@ export async function seedProjects(client: BenchClient, urls: { intake: string; 
   const started = Date.now();
   const before = await procedureTotal(client, urls.approval);
   const codes: { code: string; enterpriseId: string }[] = [];
-  await inParallel(Array.from({ length: projects }, (_, index) => index), concurrency, async (index) => {
+  await mapConcurrently(Array.from({ length: projects }, (_, index) => index), concurrency, async (index) => {
     const enterpriseId = `ENT-BENCH-${label}-${index}`;
     const registered = await client.call(`${urls.intake}/projects`, 'POST', ADMIN, {
       name: `基准测试项目 ${label}-${index}`, ownerEnterprise: { id: enterpriseId, name: `基准企业 ${index}` }, totalInvestment: '10', cluster: 'NEW_ENERGY_EQUIPMENT',

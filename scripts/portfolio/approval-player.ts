@@ -8,7 +8,7 @@ import { Role, type DepartmentCode, type ProcedureCode } from '../../libs/contra
 import type { Actor } from '../../libs/platform/src/auth/actor';
 import { issueToken } from '../../libs/platform/src/auth/token-issuer';
 import type { HistoryStep, ProcedureHistory } from './approval-history';
-import { forEachConcurrently } from './concurrency';
+import { mapConcurrently } from '../../libs/platform/src/concurrency/map-concurrently';
 import { procedureOnDay } from './history-replay';
 import type { LoadedProject } from './intake-loader';
 import { UnexpectedResponseError, type JsonApi } from './json-api';
@@ -97,7 +97,7 @@ class HistoryPlayer {
   }
 
   async play(): Promise<PlaybackResult> {
-    await forEachConcurrently(this.options.histories, this.options.concurrency, (history) => this.playProcedure(history));
+    await mapConcurrently(this.options.histories, this.options.concurrency, (history) => this.playProcedure(history));
     return this.result;
   }
 

@@ -2,7 +2,7 @@
 // Idempotent and resumable: a project already on the list (same name) is completed where a
 // previous run stopped (plan, lifecycle moves, helper logins), never registered twice.
 import { LifecycleState } from '../../libs/contracts/src';
-import { forEachConcurrently } from './concurrency';
+import { mapConcurrently } from '../../libs/platform/src/concurrency/map-concurrently';
 import type { JsonApi } from './json-api';
 import { registrationOf, type SeedHelper, type SeedProject } from './seed';
 
@@ -81,12 +81,12 @@ export async function loadProjectsThroughIntake(intake: JsonApi, token: string, 
     const { code } = await intake.expectOk<{ code: string }>('POST', '/projects', token, { body: registrationOf(project) });
     fresh.push({ code, project });
   }
-  await forEachConcurrently(fresh, concurrency, async ({ code, project }) => {
+  await mapConcurrently(fresh, concurrency, async ({ code, project }) => {
     await putPlan(intake, token, code, project);
     await moveThroughLifecycle(intake, token, code, project.lifecycle);
   });
   const existing = projects.filter((project) => listed.has(project.name));
-  await forEachConcurrently(existing, concurrency, (project) => complete(intake, token, listed.get(project.name)!, project));
+  await mapConcurrently(existing, concurrency, (project) => complete(intake, token, listed.get(project.name)!, project));
   const loaded = new Map<string, LoadedProject>();
   for (const project of projects) {
     const found = listed.get(project.name);

@@ -1,5 +1,6 @@
-# One image for every Banjie service (and the one-shot migrations): the TypeScript sources run
-# through @swc-node/register, exactly as `npm start` runs them without Docker.
+# One image for every Banjie service (and the one-shot migrations): the services run from the
+# compiled build (`npm run build`, as `BANJIE_COMPILED=1 npm start` runs them without Docker); the
+# migrations run from the TypeScript sources through @swc-node/register.
 #
 #   docker build -f infra/docker/service.Dockerfile --build-arg SERVICE=intake-service -t banjie/intake-service .
 #
@@ -22,6 +23,7 @@ COPY libs ./libs
 COPY apps ./apps
 COPY infra/launcher ./infra/launcher
 COPY scripts ./scripts
+RUN node -r @swc-node/register scripts/build.ts
 
 ARG SERVICE
 ENV SERVICE=${SERVICE} \
@@ -33,4 +35,4 @@ USER node
 
 # Shell form so ${SERVICE} expands at run time (and an image built without it says so); `exec`
 # replaces the shell with node, so node itself receives SIGTERM and shuts down gracefully.
-CMD exec node -r @swc-node/register "apps/${SERVICE:?build with --build-arg SERVICE=<app directory>}/src/main.ts"
+CMD exec node "dist/apps/${SERVICE:?build with --build-arg SERVICE=<app directory>}/src/main.js"

@@ -14,7 +14,7 @@ export interface BenchOptions {
   historyRows: number;
   /** Write a V8 CPU profile of every service process (into the log directory) when it stops. */
   cpuProfile: boolean;
-  /** V8 flags for the service processes (NODE_OPTIONS), e.g. heap limits. */
+  /** V8 flags for the service processes (NODE_OPTIONS); by default the heap limits docker-compose.yml sets. */
   serviceNodeOptions: string;
   /** Run the services from their TypeScript sources (register hook) instead of the compiled build. */
   fromSources: boolean;
@@ -55,7 +55,7 @@ export function benchOptions(argv: string[]): BenchOptions {
     historyRows: positive('history-rows', values['history-rows'] ?? (quick ? '200000' : '1000000')),
     cpuProfile: values['cpu-prof'] ?? false,
     fromSources: values.sources ?? false,
-    serviceNodeOptions: values['service-node-options'] ?? '',
+    serviceNodeOptions: values['service-node-options'] ?? '--max-semi-space-size=1 --max-old-space-size=192',
     lagLimitSeconds: 5,
   };
 }

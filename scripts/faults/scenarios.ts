@@ -73,7 +73,7 @@ export const SCENARIOS: Scenario[] = [
   { name: 'approval-kill-before-commit', description: 'kill -9 of the approval service inside an action\'s transaction, before the commit', inject: crashAt('approval-service', FaultPoints.BEFORE_COMMIT, 5) },
   { name: 'approval-kill-before-publish', description: 'kill -9 of the approval service after the commit, before the outbox row is published', inject: crashAt('approval-service', FaultPoints.OUTBOX_BEFORE_PUBLISH, 3) },
   { name: 'approval-kill-before-mark', description: 'kill -9 of the approval service after publishing, before marking the row sent', inject: crashAt('approval-service', FaultPoints.OUTBOX_AFTER_PUBLISH, 3) },
-  { name: 'notice-kill-before-offset', description: 'kill -9 of the notice service after writing its projection, before committing its offset', inject: crashAt('notice-service', FaultPoints.CONSUMER_AFTER_COMMIT, 5) },
+  { name: 'notice-kill-before-offset', description: 'kill -9 of the notice service after writing its projection, before committing its offset', inject: crashAt('notice-service', FaultPoints.CONSUMER_AFTER_COMMIT, 1) },
   { name: 'deadline-kill-mid-notice', description: 'kill -9 of the deadline worker in the middle of sending a reminder or escalation', inject: crashAt('deadline-service', FaultPoints.BEFORE_COMMIT, 2) },
   {
     name: 'kafka-restart', description: 'Kafka broker killed (-9) and restarted after 3 s',

@@ -3,7 +3,6 @@ import { loadConfig, platformEnvironment, portVariable, type ServiceConfig } fro
 
 const noticeEnvironment = platformEnvironment.extend({
   NOTICE_PORT: portVariable(3003),
-  NOTICE_CONSUMER_GROUP: z.string().min(1).default('notice-service'),
   NOTICE_DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(3),
   NOTICE_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   NOTICE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
@@ -12,7 +11,6 @@ const noticeEnvironment = platformEnvironment.extend({
 });
 
 export interface NoticeConfig extends ServiceConfig {
-  consumerGroup: string;
   /** A running clock with this many working days left (or fewer) shows YELLOW. */
   dueSoonWorkingDays: number;
   rateLimit: { limit: number; windowMs: number };
@@ -28,7 +26,6 @@ export function noticeConfig(env: NodeJS.ProcessEnv = process.env): NoticeConfig
     serviceName: 'notice-service',
     httpPort: config.NOTICE_PORT,
     databaseSchema: 'notice',
-    consumerGroup: config.NOTICE_CONSUMER_GROUP,
     dueSoonWorkingDays: config.NOTICE_DUE_SOON_WORKING_DAYS,
     rateLimit: { limit: config.NOTICE_RATE_LIMIT, windowMs: config.NOTICE_RATE_WINDOW_SECONDS * 1_000 },
     stream: { retryMs: config.NOTICE_SSE_RETRY_MS, heartbeatMs: config.NOTICE_SSE_HEARTBEAT_MS },

@@ -10,6 +10,9 @@ import { noticeConfig } from './config';
 import { noticeDatabase } from './database/notice-database';
 import { PublicHistoryRepository } from './history/public-history.repository';
 
+/** The service's Kafka consumer group, unless KAFKA_CONSUMER_GROUP names another. */
+export const NOTICE_CONSUMER_GROUP = 'notice-service';
+
 export interface NoticeServiceOptions {
   /** The service's "now" (default: the system clock); tests set the day and let midnight pass. */
   clock?: Clock;
@@ -20,7 +23,7 @@ export function startNoticeService(env: NodeJS.ProcessEnv = process.env, options
   return startServiceApp(NoticeAppModule.forConfig(config, options.clock ?? systemClock), config, {
     title: 'Banjie notice service',
     description: 'The public flag board (重点项目前期手续挂旗公示): every key project\'s procedures, live, for public displays. No token needed.',
-    consumerGroup: config.consumerGroup,
+    consumerGroup: NOTICE_CONSUMER_GROUP,
   });
 }
 

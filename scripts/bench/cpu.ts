@@ -41,9 +41,9 @@ export function sampleCpu(stack: ServiceStack): { stop(): CpuUse } {
 }
 
 /** "approval 4.1 · notice 2.0 · … · rest 6.3 ms per action; 1.71 cores busy". */
-export function cpuPerAction(use: CpuUse, actions: number): string {
-  const perAction = (seconds: number) => ((seconds * 1000) / actions).toFixed(1);
-  const parts = [...Object.entries(use.services).map(([name, seconds]) => `${name.replace(/-service$/, '')} ${perAction(seconds)}`), `rest ${perAction(use.rest)}`];
+export function cpuPer(use: CpuUse, count: number, unit: string): string {
+  const perUnit = (seconds: number) => ((seconds * 1000) / count).toFixed(1);
+  const parts = [...Object.entries(use.services).map(([name, seconds]) => `${name.replace(/-service$/, '')} ${perUnit(seconds)}`), `rest ${perUnit(use.rest)}`];
   const busy = (Object.values(use.services).reduce((sum, seconds) => sum + seconds, 0) + use.rest) / use.wallSeconds;
-  return `${parts.join(' · ')} ms per action; ${busy.toFixed(2)} cores busy`;
+  return `${parts.join(' · ')} ms per ${unit}; ${busy.toFixed(2)} cores busy`;
 }

@@ -17,7 +17,7 @@ import { synthesiseHistory, timeRebuild } from './board-rebuild';
 import { secondsUntilNoLag } from './consumer-lag';
 import { countDeadlineWorkflows, startTimerProbes, temporalClient, timeToWorkflowCounts } from './deadline-workflows';
 import { BenchClient } from './http-client';
-import { cpuPerAction, sampleCpu, type CpuUse } from './cpu';
+import { cpuPer, sampleCpu, type CpuUse } from './cpu';
 import { rssOfServices, sampleRssPeaks } from './memory';
 import { benchOptions } from './options';
 import { kafkaProduceRate, postgresCommitRate } from './raw-limits';
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
         goal: '≥ 300/s, lag 0 within 5 s',
         met: phase.sustained && phase.rate.targetPerSecond >= 300,
       })),
-      ...phases.map((phase) => ({ measurement: `2. CPU at ${phase.rate.targetPerSecond}/s (load and drain)`, figure: cpuPerAction(phase.cpu, phase.rate.succeeded), goal: '', met: null })),
+      ...phases.map((phase) => ({ measurement: `2. CPU at ${phase.rate.targetPerSecond}/s (load and drain)`, figure: cpuPer(phase.cpu, phase.rate.succeeded, 'action'), goal: '', met: null })),
       { measurement: '3. raw PG commits/s (1 / 16 clients)', figure: `${Math.round(raw.postgres1.perSecond)} / ${Math.round(raw.postgres16.perSecond)}`, goal: '', met: null },
       { measurement: '3. raw kafkajs produce/s (1 / 16 in flight)', figure: `${Math.round(raw.kafka1.perSecond)} / ${Math.round(raw.kafka16.perSecond)}`, goal: '', met: null },
       {
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
         figure: `${workflowSeconds[queued.acceptsSucceeded] ?? '>900'} s from restart (service healthy after ${bootSeconds} s; ${startsPerSecond(queued.acceptsSucceeded, workflowSeconds[queued.acceptsSucceeded], bootSeconds)} starts/s after boot)`,
         goal: '10,000 within 120 s', met: queued.acceptsSucceeded >= 10_000 ? (workflowSeconds[queued.acceptsSucceeded] ?? Infinity) <= 120 : null,
       },
-      { measurement: '4. CPU per workflow start (from boot)', figure: cpuPerAction(workflowCpu, queued.acceptsSucceeded).replace('per action', 'per workflow'), goal: '', met: null },
+      { measurement: '4. CPU per workflow start (from boot)', figure: cpuPer(workflowCpu, queued.acceptsSucceeded, 'workflow'), goal: '', met: null },
       { measurement: '4. timer lateness under that load', figure: ms(timerLateness), goal: '', met: null },
       { measurement: `5. board rebuild, ${rebuild.events} events / ${rebuild.projects} projects`, figure: `${rebuild.eventsPerSecond} events/s (${rebuild.rebuildSeconds} s)`, goal: '≥ 20,000 events/s', met: rebuild.eventsPerSecond >= 20_000 },
       ...Object.keys(rssIdle).map((name) => ({

@@ -1,4 +1,5 @@
 // A tiny JSON client for the bench: one token per actor, a timeout per request, never throws.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { issueToken, type Actor } from '../../libs/platform/src';
 
 export interface Answer {
@@ -21,6 +22,15 @@ export class BenchClient {
       this.tokens.set(key, token);
     }
     return token;
+  }
+
+  /** `call`, tried again (3 attempts) when no answer came back — for requests that may be repeated, like the seeding's. */
+  async callRepeatable(url: string, method: string, actor: Actor, body?: unknown): Promise<Answer> {
+    for (let attempt = 1; ; attempt += 1) {
+      const answer = await this.call(url, method, actor, body);
+      if (answer.status !== 0 || attempt === 3) return answer;
+      await sleep(500 * attempt);
+    }
   }
 
   async call(url: string, method: string, actor: Actor, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {

@@ -33,14 +33,14 @@ export async function seedProjects(client: BenchClient, urls: { intake: string; 
   const codes: { code: string; enterpriseId: string }[] = [];
   await mapConcurrently(Array.from({ length: projects }, (_, index) => index), concurrency, async (index) => {
     const enterpriseId = `ENT-BENCH-${label}-${index}`;
-    const registered = await client.call(`${urls.intake}/projects`, 'POST', ADMIN, {
+    const registered = await client.callRepeatable(`${urls.intake}/projects`, 'POST', ADMIN, {
       name: `基准测试项目 ${label}-${index}`, ownerEnterprise: { id: enterpriseId, name: `基准企业 ${index}` }, totalInvestment: '10', cluster: 'NEW_ENERGY_EQUIPMENT',
       chain: '新能源', type: 'NEW', location: '玉门市', plannedStart: '2026-12-31', responsibleUnit: '玉门市发展和改革局',
       helpers: [{ name: '基准帮办员', userId: `bench-helper-${index}` }], leadingOfficial: '王副市长', listedOn: daysAgo(90),
     });
     if (registered.status !== 201) throw new Error(`registering a project failed: ${registered.status} ${registered.text}`);
     const code = (JSON.parse(registered.text) as { code: string }).code;
-    const plan = await client.call(`${urls.intake}/projects/${code}/plan`, 'PUT', ADMIN, {
+    const plan = await client.callRepeatable(`${urls.intake}/projects/${code}/plan`, 'PUT', ADMIN, {
       items: PROCEDURE_CODES.map((procedure) => ({ procedure, applicability: 'REQUIRED', targetDate: daysAgo(-30) })),
       reason: '基准测试', effectiveDate: daysAgo(80),
     });

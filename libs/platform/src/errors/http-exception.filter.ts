@@ -24,12 +24,17 @@ function reasonPhrase(status: number): string {
   return name ? name.toLowerCase().split('_').map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ') : 'Error';
 }
 
-/** Maps every error to `{statusCode, error, message}` JSON; unknown errors are logged and are 500s. */
+/**
+ * Maps every error of an HTTP request to `{statusCode, error, message}` JSON; unknown errors are
+ * logged and are 500s. Errors of an event handler are not requests: they go back to the Kafka
+ * transport as they are, which redelivers what was not committed.
+ */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpErrorFilter.name);
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));

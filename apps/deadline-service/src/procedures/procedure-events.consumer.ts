@@ -57,7 +57,10 @@ export class ProcedureEventsConsumer {
   private async followAll(news: (ClockNews | null)[], manager: EntityManager): Promise<void> {
     const byProcedure = new Map<string, ClockNews[]>();
     for (const item of news) {
-      if (item) byProcedure.set(item.snapshot.procedureId, [...(byProcedure.get(item.snapshot.procedureId) ?? []), item]);
+      if (!item) continue;
+      const items = byProcedure.get(item.snapshot.procedureId);
+      if (items) items.push(item);
+      else byProcedure.set(item.snapshot.procedureId, [item]);
     }
     const synced = (await mapConcurrently([...byProcedure.values()], this.config.temporal.callsInFlight, (items) => this.followInOrder(items))).flat();
     await this.projection.markClocksSynced(manager, synced);

@@ -48,6 +48,10 @@ export const publicProcedureFields = z.object({
   completedOn: localDate.nullable(),
   /** The approval document's number (批复文号), public on the flag board. */
   documentNumber: z.string().nullable(),
+  /** Action events: the civil day (Asia/Shanghai) the change was recorded; optional, added within v1. */
+  recordedOn: localDate.optional(),
+  /** Action events: true when an admin recorded the change as a late entry (补录), older than the back-dating grace; optional, added within v1. */
+  lateEntry: z.boolean().optional(),
 });
 export type PublicProcedureFields = z.infer<typeof publicProcedureFields>;
 

@@ -2,10 +2,14 @@
 // data, no chinese-days. The workflow bundler maps '@banjie/domain' to this file, so workflows
 // use a CalendarSnapshot (calendarFromSnapshot) instead of createChineseWorkingDayCalendar.
 export * from './calendar/local-date';
+export * from './calendar/date-bounds';
 export * from './calendar/working-day-calendar';
 export * from './calendar/calendar-override';
 export * from './calendar/calendar-snapshot';
 export * from './calendar/snapshot-calendar';
+export * from './calendar/calendar-definition';
+export * from './calendar/definition-calendar';
+export * from './calendar/year-arrangement-validation';
 export * from './procedures/procedure-catalogue';
 export * from './procedures/extension-rule';
 export * from './procedures/procedure-state-machine';

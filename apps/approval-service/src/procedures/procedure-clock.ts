@@ -55,9 +55,10 @@ export function readClock(record: ProcedureRecord, asOf: string, dueSoonWorkingD
   const clock = clockOf(record);
   if (clock === null) return { deadlineStatus: 'NOT_STARTED', remainingWorkingDays: null };
   const day = parseLocalDate(asOf);
-  const result = withCalendar(() => ({
-    deadlineStatus: clock.deadlineStatus(day, dueSoonWorkingDays, calendar),
-    remainingWorkingDays: clock.remainingWorkingDays(day, calendar),
-  }));
+  const result = withCalendar(() => {
+    // Nothing says IN_TIME without a due date: a due date the calendar cannot count makes the reading UNKNOWN.
+    clock.dueDate(calendar);
+    return { deadlineStatus: clock.deadlineStatus(day, dueSoonWorkingDays, calendar), remainingWorkingDays: clock.remainingWorkingDays(day, calendar) };
+  });
   return result.value ?? { deadlineStatus: 'UNKNOWN', remainingWorkingDays: null };
 }

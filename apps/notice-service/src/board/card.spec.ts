@@ -117,12 +117,12 @@ describe('the public card of a project', () => {
   });
 
   it('leaves a flag blank (null) rather than guess when the calendar does not cover the year', () => {
-    // A clock running into the first year without the State Council arrangement cannot be read yet.
+    // A clock running past the last year any calendar covers (2099) cannot be read: no colour, not even BLUE.
     const last = rules.calendar.coverage.lastYear;
     const accepted = procedureHistoryEntry(
       procedureEvent('ProcedureAccepted', eia({ sequence: 3, status: 'ACCEPTED', effectiveDate: `${last}-12-21`, acceptedOn: `${last}-12-21`, applicationNumber: 1 })),
     );
-    expect(cardOn(projectHistory, [accepted], `${last}-12-28`)!.procedures[0]!.flag).toBe('BLUE');
+    expect(cardOn(projectHistory, [accepted], `${last}-12-28`)!.procedures[0]!.flag).toBeNull();
     expect(cardOn(projectHistory, [accepted], `${last + 1}-01-05`)!.procedures[0]!.flag).toBeNull();
   });
 });

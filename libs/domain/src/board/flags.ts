@@ -43,6 +43,8 @@ export function boardFlag(
     case ProcedureStatus.ACCEPTED:
     case ProcedureStatus.SUPPLEMENT_REQUESTED: {
       const clock = procedure.clock instanceof ProcedureClock ? procedure.clock : new ProcedureClock(procedure.clock);
+      // No colour without a due date: one the calendar cannot count throws here instead of showing BLUE.
+      clock.dueDate(calendar);
       const timeliness = clock.timeliness(asOf, dueSoonWorkingDays, calendar);
       if (timeliness === null) throw new Error(`a ${procedure.status} procedure must have an acceptance date`);
       return timeliness === 'OVERDUE' ? 'RED' : timeliness === 'DUE_SOON' ? 'YELLOW' : 'BLUE';

@@ -14,6 +14,10 @@ export interface CalendarSnapshot {
   readonly holidays: readonly LocalDate[];
   /** Weekend dates that are working days (调休 and local overrides), sorted. */
   readonly adjustedWorkingDays: readonly LocalDate[];
+  /** The calendar version it was copied from (absent in snapshots older than versioned calendars: 0). */
+  readonly calendarVersion?: number;
+  /** The years of the snapshot nobody had published when it was taken (absent: none). */
+  readonly provisionalYears?: readonly number[];
 }
 
 /** Copies `calendar` for the years firstYear..lastYear (all must be covered). */
@@ -29,5 +33,7 @@ export function buildCalendarSnapshot(calendar: WorkingDayCalendar, firstYear: n
     if (isWeekend(d) && working) adjustedWorkingDays.push(d);
     if (!isWeekend(d) && !working) holidays.push(d);
   }
-  return { schemaVersion: 1, firstYear, lastYear, holidays, adjustedWorkingDays };
+  const provisionalYears: number[] = [];
+  for (let year = firstYear; year <= lastYear; year += 1) if (calendar.isProvisional(parseLocalDate(`${String(year).padStart(4, '0')}-01-01`))) provisionalYears.push(year);
+  return { schemaVersion: 1, firstYear, lastYear, holidays, adjustedWorkingDays, calendarVersion: calendar.version, provisionalYears };
 }

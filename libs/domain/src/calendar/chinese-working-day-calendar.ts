@@ -1,9 +1,11 @@
-// Not workflow-safe: loads the chinese-days holiday data. Workflows use a CalendarSnapshot instead.
+// Not workflow-safe: loads the chinese-days holiday data and tyme4ts. Workflows use a CalendarSnapshot instead.
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { DEFAULT_CALENDAR_OVERRIDES, type CalendarOverride } from './calendar-override';
-import { parseLocalDate, yearOf } from './local-date';
-import { calendarFromRules } from './snapshot-calendar';
-import { CalendarNotCoveredError, type CalendarCoverage, type WorkingDayCalendar } from './working-day-calendar';
+import type { CalendarDefinition, NamedHoliday, YearArrangement } from './calendar-definition';
+import { calendarFromDefinition } from './definition-calendar';
+import { parseLocalDate, yearOf, type LocalDate } from './local-date';
+import { provisionalYear } from './provisional-year';
+import type { CalendarCoverage, WorkingDayCalendar } from './working-day-calendar';
 
 interface ChineseDaysData {
   holidays: Record<string, string>;
@@ -26,31 +28,52 @@ export function chineseDaysCoverage(): CalendarCoverage {
   return { firstYear, lastYear };
 }
 
-/**
- * The national working-day calendar from the chinese-days package, with local overrides applied
- * on top (an override wins over the national arrangement). Overrides must lie in covered years
- * and name each date at most once.
- */
-export function createChineseWorkingDayCalendar(
-  overrides: readonly CalendarOverride[] = DEFAULT_CALENDAR_OVERRIDES,
-): WorkingDayCalendar {
-  const coverage = chineseDaysCoverage();
-  const rest = new Set(Object.keys(data.holidays));
-  const work = new Set(Object.keys(data.workdays));
-  const seen = new Set<string>();
-  for (const override of overrides) {
-    const date = parseLocalDate(override.date);
-    const year = yearOf(date);
-    if (year < coverage.firstYear || year > coverage.lastYear) throw new CalendarNotCoveredError(year, coverage);
-    if (seen.has(date)) throw new Error(`calendar override for ${date} is given more than once`);
-    seen.add(date);
-    if (override.kind === 'WORKING') {
-      rest.delete(date);
-      work.add(date);
-    } else {
-      work.delete(date);
-      rest.add(date);
-    }
+let packageYearsCache: YearArrangement[] | undefined;
+
+/** Every year chinese-days has, as arrangements (holiday names from its data, e.g. 'Spring Festival,春节,4' → 春节). */
+export function packageYears(): readonly YearArrangement[] {
+  if (packageYearsCache) return packageYearsCache;
+  const { firstYear, lastYear } = chineseDaysCoverage();
+  const years = new Map<number, { holidays: NamedHoliday[]; workingDays: LocalDate[] }>();
+  for (let year = firstYear; year <= lastYear; year += 1) years.set(year, { holidays: [], workingDays: [] });
+  for (const [raw, label] of Object.entries(data.holidays).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const date = parseLocalDate(raw);
+    years.get(yearOf(date))!.holidays.push({ date, name: label.split(',')[1] ?? label });
   }
-  return calendarFromRules({ ...coverage, restDays: rest, workingDays: work });
+  for (const raw of Object.keys(data.workdays).sort()) {
+    const date = parseLocalDate(raw);
+    years.get(yearOf(date))?.workingDays.push(date);
+  }
+  packageYearsCache = [...years].map(([year, days]) => ({ year, source: 'PACKAGE', reference: null, ...days }));
+  return packageYearsCache;
+}
+
+const provisionalCache = new Map<number, YearArrangement>();
+
+/** A provisional year, computed once per process. */
+export function cachedProvisionalYear(year: number): YearArrangement {
+  let arrangement = provisionalCache.get(year);
+  if (!arrangement) {
+    arrangement = provisionalYear(year);
+    provisionalCache.set(year, arrangement);
+  }
+  return arrangement;
+}
+
+/** The package's calendar as a definition at version 0 (what a service uses before the owner's first publication reaches it). */
+export function packageDefinition(overrides: readonly CalendarOverride[] = DEFAULT_CALENDAR_OVERRIDES): CalendarDefinition {
+  return { version: 0, years: packageYears(), overrides };
+}
+
+/** The calendar of a published definition, provisional years computed from the law. */
+export function workingDayCalendarOf(definition: CalendarDefinition): WorkingDayCalendar {
+  return calendarFromDefinition(definition, cachedProvisionalYear);
+}
+
+/**
+ * The national working-day calendar from the chinese-days package (version 0), provisional after
+ * its last year, with local overrides applied on top (an override wins over the national arrangement).
+ */
+export function createChineseWorkingDayCalendar(overrides: readonly CalendarOverride[] = DEFAULT_CALENDAR_OVERRIDES): WorkingDayCalendar {
+  return workingDayCalendarOf(packageDefinition(overrides));
 }

@@ -54,16 +54,29 @@ export function shanghaiLocalDate(instant: Date): LocalDate {
 
 /** Days since 1970-01-01 (the date's position on a plain day line; no time zone involved). */
 export function toEpochDay(date: LocalDate): number {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
+  const instant = new Date(0);
+  instant.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return instant.getTime() / MS_PER_DAY;
 }
 
+/** The epoch days of 0001-01-01 and 9999-12-31: the days a 'YYYY-MM-DD' can name. */
+const FIRST_EPOCH_DAY = -719_162;
+const LAST_EPOCH_DAY = 2_932_896;
+
+/**
+ * The date at a position on the day line. Throws a RangeError beyond the years 0001–9999: the day
+ * after 9999-12-31 has no 'YYYY-MM-DD' (ISO writes it '+010000-01-01', which sorts before
+ * '9999-12-31' and would turn a loop over days into an endless one).
+ */
 export function fromEpochDay(epochDay: number): LocalDate {
+  if (!Number.isInteger(epochDay) || epochDay < FIRST_EPOCH_DAY || epochDay > LAST_EPOCH_DAY) {
+    throw new RangeError(`epoch day ${epochDay} is not a whole day within 0001-01-01..9999-12-31`);
+  }
   return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10) as LocalDate;
 }
 
+/** The date `days` later (earlier when negative); a RangeError when that leaves 0001–9999 (see fromEpochDay). */
 export function addDays(date: LocalDate, days: number): LocalDate {
   return fromEpochDay(toEpochDay(date) + days);
 }

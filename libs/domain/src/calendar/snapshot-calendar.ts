@@ -9,10 +9,16 @@ export interface CalendarRules {
   readonly lastYear: number;
   readonly restDays: Iterable<string>;
   readonly workingDays: Iterable<string>;
+  /** The published version the rules come from (default 0). */
+  readonly version?: number;
+  /** Covered years computed from the law, not published (default none). */
+  readonly provisionalYears?: Iterable<number>;
 }
 
 class RuleBasedCalendar implements WorkingDayCalendar {
   readonly coverage: CalendarCoverage;
+  readonly version: number;
+  private readonly provisionalYears: ReadonlySet<number>;
   private readonly firstEpochDay: number;
   private readonly lastEpochDay: number;
   private readonly rest = new Set<number>();
@@ -24,6 +30,8 @@ class RuleBasedCalendar implements WorkingDayCalendar {
       throw new RangeError(`invalid calendar year range ${firstYear}..${lastYear}`);
     }
     this.coverage = Object.freeze({ firstYear, lastYear });
+    this.version = rules.version ?? 0;
+    this.provisionalYears = new Set(rules.provisionalYears ?? []);
     this.firstEpochDay = toEpochDay(parseLocalDate(`${String(firstYear).padStart(4, '0')}-01-01`));
     this.lastEpochDay = toEpochDay(parseLocalDate(`${String(lastYear).padStart(4, '0')}-12-31`));
     for (const raw of rules.restDays) this.rest.add(this.ruleDay(raw));
@@ -37,6 +45,16 @@ class RuleBasedCalendar implements WorkingDayCalendar {
   covers(date: LocalDate): boolean {
     const year = yearOf(date);
     return year >= this.coverage.firstYear && year <= this.coverage.lastYear;
+  }
+
+  isProvisional(date: LocalDate): boolean {
+    return this.provisionalYears.has(yearOf(date));
+  }
+
+  provisionalBetween(from: LocalDate, to: LocalDate): boolean {
+    const [a, b] = from <= to ? [yearOf(from), yearOf(to)] : [yearOf(to), yearOf(from)];
+    for (const year of this.provisionalYears) if (year >= a && year <= b) return true;
+    return false;
   }
 
   isWorkingDay(date: LocalDate): boolean {
@@ -106,5 +124,7 @@ export function calendarFromSnapshot(snapshot: CalendarSnapshot): WorkingDayCale
     lastYear: snapshot.lastYear,
     restDays: snapshot.holidays,
     workingDays: snapshot.adjustedWorkingDays,
+    version: snapshot.calendarVersion ?? 0,
+    provisionalYears: snapshot.provisionalYears ?? [],
   });
 }

@@ -15,13 +15,17 @@ function range(from: string, to: string): LocalDate[] {
 }
 
 describe('chinese-days working-day calendar', () => {
-  it('covers the years the package has data for, 2004 to at least 2026', () => {
+  it('covers the years the package has data for (2004 to at least 2026), then provisional years up to 2099', () => {
     const coverage = chineseDaysCoverage();
     expect(coverage.firstYear).toBe(2004);
     expect(coverage.lastYear).toBeGreaterThanOrEqual(2026);
-    expect(calendar.coverage).toEqual(coverage);
+    expect(calendar.coverage).toEqual({ firstYear: 2004, lastYear: 2099 });
+    expect(calendar.version).toBe(0);
     expect(calendar.covers(d('2023-06-01'))).toBe(true);
+    expect(calendar.isProvisional(d('2023-06-01'))).toBe(false);
+    expect(calendar.isProvisional(d(`${coverage.lastYear + 1}-06-01`))).toBe(true);
     expect(calendar.covers(d('2003-12-31'))).toBe(false);
+    expect(calendar.covers(d('2100-01-01'))).toBe(false);
   });
 
   describe('2023 Spring Festival', () => {
@@ -98,7 +102,7 @@ describe('chinese-days working-day calendar', () => {
     });
 
     it('refuses an override outside the coverage or given twice', () => {
-      expect(() => createChineseWorkingDayCalendar([{ date: d('2031-05-06'), kind: 'REST', note: 'x' }])).toThrow(
+      expect(() => createChineseWorkingDayCalendar([{ date: d('2100-05-06'), kind: 'REST', note: 'x' }])).toThrow(
         CalendarNotCoveredError,
       );
       expect(() =>
@@ -112,10 +116,10 @@ describe('chinese-days working-day calendar', () => {
 
   describe('a year that is not covered', () => {
     it('throws, naming the year, and never guesses', () => {
-      expect(() => calendar.isWorkingDay(d('2031-03-03'))).toThrow(CalendarNotCoveredError);
-      expect(() => calendar.isWorkingDay(d('2031-03-03'))).toThrow(/does not cover 2031 yet/);
-      expect(() => calendar.addWorkingDays(d('2031-01-05'), 1)).toThrow(/2031/);
-      expect(() => calendar.workingDaysBetween(d('2023-01-01'), d('2031-01-01'))).toThrow(CalendarNotCoveredError);
+      expect(() => calendar.isWorkingDay(d('2100-03-03'))).toThrow(CalendarNotCoveredError);
+      expect(() => calendar.isWorkingDay(d('2100-03-03'))).toThrow(/does not cover 2100 yet/);
+      expect(() => calendar.addWorkingDays(d('2100-01-05'), 1)).toThrow(/2100/);
+      expect(() => calendar.workingDaysBetween(d('2023-01-01'), d('2100-01-01'))).toThrow(CalendarNotCoveredError);
       expect(() => calendar.isWorkingDay(d('2003-06-02'))).toThrow(/does not cover 2003 yet/);
     });
 
@@ -194,6 +198,6 @@ describe('calendar snapshot', () => {
   });
 
   it('refuses to snapshot years the calendar does not cover', () => {
-    expect(() => buildCalendarSnapshot(calendar, 2030, 2031)).toThrow(CalendarNotCoveredError);
+    expect(() => buildCalendarSnapshot(calendar, 2099, 2100)).toThrow(CalendarNotCoveredError);
   });
 });

@@ -19,6 +19,12 @@ export interface CalendarCoverage {
  */
 export interface WorkingDayCalendar {
   readonly coverage: CalendarCoverage;
+  /** The calendar's published version (0: the package's data, before its owner published any). */
+  readonly version: number;
+  /** True for a date in a covered year that nobody has published yet: computed from the law, marked 暂定. */
+  isProvisional(date: LocalDate): boolean;
+  /** True when any year from `from`'s to `to`'s is provisional (a due date counted across it is). */
+  provisionalBetween(from: LocalDate, to: LocalDate): boolean;
   /** True when the date's year is covered (never throws). */
   covers(date: LocalDate): boolean;
   isWorkingDay(date: LocalDate): boolean;
@@ -38,8 +44,7 @@ export class CalendarNotCoveredError extends Error {
   ) {
     super(
       `the working-day calendar does not cover ${year} yet; it covers ${coverage.firstYear}–${coverage.lastYear}. ` +
-        `Add the State Council holiday arrangement for ${year} (update chinese-days or the calendar snapshot) ` +
-        `before computing working days in that year.`,
+        `No clock is counted in ${year}.`,
     );
     this.name = 'CalendarNotCoveredError';
   }

@@ -1,4 +1,5 @@
-import { addDays, dayOfWeek, isLocalDate, parseLocalDate, yearOf, type LocalDate } from '../calendar/local-date';
+import { MEANINGFUL_DATES, isMeaningfulDate } from '../calendar/date-bounds';
+import { addDays, dayOfWeek, daysBetween, isLocalDate, parseLocalDate, yearOf, type LocalDate } from '../calendar/local-date';
 
 export interface Quarter {
   readonly year: number;
@@ -45,6 +46,19 @@ export function quarterOf(date: LocalDate): Quarter {
   return makeQuarter(yearOf(date), (Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4);
 }
 
+/** The quarters of MEANINGFUL_DATES: '2000-Q1' to '2100-Q4'. */
+export const MEANINGFUL_QUARTERS: { readonly first: string; readonly last: string } = Object.freeze({
+  first: quarterOf(MEANINGFUL_DATES.first).label,
+  last: quarterOf(MEANINGFUL_DATES.last).label,
+});
+
+/** True when `label` is a quarter 'YYYY-Qn' whose every day lies within MEANINGFUL_DATES. */
+export function isMeaningfulQuarter(label: unknown): boolean {
+  if (typeof label !== 'string' || !QUARTER.test(label)) return false;
+  const { firstDay, lastDay } = parseQuarter(label);
+  return isMeaningfulDate(firstDay) && isMeaningfulDate(lastDay);
+}
+
 /** Days of the final stretch that are checked every day. */
 export const DAILY_CHECKPOINT_DAYS = 14;
 
@@ -55,7 +69,10 @@ export const DAILY_CHECKPOINT_DAYS = 14;
 export function quarterCheckpoints(q: Quarter): LocalDate[] {
   const dailyFrom = addDays(q.lastDay, -(DAILY_CHECKPOINT_DAYS - 1));
   const points: LocalDate[] = [];
-  for (let day = q.firstDay; day <= q.lastDay; day = addDays(day, 1)) {
+  // Counted, never compared as text: at most the 92 days of a quarter, whatever its year.
+  const days = daysBetween(q.firstDay, q.lastDay);
+  for (let offset = 0; offset <= days; offset += 1) {
+    const day = addDays(q.firstDay, offset);
     if (day >= dailyFrom || dayOfWeek(day) === 5) points.push(day);
   }
   return points;

@@ -6,7 +6,8 @@ import { Topics } from './topics';
 
 /** Whom an escalation or reminder is addressed to: a role, a department, a helper's login, or a named official. */
 export const deadlineRecipient = z.object({
-  kind: z.enum(['SUPERVISORS', 'DEPARTMENT', 'HELPER', 'LEADING_OFFICIAL']),
+  /** ADMINS: the system's administrators (e.g. next year's calendar is not published yet). */
+  kind: z.enum(['SUPERVISORS', 'DEPARTMENT', 'HELPER', 'LEADING_OFFICIAL', 'ADMINS']),
   /** The department code, the helper's login or the official's name; absent for SUPERVISORS. */
   id: z.string().optional(),
 });
@@ -43,6 +44,8 @@ export const EscalationRaisedV1 = defineEvent(
     applicationNumber: z.number().int().min(0).optional(),
     department: z.enum(DepartmentCode).optional(),
     dueDate: localDate.optional(),
+    /** The due date is provisional (暂定: counted across a year not published yet). */
+    provisional: z.boolean().optional(),
     recipients: z.array(deadlineRecipient).optional(),
     /** The escalation this one follows up because nobody acknowledged it in time. */
     followUpOf: z.uuid().optional(),

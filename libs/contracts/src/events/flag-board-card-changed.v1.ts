@@ -31,6 +31,11 @@ export const flagBoardProcedure = z.strictObject({
   committedDate: localDate.nullable(),
   /** The last day of the committed working-day limit; null while not running or unknown. */
   dueDate: localDate.nullable(),
+  /**
+   * True when the due date is counted across a year whose holiday arrangement is not published
+   * yet (暂定, provisional: it may move when the State Council's notice appears). Optional, added within v1.
+   */
+  dueDateProvisional: z.boolean().optional(),
   /** The first target ever set in the plan; never moves. */
   baselineDate: localDate.nullable(),
   /** The current target in the plan. */
@@ -73,6 +78,8 @@ export const FlagBoardCardChangedV1 = defineEvent(
   1,
   z.strictObject({
     cardVersion: z.number().int().positive(),
+    /** The working-day calendar version the flags were computed with. Optional, added within v1. */
+    calendarVersion: z.number().int().min(0).optional(),
     /** The day (Asia/Shanghai) the flags were computed for. */
     asOf: localDate,
     cause: z.enum(FLAG_BOARD_CHANGE_CAUSES),

@@ -23,3 +23,5 @@ export * from './procedure-withdrawn.v1';
 export * from './reminder-sent.v1';
 export * from './quarter-target-concluded.v1';
 export * from './flag-board-card-changed.v1';
+export * from './calendar-changed.v1';
+export * from './due-date-changed.v1';

@@ -44,6 +44,10 @@ export const publicProcedureFields = z.object({
   dueDate: localDate.nullable(),
   /** Why `dueDate` is null although the clock runs (e.g. the calendar does not cover the year yet). */
   dueDateUnavailable: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** The due date is counted across a year nobody has published yet (暂定); optional, added within v1. */
+  dueDateProvisional: z.boolean().optional(),
+  /** The working-day calendar version the due date was computed with; optional, added within v1. */
+  calendarVersion: z.number().int().min(0).optional(),
   /** The day of approval (办结) or of the document already held. */
   completedOn: localDate.nullable(),
   /** The approval document's number (批复文号), public on the flag board. */

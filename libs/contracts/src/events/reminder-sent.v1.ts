@@ -19,6 +19,9 @@ export const ReminderSentV1 = defineEvent(
     applicationNumber: z.number().int().min(0),
     department: z.enum(DepartmentCode),
     dueDate: localDate,
+    /** The due date is provisional (暂定: counted across a year not published yet). Optional, added within v1. */
+    provisional: z.boolean().optional(),
+    calendarVersion: z.number().int().min(0).optional(),
     /** Working days left on the day of the reminder (0 on the due day). */
     remainingWorkingDays: z.number().int(),
     recipients: z.array(deadlineRecipient),

@@ -7,6 +7,9 @@ export const Topics = {
   DEADLINE_REMINDER: 'deadline.reminder.v1',
   DEADLINE_QUARTER_TARGET: 'deadline.quarter-target.v1',
   PUBLIC_FLAG_BOARD: 'public.flag-board.v1',
+  /** The working-day calendar, every version (one partition: one key, one order). */
+  CALENDAR: 'calendar.v1',
+  DEADLINE_DUE_DATE: 'deadline.due-date.v1',
 } as const;
 export type Topic = (typeof Topics)[keyof typeof Topics];
 
@@ -21,4 +24,6 @@ export const ALL_TOPICS: readonly { name: Topic; partitions: number }[] = [
   { name: Topics.DEADLINE_REMINDER, partitions: 3 },
   { name: Topics.DEADLINE_QUARTER_TARGET, partitions: 1 },
   { name: Topics.PUBLIC_FLAG_BOARD, partitions: 3 },
+  { name: Topics.CALENDAR, partitions: 1 },
+  { name: Topics.DEADLINE_DUE_DATE, partitions: 3 },
 ];

@@ -2,10 +2,12 @@ import {
   addDays,
   dayOfWeek,
   daysBetween,
+  fromEpochDay,
   InvalidLocalDateError,
   isLocalDate,
   parseLocalDate,
   shanghaiLocalDate,
+  toEpochDay,
   tryParseLocalDate,
 } from './local-date';
 
@@ -41,6 +43,20 @@ describe('LocalDate', () => {
     expect(addDays(parseLocalDate('2024-02-28'), 1)).toBe('2024-02-29');
     expect(addDays(parseLocalDate('2023-01-01'), -1)).toBe('2022-12-31');
     expect(daysBetween(parseLocalDate('2023-01-01'), parseLocalDate('2023-03-31'))).toBe(89);
+  });
+
+  it('refuses to step past 9999-12-31 or before 0001-01-01 (ISO would write +010000-01-01, which sorts before 9999-12-31)', () => {
+    expect(addDays(parseLocalDate('9999-12-30'), 1)).toBe('9999-12-31');
+    expect(() => addDays(parseLocalDate('9999-12-31'), 1)).toThrow(RangeError);
+    expect(() => addDays(parseLocalDate('0001-01-01'), -1)).toThrow(RangeError);
+    expect(() => addDays(parseLocalDate('2023-01-01'), 3_000_000)).toThrow(/0001-01-01\.\.9999-12-31/);
+    expect(() => fromEpochDay(0.5)).toThrow(RangeError);
+  });
+
+  it('places the years 1 to 99 on the day line as themselves, not as 1901 to 1999', () => {
+    expect(fromEpochDay(toEpochDay(parseLocalDate('0001-01-01')))).toBe('0001-01-01');
+    expect(addDays(parseLocalDate('0099-12-31'), 1)).toBe('0100-01-01');
+    expect(daysBetween(parseLocalDate('0001-01-01'), parseLocalDate('1970-01-01'))).toBe(719_162);
   });
 
   it('knows the weekday', () => {

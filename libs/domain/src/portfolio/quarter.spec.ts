@@ -1,5 +1,5 @@
 import { dayOfWeek, parseLocalDate } from '../calendar/local-date';
-import { InvalidQuarterError, parseQuarter, quarterCheckpoints, quarterOf } from './quarter';
+import { InvalidQuarterError, isMeaningfulQuarter, MEANINGFUL_QUARTERS, parseQuarter, quarterCheckpoints, quarterOf } from './quarter';
 
 describe('quarter', () => {
   it('parses a label into its first and last day', () => {
@@ -18,6 +18,12 @@ describe('quarter', () => {
     expect(quarterOf(parseLocalDate('2023-03-28')).label).toBe('2023-Q1');
     expect(quarterOf(parseLocalDate('2023-04-01')).label).toBe('2023-Q2');
     expect(quarterOf(parseLocalDate('2023-12-31')).label).toBe('2023-Q4');
+  });
+
+  it('knows the quarters of the meaningful dates, 2000-Q1 to 2100-Q4', () => {
+    expect(MEANINGFUL_QUARTERS).toEqual({ first: '2000-Q1', last: '2100-Q4' });
+    for (const label of ['2000-Q1', '2023-Q1', '2100-Q4']) expect(isMeaningfulQuarter(label)).toBe(true);
+    for (const label of ['1999-Q4', '2101-Q1', '0001-Q1', '9999-Q4', '10000-Q1', '2023-Q5', 2023]) expect(isMeaningfulQuarter(label)).toBe(false);
   });
 
   describe('checkpoints', () => {
@@ -41,6 +47,13 @@ describe('quarter', () => {
       const q4 = quarterCheckpoints(parseQuarter('2023-Q4'));
       expect(q4[q4.length - 1]).toBe('2023-12-31');
       expect([...new Set(q4)].sort()).toEqual(q4);
+    });
+
+    it('end at the quarter\'s last day in any representable year, 9999-Q4 included (it looped forever)', () => {
+      const last = quarterCheckpoints(parseQuarter('9999-Q4'));
+      expect(last[last.length - 1]).toBe('9999-12-31');
+      expect(last.length).toBeLessThanOrEqual(92);
+      expect(quarterCheckpoints(parseQuarter('0001-Q1'))[0]).toBe('0001-01-05'); // a Friday: 1 January of the year 1 was a Monday
     });
   });
 });

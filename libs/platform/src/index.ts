@@ -27,3 +27,4 @@ export * from './platform.module';
 export * from './temporal/workflow-bundle';
 export * from './temporal/temporal-runtime';
 export * from './http/is-local-date.decorator';
+export * from './http/is-quarter.decorator';

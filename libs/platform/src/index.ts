@@ -28,3 +28,4 @@ export * from './temporal/workflow-bundle';
 export * from './temporal/temporal-runtime';
 export * from './http/is-local-date.decorator';
 export * from './http/is-quarter.decorator';
+export * from './http/is-one-line.decorator';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { localStateDir, postgresUrl } from '@banjie/local-infra';
-import { LOCAL_DEVELOPMENT_JWT_SECRET } from '../../libs/platform/src/auth/local-signing-key';
+import { LOCAL_DEVELOPMENT_JWT_SECRET, LOCAL_DEVELOPMENT_MODE } from '../../libs/platform/src/auth/local-signing-key';
 
 const numberFrom = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 
@@ -42,6 +42,7 @@ export function localServiceEnvironment(): NodeJS.ProcessEnv {
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? `127.0.0.1:${ports.kafka}`,
     TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? `127.0.0.1:${ports.temporal}`,
     JWT_SECRET: process.env.JWT_SECRET ?? LOCAL_DEVELOPMENT_JWT_SECRET,
+    ...LOCAL_DEVELOPMENT_MODE,
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
     INTAKE_PORT: String(ports.intake),
     APPROVAL_PORT: String(ports.approval),

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { ensureDatabase, freePort, spawnLogged, waitUntil, type ManagedProcess } from '../../libs/local-infra/src';
 import { startTestInfrastructure } from '../../libs/testing/src/test-infrastructure';
-import { LOCAL_DEVELOPMENT_JWT_SECRET } from '../../libs/platform/src/auth/local-signing-key';
+import { LOCAL_DEVELOPMENT_JWT_SECRET, LOCAL_DEVELOPMENT_MODE } from '../../libs/platform/src/auth/local-signing-key';
 import { migrateAll } from '../migrate';
 import { serviceArguments } from './service-command';
 
@@ -105,6 +105,7 @@ export async function preparedServiceEnvironment(infra: InfrastructureAddresses,
     KAFKA_BROKERS: infra.kafkaBrokers,
     TEMPORAL_ADDRESS: infra.temporalAddress,
     JWT_SECRET: process.env.JWT_SECRET ?? LOCAL_DEVELOPMENT_JWT_SECRET,
+    ...LOCAL_DEVELOPMENT_MODE,
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
     ...Object.fromEntries(SERVICES.map(({ portVariable }, index) => [portVariable, String(ports[index])])),
     ...extraEnv,

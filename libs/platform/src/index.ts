@@ -2,6 +2,7 @@ export * from './auth/actor';
 export * from './auth/auth.decorators';
 export * from './auth/local-signing-key';
 export * from './auth/token-issuer';
+export * from './auth/token-lifetime';
 export * from './bootstrap';
 export * from './concurrency/map-concurrently';
 export * from './config/load-config';

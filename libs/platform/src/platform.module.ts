@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { TokenAuthenticator } from './auth/token-authenticator';
 import { SERVICE_CONFIG, type ServiceConfig } from './config/service-config';
 import { serviceDataSourceOptions, type ServiceDataSourceSpec } from './database/data-source-options';
 import { HttpErrorFilter } from './errors/http-exception.filter';
@@ -40,6 +41,7 @@ export class PlatformModule implements NestModule {
     const { config } = options;
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
+      TokenAuthenticator,
       { provide: APP_GUARD, useClass: JwtAuthGuard },
       { provide: APP_FILTER, useClass: HttpErrorFilter },
       MetricsRegistry,
@@ -63,7 +65,7 @@ export class PlatformModule implements NestModule {
       ],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [SERVICE_CONFIG, KafkaProducerService, EventConsumer, MetricsRegistry, JwtModule, ...(options.publishesEvents ? [OutboxRelay] : [])],
+      exports: [SERVICE_CONFIG, TokenAuthenticator, KafkaProducerService, EventConsumer, MetricsRegistry, JwtModule, ...(options.publishesEvents ? [OutboxRelay] : [])],
     };
   }
 

@@ -1,5 +1,5 @@
 import './register-paths';
-import { LOCAL_DEVELOPMENT_JWT_SECRET } from '@banjie/platform';
+import { LOCAL_DEVELOPMENT_JWT_SECRET, LOCAL_DEVELOPMENT_MODE } from '@banjie/platform';
 import { startTestInfrastructure, type TestInfrastructure } from './test-infrastructure';
 
 declare global {
@@ -19,6 +19,7 @@ export default async function integrationGlobalSetup(): Promise<void> {
   process.env.KAFKA_BROKERS = infrastructure.kafkaBrokers;
   process.env.TEMPORAL_ADDRESS = infrastructure.temporalAddress;
   process.env.JWT_SECRET = LOCAL_DEVELOPMENT_JWT_SECRET;
+  Object.assign(process.env, LOCAL_DEVELOPMENT_MODE);
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
   process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
   process.stdout.write(`\nreal PostgreSQL, Kafka and Temporal up in ${Date.now() - started} ms\n`);

@@ -8,7 +8,7 @@ export function badTokens(secret = LOCAL_DEVELOPMENT_JWT_SECRET): FuzzTarget['ba
   const admin: Actor = { sub: 'fuzz-admin', role: 'admin' };
   return {
     malformed: 'not.a.jwt',
-    expired: issueToken(admin, secret, { expiresInSeconds: -60 }),
+    expired: issueToken(admin, secret, { expiresInSeconds: -3600 }),
     wrongSignature: issueToken(admin, 'a-completely-different-signing-key-0123456789'),
     algNone: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: 'fuzz-admin', role: 'admin', iss: 'banjie', exp: Math.floor(Date.now() / 1000) + 3600 })}.`,
   };

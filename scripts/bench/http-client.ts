@@ -18,7 +18,7 @@ export class BenchClient {
     const key = JSON.stringify(actor);
     let token = this.tokens.get(key);
     if (!token) {
-      token = issueToken(actor, this.jwtSecret, { expiresInSeconds: 24 * 3600 });
+      token = issueToken(actor, this.jwtSecret);
       this.tokens.set(key, token);
     }
     return token;

@@ -1,12 +1,14 @@
 // `npm start`: the whole system on the embedded infrastructure. Starts the infrastructure (if it is
 // not already up), applies migrations, starts every service, waits for their health, loads the
 // 2023 portfolio through the intake API and plays its approval history through the approval API
-// (idempotent), and prints the URLs. Ctrl-C stops the services; the
+// (idempotent), and prints the URLs. A service that dies is reported and restarted (with a bounded
+// back-off: scripts/lib/restart-policy.ts). Ctrl-C stops the services; the
 // infrastructure keeps running until `npm run infra -- down`.
 import { up } from '../infra/launcher/cli';
 import { localPaths, localPorts, localServiceEnvironment } from '../infra/launcher/local-environment';
 import { loadPortfolioWithHistory } from './load-portfolio';
 import { startServices } from './lib/service-stack';
+import { superviseServices } from './lib/service-supervisor';
 import { migrateAll } from './migrate';
 
 async function main(): Promise<void> {
@@ -16,7 +18,9 @@ async function main(): Promise<void> {
   await migrateAll(env);
   const { logs } = localPaths();
   const services = await startServices(env, logs);
+  const supervision = superviseServices(services, (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`));
   const stopAll = async () => {
+    supervision.stop();
     await services.stop();
     process.exit(0);
   };

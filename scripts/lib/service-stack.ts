@@ -21,8 +21,10 @@ export interface ServiceStack {
   pidOf(service: ServiceName): number;
   /** Starts (or restarts) one service, with extra environment for this life, and waits until its /health answers 200. */
   start(service: ServiceName, extraEnv?: NodeJS.ProcessEnv): Promise<void>;
-  /** Resolves when the service's current process has exited (e.g. killed itself at a fault point). */
-  exited(service: ServiceName): Promise<void>;
+  /** Resolves when the service's current process has exited (e.g. killed itself at a fault point), with how: `code 1`, `SIGKILL`. */
+  exited(service: ServiceName): Promise<string>;
+  /** The service's log file. */
+  logOf(service: ServiceName): string;
   /** `kill -9`: no shutdown hook runs. */
   kill(service: ServiceName): Promise<void>;
   stop(): Promise<void>;
@@ -44,8 +46,9 @@ export async function startServices(env: NodeJS.ProcessEnv, logs: string): Promi
     for (const { child } of processes.values()) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   const urlOf = (service: ServiceName) => `http://127.0.0.1:${env[SERVICES.find((s) => s.name === service)!.portVariable]}`;
+  const logOf = (service: ServiceName) => join(logs, `${service}.log`);
   const start = async (service: ServiceName, extraEnv: NodeJS.ProcessEnv = {}) => {
-    const logFile = join(logs, `${service}.log`);
+    const logFile = logOf(service);
     const serviceEnv = { ...env, ...extraEnv };
     const child = spawnLogged(process.execPath, serviceArguments(service, serviceEnv), { logFile, env: serviceEnv });
     processes.set(service, child);
@@ -59,10 +62,11 @@ export async function startServices(env: NodeJS.ProcessEnv, logs: string): Promi
     urlOf,
     pidOf: (service) => processes.get(service)!.pid,
     start,
+    logOf,
     async exited(service) {
       const child = processes.get(service)!.child;
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      await new Promise((resolve) => child.once('exit', resolve));
+      if (child.exitCode === null && child.signalCode === null) await new Promise((resolve) => child.once('exit', resolve));
+      return child.signalCode ?? `code ${child.exitCode}`;
     },
     async kill(service) {
       const child = processes.get(service);

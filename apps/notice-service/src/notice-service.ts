@@ -22,8 +22,10 @@ export function startNoticeService(env: NodeJS.ProcessEnv = process.env, options
   const config = noticeConfig(env);
   return startServiceApp(NoticeAppModule.forConfig(config, options.clock ?? systemClock), config, {
     title: 'Banjie notice service',
-    description: 'The public flag board (重点项目前期手续挂旗公示): every key project\'s procedures, live, for public displays. No token needed.',
+    description: 'The public flag board (重点项目前期手续挂旗公示): every key project\'s procedures, live, for public displays. No token needed (except for /metrics and /docs: admin or supervisor).',
     consumerGroup: NOTICE_CONSUMER_GROUP,
+    // The one service on a public port: its operations endpoints are not for the public.
+    operationsNeedToken: true,
   });
 }
 

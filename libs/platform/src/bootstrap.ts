@@ -1,16 +1,18 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { ALL_TOPICS, deadLetterTopic } from '@banjie/contracts';
 import type { ServiceConfig } from './config/service-config';
 import { strictValidationPipe } from './errors/validation.pipe';
+import { limitHttpExposure, type HttpExposureOptions } from './http/http-exposure';
 import { BatchingKafkaServer } from './kafka/batching-kafka-server';
 import { KafkaProducerService } from './kafka/kafka-producer.service';
 
-export interface ServiceAppOptions {
+export interface ServiceAppOptions extends HttpExposureOptions {
   title: string;
   description: string;
   /** The Kafka consumer group of the service, if it consumes events (@EventPattern handlers, given batches: KafkaBatchContext). */
@@ -19,13 +21,14 @@ export interface ServiceAppOptions {
 }
 
 /**
- * Builds and starts a Banjie service: JSON logger, strict validation, OpenAPI at /docs and
- * /docs-json, Kafka topics ensured, the Kafka transport of @nestjs/microservices for its event
- * handlers, graceful shutdown, and the HTTP listener.
+ * Builds and starts a Banjie service: JSON logger, what HTTP shows (limitHttpExposure), strict
+ * validation, OpenAPI at /docs and /docs-json, Kafka topics ensured, the Kafka transport of
+ * @nestjs/microservices for its event handlers, graceful shutdown, and the HTTP listener.
  */
 export async function startServiceApp(module: DynamicModule, config: ServiceConfig, options: ServiceAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(PinoLogger));
+  limitHttpExposure(app, options);
   app.use(json({ limit: '256kb' }));
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();

@@ -57,7 +57,8 @@ const NOWHERE = 'BJ-1999-0000-NOWHERE';
 export async function fuzzService(target: FuzzTarget, options: FuzzOptions): Promise<FuzzReport> {
   const started = Date.now();
   const random = new SeededRandom(options.seed);
-  const doc = (await (await fetch(`${target.baseUrl}/docs-json`)).json()) as OpenApiDocument;
+  // The public notice service shows its OpenAPI document to admin and supervisor tokens only; the first token is admin's.
+  const doc = (await (await fetch(`${target.baseUrl}/docs-json`, { headers: { authorization: `Bearer ${target.tokens[0]}` } })).json()) as OpenApiDocument;
   const fillPath: PathFiller = (template, existing) =>
     template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(existing && target.knownParams[name]?.length ? random.pick(target.knownParams[name]!) : NOWHERE));
   const operations = operationsOf(doc).filter((operation) => !(target.exclude ?? isStream)(operation));

@@ -5,6 +5,7 @@ const approvalEnvironment = platformEnvironment.extend({
   APPROVAL_PORT: portVariable(3002),
   APPROVAL_DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   APPROVAL_CALENDAR_REFRESH_MS: z.coerce.number().int().min(0).default(30_000),
+  APPROVAL_BACKDATE_GRACE_WORKING_DAYS: z.coerce.number().int().min(0).max(20).default(2),
 });
 
 export interface ApprovalConfig extends ServiceConfig {
@@ -12,6 +13,8 @@ export interface ApprovalConfig extends ServiceConfig {
   dueSoonWorkingDays: number;
   /** How long the calendar overrides read from the database are reused before being read again. */
   calendarRefreshMs: number;
+  /** How many working days back any party may date an action; older ones are late entries (admin only). */
+  backdateGraceWorkingDays: number;
 }
 
 export const APPROVAL_CONFIG = Symbol('APPROVAL_CONFIG');
@@ -25,5 +28,6 @@ export function approvalConfig(env: NodeJS.ProcessEnv = process.env): ApprovalCo
     databaseSchema: 'approval',
     dueSoonWorkingDays: config.APPROVAL_DUE_SOON_WORKING_DAYS,
     calendarRefreshMs: config.APPROVAL_CALENDAR_REFRESH_MS,
+    backdateGraceWorkingDays: config.APPROVAL_BACKDATE_GRACE_WORKING_DAYS,
   };
 }

@@ -25,13 +25,21 @@ export interface AuditEntry {
   refusalCode?: string | null;
   refusalMessage?: string | null;
   idempotencyKey?: string | null;
+  /** Set when an admin recorded the action as a late entry (补录): why, on what evidence, for whom. */
+  lateEntry?: AuditLateEntry | null;
+}
+
+export interface AuditLateEntry {
+  reason: string;
+  evidence: string | null;
+  onBehalfOf: { role: string; department?: string; enterpriseId?: string; helper?: string };
 }
 
 const SELECT = `SELECT id::int AS id, procedure_id AS "procedureId", project_code AS "projectCode", action, outcome, actor, actor_role AS "actorRole",
   actor_department AS "actorDepartment", actor_enterprise_id AS "actorEnterpriseId", from_status AS "fromStatus", to_status AS "toStatus",
   sequence, reason, supplement_reason AS "supplementReason", note, document_number AS "documentNumber", extension_days AS "extensionDays",
   effective_date::text AS "effectiveDate", refusal_code AS "refusalCode", refusal_message AS "refusalMessage",
-  idempotency_key AS "idempotencyKey", correlation_id AS "correlationId", recorded_at AS "recordedAt"
+  idempotency_key AS "idempotencyKey", correlation_id AS "correlationId", late_entry AS "lateEntry", recorded_at AS "recordedAt"
   FROM approval.audit_trail`;
 
 /** The append-only trail of every action and attempt (the table refuses UPDATE and DELETE). */
@@ -43,13 +51,14 @@ export class AuditRepository {
     await manager.query(
       `INSERT INTO approval.audit_trail (procedure_id, project_code, action, outcome, actor, actor_role, actor_department, actor_enterprise_id,
          from_status, to_status, sequence, reason, supplement_reason, note, document_number, extension_days, effective_date,
-         refusal_code, refusal_message, idempotency_key, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+         refusal_code, refusal_message, idempotency_key, correlation_id, late_entry)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
       [
         entry.procedureId, entry.projectCode, entry.action, entry.outcome, entry.actor.sub, entry.actor.role, entry.actor.department ?? null,
         entry.actor.enterpriseId ?? null, entry.fromStatus, entry.toStatus, entry.sequence ?? null, entry.reason ?? null,
         entry.supplementReason ?? null, entry.note ?? null, entry.documentNumber ?? null, entry.extensionDays ?? null, entry.effectiveDate ?? null,
         entry.refusalCode ?? null, entry.refusalMessage ?? null, entry.idempotencyKey ?? null, currentCorrelationId() ?? null,
+        entry.lateEntry ? JSON.stringify(entry.lateEntry) : null,
       ],
     );
   }

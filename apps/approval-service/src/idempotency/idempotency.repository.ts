@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { StoredResponse } from './idempotency';
 
-/** Responses of successful actions, by (caller, key); kept so a retried request gets the same answer. */
+/** Responses of successful actions, by (caller, procedure, key); kept so a retried request gets the same answer. */
 @Injectable()
 export class IdempotencyRepository {
-  async find(manager: EntityManager | DataSource, caller: string, key: string): Promise<StoredResponse | null> {
+  async find(manager: EntityManager, caller: string, procedureId: string, key: string): Promise<StoredResponse | null> {
     const [row] = (await manager.query(
-      `SELECT fingerprint, status_code AS "statusCode", response AS body FROM approval.idempotency_keys WHERE caller = $1 AND idempotency_key = $2`,
-      [caller, key],
+      `SELECT fingerprint, status_code AS "statusCode", response AS body FROM approval.idempotency_keys
+        WHERE caller = $1 AND procedure_id = $2 AND idempotency_key = $3`,
+      [caller, procedureId, key],
     )) as StoredResponse[];
     return row ?? null;
   }

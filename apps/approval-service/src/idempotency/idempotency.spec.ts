@@ -29,3 +29,12 @@ describe('idempotency', () => {
     expect(callerOf({ role: 'department', sub: 'eeb-1', department: 'EEB' })).not.toBe(callerOf({ role: 'helper', sub: 'eeb-1' }));
   });
 });
+
+describe('idempotency key scope', () => {
+  it('tells apart callers who share a subject but not their enterprise or department', () => {
+    expect(callerOf({ role: 'enterprise', sub: 'applicant', enterpriseId: 'ENT-A' })).not.toBe(callerOf({ role: 'enterprise', sub: 'applicant', enterpriseId: 'ENT-B' }));
+    expect(callerOf({ role: 'department', sub: 'clerk', department: 'EEB' })).not.toBe(callerOf({ role: 'department', sub: 'clerk', department: 'NRB' }));
+    expect(callerOf({ role: 'enterprise', sub: 'a:b', enterpriseId: 'c' })).not.toBe(callerOf({ role: 'enterprise', sub: 'a', enterpriseId: 'b:c' }));
+    expect(callerOf({ role: 'helper', sub: 'helper-li' })).toBe(callerOf({ role: 'helper', sub: 'helper-li' }));
+  });
+});

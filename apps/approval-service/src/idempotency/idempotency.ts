@@ -11,8 +11,12 @@ export interface StoredResponse {
   body: Record<string, unknown>;
 }
 
-/** Keys are scoped to the caller: two callers may use the same key without meeting. */
-export const callerOf = (actor: Actor): string => `${actor.role}:${actor.sub}`;
+/**
+ * Keys are scoped to the caller's whole identity — role, subject, department or enterprise — so two
+ * callers may use the same key without meeting (two enterprises' tokens may share a subject). The
+ * repository scopes them to the procedure as well.
+ */
+export const callerOf = (actor: Actor): string => JSON.stringify([actor.role, actor.sub, actor.department ?? null, actor.enterpriseId ?? null]);
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { PROCEDURE_ACTIONS, Topics, type ProcedureAction } from '@banjie/contracts';
+import { addDays, createChineseWorkingDayCalendar, type LocalDate } from '@banjie/domain';
 import type { Actor } from '@banjie/platform';
 import { eventually, freshDatabaseUrl, recordEvents, requiredEnv, type EventRecorder } from '@banjie/testing';
 import { intakeClient, sampleRegistration, startIsolatedIntake } from '../../../intake-service/src/test/intake-api';
@@ -29,18 +30,22 @@ const actors = {
   admin: { sub: 'admin-1', role: 'admin' },
 } satisfies Record<string, Actor>;
 
-/** Who may do what on an EIA procedure (EEB's) of the owner's project with helper-li assigned: the role × action matrix. */
-const PERMITTED: Record<keyof typeof actors, ProcedureAction[]> = {
+/**
+ * Who may do what on an EIA procedure (EEB's) of the owner's project with helper-li assigned: the
+ * role × action matrix. `null`: the caller cannot see the procedure at all (404, nothing audited).
+ */
+const PERMITTED: Record<keyof typeof actors, ProcedureAction[] | null> = {
   eeb: ['accept', 'request-supplement', 'approve', 'refuse', 'extend', 'mark-not-applicable', 'mark-already-held'],
-  nrb: [],
+  nrb: null,
   helper: ['submit', 'resubmit', 'withdraw'],
-  strangerHelper: [],
+  strangerHelper: null,
   owner: ['submit', 'resubmit', 'withdraw'],
-  otherEnterprise: [],
+  otherEnterprise: null,
   supervisor: [],
   dispatch: [],
   admin: ['mark-not-applicable', 'mark-already-held'],
 };
+const LATE = { reason: '系统上线前的办理记录补录', evidence: '纸质档案' };
 
 describe('approval service on real PostgreSQL and Kafka (with the intake service)', () => {
   let intake: INestApplication;
@@ -63,6 +68,12 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
   const as = (actor: keyof typeof actors) => approvalClient(approval, actors[actor]);
   const intakeAdmin = () => intakeClient(intake, { sub: 'admin-1', role: 'admin' });
   const eventsOf = (procedureId: string) => recorder.received.filter((e) => e.payload.public.procedureId === procedureId);
+  /** Records a past action as it happened (older than the back-dating grace): an admin's late entry on behalf of the actor whose action it was. */
+  const lateFor = (party: keyof typeof actors) => ({
+    act: (procedureId: string, action: ProcedureAction, body: Record<string, unknown>) =>
+      as('admin').act(procedureId, action, { ...body, lateEntry: { ...LATE, ...(actors[party].role === 'helper' ? { helper: actors[party].sub } : {}) } }),
+  });
+  const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
   /** Registers a project (helper-li assigned) with a plan through intake, and waits for its 11 procedures here. */
   async function plannedProject(): Promise<string> {
@@ -110,35 +121,35 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
     });
   }, 60_000);
 
-  it('enforces the whole role × action matrix, and writes every refusal to the audit trail', async () => {
+  it('enforces the whole role × action matrix, and writes every refusal of a caller who sees the procedure to the audit trail', async () => {
     const code = await plannedProject();
     const eia = `${code}-EIA`;
-    for (const [name, permitted] of Object.entries(PERMITTED) as [keyof typeof actors, ProcedureAction[]][]) {
+    for (const [name, permitted] of Object.entries(PERMITTED) as [keyof typeof actors, ProcedureAction[] | null][]) {
       for (const action of PROCEDURE_ACTIONS) {
         // A stale expectedSequence stops a permitted action after the permission check, so nothing changes.
         const response = await as(name).act(eia, action, { ...VALID_ACTION_BODIES[action], expectedSequence: 99 });
-        const expected = permitted.includes(action) ? 409 : 403;
+        const expected = permitted === null ? 404 : permitted.includes(action) ? 409 : 403;
         expect({ name, action, status: response.status }).toEqual({ name, action, status: expected });
         if (expected === 409) expect(response.body.code).toBe('STALE_SEQUENCE');
       }
     }
     const denials = (await as('admin').audit(eia)).body.filter((row) => row.outcome === 'DENIED');
-    const expectedDenials = Object.values(PERMITTED).reduce((sum, permitted) => sum + PROCEDURE_ACTIONS.length - permitted.length, 0);
+    const expectedDenials = Object.values(PERMITTED).reduce((sum, permitted) => sum + (permitted === null ? 0 : PROCEDURE_ACTIONS.length - permitted.length), 0);
     expect(denials).toHaveLength(expectedDenials);
-    expect(denials.find((row) => row.actor === 'nrb-clerk' && row.action === 'approve')).toMatchObject({
-      actorRole: 'department', actorDepartment: 'NRB', fromStatus: 'PLANNED', toStatus: null, refusalCode: 'NOT_OWN_DEPARTMENT', documentNumber: '玉环审〔2023〕12号',
+    expect(denials.find((row) => row.actor === 'helper-li' && row.action === 'approve')).toMatchObject({
+      actorRole: 'helper', fromStatus: 'PLANNED', toStatus: null, refusalCode: 'ROLE_MAY_NOT_PERFORM_ACTION', documentNumber: '玉环审〔2023〕12号',
     });
-    expect(denials.find((row) => row.actor === 'helper-zhang' && row.action === 'submit')).toMatchObject({ refusalCode: 'NOT_ASSIGNED_HELPER' });
-    expect(denials.find((row) => row.actor === 'other-user' && row.action === 'withdraw')).toMatchObject({ refusalCode: 'NOT_PROJECT_ENTERPRISE' });
-    expect(denials.find((row) => row.actor === 'helper-li' && row.action === 'approve')).toMatchObject({ refusalCode: 'ROLE_MAY_NOT_PERFORM_ACTION' });
+    expect(denials.find((row) => row.actor === 'dispatch-1' && row.action === 'submit')).toMatchObject({ refusalCode: 'ROLE_MAY_NOT_PERFORM_ACTION' });
+    expect(denials.filter((row) => ['nrb-clerk', 'helper-zhang', 'other-user'].includes(String(row.actor)))).toEqual([]);
     expect((await as('admin').get(eia)).body).toMatchObject({ status: 'PLANNED', sequence: 1 });
 
-    // And the permitted ones really work: the helper submits, the department accepts.
-    expect((await as('helper').act(eia, 'submit', { effectiveDate: '2023-01-16' })).status).toBe(200);
-    expect((await as('nrb').act(eia, 'accept', {})).status).toBe(403);
-    const accepted = await as('eeb').act(eia, 'accept', { effectiveDate: '2023-01-18' });
+    // And the permitted ones really work: the helper submits, the department accepts (history older than the grace: as late entries).
+    expect((await lateFor('helper').act(eia, 'submit', { effectiveDate: '2023-01-16' })).status).toBe(200);
+    expect((await as('nrb').act(eia, 'accept', {})).status).toBe(404);
+    const accepted = await lateFor('eeb').act(eia, 'accept', { effectiveDate: '2023-01-18' });
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ status: 'ACCEPTED', acceptedOn: '2023-01-18', dueDate: '2023-02-13', permittedActions: ['request-supplement', 'approve', 'refuse', 'extend'] });
+    expect(accepted.body).toMatchObject({ status: 'ACCEPTED', acceptedOn: '2023-01-18', dueDate: '2023-02-13' });
+    expect((await as('eeb').get(eia)).body.permittedActions).toEqual(['request-supplement', 'approve', 'refuse', 'extend']);
     // The trail cannot be rewritten, even by the service's own database user.
     await expect(db.query(`UPDATE approval.audit_trail SET outcome = 'APPLIED' WHERE procedure_id = $1`, [eia])).rejects.toThrow(/append-only/);
     await expect(db.query(`DELETE FROM approval.audit_trail WHERE procedure_id = $1`, [eia])).rejects.toThrow(/append-only/);
@@ -151,6 +162,7 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
       (await intakeAdmin()<{ procedures: { applicable: number; completed: number } }>('GET', `/portfolio/summary?asOf=${asOf}`)).body.procedures;
     const before = await summaryOn('2023-02-17');
 
+    // The history of January and February, recorded now: each step an admin's late entry on behalf of its party.
     const steps: [keyof typeof actors, ProcedureAction, Record<string, unknown>][] = [
       ['owner', 'submit', { effectiveDate: '2023-01-17' }],
       ['eeb', 'accept', { effectiveDate: '2023-01-18', note: '材料齐全' }],
@@ -160,7 +172,7 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
       ['eeb', 'approve', { effectiveDate: '2023-02-17', documentNumber: '玉环审〔2023〕12号' }],
     ];
     for (const [actor, action, body] of steps) {
-      const response = await as(actor).act(eia, action, body);
+      const response = await lateFor(actor).act(eia, action, body);
       expect({ action, status: response.status, message: response.body.message }).toMatchObject({ action, status: 200 });
     }
     const events = await eventually(() => {
@@ -185,18 +197,18 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
         applicationNumber: 1, submittedOn: '2023-01-17', acceptedOn: '2023-01-18', pauses: [{ from: '2023-01-30', to: '2023-02-01' }], completedOn: '2023-02-17',
         documentNumber: '玉环审〔2023〕12号', baselineDate: '2023-03-31', targetDate: '2023-03-31', effectiveDate: '2023-02-17', committedWorkingDays: 15,
       },
-      internal: { actor: 'eeb-clerk', actorRole: 'department', ownerEnterpriseId: OWNER, helpers: ['helper-li'] },
+      internal: { actor: 'admin-1', actorRole: 'admin', ownerEnterpriseId: OWNER, helpers: ['helper-li'] },
     });
-    expect(events[0]!.payload.internal).toMatchObject({ actor: 'ent-user', actorRole: 'enterprise' });
+    expect(events.map((e) => [e.payload.public.lateEntry, e.payload.public.recordedOn])).toEqual(events.map(() => [true, today()]));
     expect(events.every((e) => e.aggregateId === code)).toBe(true);
 
     // The intake service follows: the approval counts from its day on; a marking takes a procedure out of both terms.
     await eventually(async () => expect(await summaryOn('2023-02-17')).toEqual({ ...before, completed: before.completed + 1, rate: expect.any(Number) }), 30_000);
     expect((await summaryOn('2023-02-16')).completed).toBe(before.completed);
-    expect((await as('admin').act(`${code}-FIRE_DESIGN`, 'mark-not-applicable', { reason: '不涉及消防设计审查', effectiveDate: '2023-02-17' })).status).toBe(200);
+    expect((await lateFor('eeb').act(`${code}-FIRE_DESIGN`, 'mark-not-applicable', { reason: '不涉及消防设计审查', effectiveDate: '2023-02-17' })).status).toBe(200);
     await eventually(async () => expect((await summaryOn('2023-02-17')).applicable).toBe(before.applicable - 1), 30_000);
 
-    const audit = (await as('owner').audit(eia)).body.filter((row) => row.outcome === 'APPLIED');
+    const audit = (await as('eeb').audit(eia)).body.filter((row) => row.outcome === 'APPLIED');
     expect(audit.map((row) => [row.action, row.fromStatus, row.toStatus, row.effectiveDate])).toEqual([
       ['open', null, 'PLANNED', '2023-01-06'],
       ['submit', 'PLANNED', 'SUBMITTED', '2023-01-17'],
@@ -206,39 +218,59 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
       ['extend', 'ACCEPTED', 'ACCEPTED', '2023-02-02'],
       ['approve', 'ACCEPTED', 'APPROVED', '2023-02-17'],
     ]);
-    expect(audit[3]).toMatchObject({ supplementReason: 'MISSING_DOCUMENT', note: '缺少监测报告', actor: 'eeb-clerk' });
+    expect(audit[3]).toMatchObject({
+      supplementReason: 'MISSING_DOCUMENT', note: '缺少监测报告', actor: 'admin-1', actorRole: 'admin',
+      lateEntry: { ...LATE, onBehalfOf: { role: 'department', department: 'EEB' } },
+    });
+    expect(audit[4]).toMatchObject({ lateEntry: { onBehalfOf: { role: 'helper', helper: 'helper-li' } } });
     expect(audit[6]).toMatchObject({ documentNumber: '玉环审〔2023〕12号' });
+
+    // The owner enterprise sees only what the public contract carries: no actors, reasons, notes or late-entry evidence.
+    const ownerView = (await as('owner').audit(eia)).body;
+    expect(ownerView.map((row) => [row.action, row.toStatus, row.effectiveDate, row.lateEntry])).toEqual(audit.map((row) => [row.action, row.toStatus, row.effectiveDate, row.lateEntry !== null]));
+    expect(ownerView[3]).toEqual(expect.objectContaining({ supplementReason: 'MISSING_DOCUMENT' }));
+    const ownerText = JSON.stringify([ownerView, (await as('owner').projectAudit(code)).body]);
+    for (const internal of ['缺少监测报告', '需专家论证', '前期手续计划', 'admin-1', 'eeb-clerk', '纸质档案', '"actor', '"note', '"reason']) expect(ownerText).not.toContain(internal);
   }, 120_000);
 
   it('replays an idempotent request: same body, one audit row, one event; another request under the key is 422', async () => {
     const code = await plannedProject();
     const eia = `${code}-EIA`;
     const key = randomUUID();
-    const first = await as('helper').act(eia, 'submit', { effectiveDate: '2023-02-01' }, { idempotencyKey: key });
-    const again = await as('helper').act(eia, 'submit', { effectiveDate: '2023-02-01' }, { idempotencyKey: key });
+    const first = await as('helper').act(eia, 'submit', { note: '申请' }, { idempotencyKey: key });
+    const again = await as('helper').act(eia, 'submit', { note: '申请' }, { idempotencyKey: key });
     expect(first.status).toBe(200);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    const different = await as('helper').act(eia, 'submit', { effectiveDate: '2023-02-02' }, { idempotencyKey: key });
+    const different = await as('helper').act(eia, 'submit', { note: '另一份申请' }, { idempotencyKey: key });
     expect(different.status).toBe(422);
     expect(String(different.body.message)).toContain('Idempotency-Key');
     // Keys belong to their caller: the owner's same key is a new request (and illegal now: already submitted).
     expect((await as('owner').act(eia, 'submit', {}, { idempotencyKey: key })).status).toBe(409);
     expect((await as('helper').act(eia, 'submit', {}, { idempotencyKey: 'bad key with spaces' })).body).toMatchObject({ statusCode: 400, fields: [{ field: 'Idempotency-Key' }] });
+    // Nor does anybody who cannot see the procedure get its response back: another enterprise with the same subject, the same key and body.
+    const twin = approvalClient(approval, { ...actors.owner, enterpriseId: 'ENT-OTHER' });
+    const ownerKey = randomUUID();
+    expect((await as('owner').act(eia, 'withdraw', { reason: '重新编制' }, { idempotencyKey: ownerKey })).status).toBe(200);
+    const stolen = await twin.act(eia, 'withdraw', { reason: '重新编制' }, { idempotencyKey: ownerKey });
+    expect(stolen.status).toBe(404);
+    expect(JSON.stringify(stolen.body)).not.toContain('WITHDRAWN');
+    // The same key on another procedure is another request.
+    expect((await as('owner').act(`${code}-LAND_USE`, 'submit', {}, { idempotencyKey: ownerKey })).status).toBe(200);
 
     const applied = (await as('admin').audit(eia)).body.filter((row) => row.action === 'submit' && row.outcome === 'APPLIED');
     expect(applied).toHaveLength(1);
     expect(applied[0]).toMatchObject({ idempotencyKey: key });
-    await eventually(() => expect(eventsOf(eia).map((e) => e.type)).toEqual(['ProcedureOpened', 'ProcedureSubmitted']));
-    expect((await db.query(`SELECT count(*)::int AS n FROM approval.outbox WHERE envelope->'payload'->'public'->>'procedureId' = $1`, [eia])).rows[0].n).toBe(2);
+    await eventually(() => expect(eventsOf(eia).map((e) => e.type)).toEqual(['ProcedureOpened', 'ProcedureSubmitted', 'ProcedureWithdrawn']));
+    expect((await db.query(`SELECT count(*)::int AS n FROM approval.outbox WHERE envelope->'payload'->'public'->>'procedureId' = $1`, [eia])).rows[0].n).toBe(3);
   }, 60_000);
 
   it('lets exactly one of two conflicting actions win, and names the allowed actions to the loser', async () => {
     const code = await plannedProject();
     const eia = `${code}-EIA`;
-    await as('helper').act(eia, 'submit', { effectiveDate: '2023-02-01' });
-    await as('eeb').act(eia, 'accept', { effectiveDate: '2023-02-02' });
+    await as('helper').act(eia, 'submit', {});
+    await as('eeb').act(eia, 'accept', {});
     const [approve, refuse] = await Promise.all([
       as('eeb').act(eia, 'approve', { documentNumber: '玉环审〔2023〕20号' }),
       as('eeb').act(eia, 'refuse', { reason: '不符合规划' }),
@@ -267,12 +299,12 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
     const missing = await as('eeb').act(eia, 'mark-already-held', { reason: '已取得' });
     expect(missing.status).toBe(400);
     expect(missing.body.fields).toEqual([expect.objectContaining({ field: 'documentNumber' })]);
-    const future = await as('helper').act(eia, 'submit', { effectiveDate: '2999-01-01' });
+    const future = await as('helper').act(eia, 'submit', { effectiveDate: addDays(today() as LocalDate, 1) });
     expect(future.body).toMatchObject({ statusCode: 400, code: 'FUTURE_DATE', fields: [{ field: 'effectiveDate' }] });
     const tooEarly = await as('helper').act(eia, 'submit', { effectiveDate: '2023-01-05' });
     expect(tooEarly.body).toMatchObject({ statusCode: 400, code: 'DATE_BEFORE_HISTORY', fields: [{ field: 'effectiveDate' }] });
-    await as('helper').act(eia, 'submit', { effectiveDate: '2023-02-01' });
-    await as('eeb').act(eia, 'accept', { effectiveDate: '2023-02-01' });
+    await as('helper').act(eia, 'submit', {});
+    await as('eeb').act(eia, 'accept', {});
     const tooLong = await as('eeb').act(eia, 'extend', { days: 11, reason: '复杂' });
     expect(tooLong.body).toMatchObject({ statusCode: 400, fields: [{ field: 'days' }] });
     expect((await as('eeb').act(eia, 'request-supplement', { supplementReason: 'BECAUSE' })).body).toMatchObject({ statusCode: 400, fields: [{ field: 'supplementReason' }] });
@@ -282,11 +314,77 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
     expect((await as('eeb').get(eia)).body).toMatchObject({ status: 'ACCEPTED', sequence: 4, extensionWorkingDays: 2 });
   }, 60_000);
 
+  it('lets a department date an action only a short grace back; older history is an admin\'s late entry, marked as such', async () => {
+    const code = await plannedProject();
+    const eia = `${code}-EIA`;
+    await lateFor('owner').act(eia, 'submit', { effectiveDate: '2023-01-17' });
+    await lateFor('eeb').act(eia, 'accept', { effectiveDate: '2023-01-18' });
+    // The security test: the department approves a long-overdue procedure "as of" ten months ago.
+    const backDated = await as('eeb').act(eia, 'approve', { effectiveDate: '2023-02-10', documentNumber: '玉环审〔2023〕12号' });
+    expect(backDated.body).toMatchObject({ statusCode: 400, code: 'BACKDATE_BEYOND_GRACE', fields: [{ field: 'effectiveDate' }] });
+    expect(String(backDated.body.message)).toContain('lateEntry');
+    const selfLate = await as('eeb').act(eia, 'approve', { effectiveDate: '2023-02-10', documentNumber: '玉环审〔2023〕12号', lateEntry: { reason: '补录' } });
+    expect(selfLate.body).toMatchObject({ statusCode: 403, code: 'LATE_ENTRY_ADMIN_ONLY' });
+    expect((await as('owner').act(eia, 'withdraw', { effectiveDate: '2023-02-10', reason: 'x' })).body).toMatchObject({ statusCode: 400, code: 'BACKDATE_BEYOND_GRACE' });
+    expect((await as('admin').act(eia, 'approve', { documentNumber: 'X', lateEntry: { reason: '补录' } })).body).toMatchObject({ statusCode: 400, fields: [{ field: 'effectiveDate' }] });
+    expect((await as('admin').act(eia, 'approve', { effectiveDate: '2023-02-10', documentNumber: 'X', lateEntry: {} })).body).toMatchObject({ statusCode: 400, fields: [{ field: 'lateEntry.reason' }] });
+    expect((await as('eeb').get(eia)).body).toMatchObject({ status: 'ACCEPTED', sequence: 3 });
+
+    const recorded = await as('admin').act(eia, 'approve', { effectiveDate: '2023-02-10', documentNumber: '玉环审〔2023〕12号', lateEntry: LATE });
+    expect(recorded.body).toMatchObject({ status: 'APPROVED', completedOn: '2023-02-10' });
+    const trail = (await as('admin').audit(eia)).body;
+    expect(trail.filter((row) => row.outcome === 'DENIED').map((row) => [row.actor, row.refusalCode])).toEqual([['eeb-clerk', 'LATE_ENTRY_ADMIN_ONLY']]);
+    expect(trail.at(-1)).toMatchObject({ action: 'approve', outcome: 'APPLIED', actor: 'admin-1', effectiveDate: '2023-02-10', lateEntry: { ...LATE, onBehalfOf: { role: 'department', department: 'EEB' } } });
+    const approved = await eventually(() => {
+      const event = eventsOf(eia).find((e) => e.type === 'ProcedureApproved');
+      expect(event).toBeDefined();
+      return event!;
+    });
+    expect(approved.payload.public).toMatchObject({ completedOn: '2023-02-10', effectiveDate: '2023-02-10', lateEntry: true, recordedOn: today() });
+
+    // Within the grace (2 working days by default) a party still dates its own action, unmarked; a day earlier is refused.
+    const calendar = createChineseWorkingDayCalendar();
+    let edge = today() as LocalDate;
+    while (calendar.workingDaysBetween(addDays(edge, -1), today() as LocalDate) <= 2) edge = addDays(edge, -1);
+    const land = `${code}-LAND_USE`;
+    expect((await as('owner').act(land, 'submit', { effectiveDate: addDays(edge, -1) })).body).toMatchObject({ statusCode: 400, code: 'BACKDATE_BEYOND_GRACE' });
+    expect((await as('owner').act(land, 'submit', { effectiveDate: edge })).status).toBe(200);
+    const submitted = await eventually(() => {
+      const event = eventsOf(land).find((e) => e.type === 'ProcedureSubmitted');
+      expect(event).toBeDefined();
+      return event!;
+    });
+    expect(submitted.payload.public).toMatchObject({ effectiveDate: edge, recordedOn: today() });
+    expect(submitted.payload.public.lateEntry).toBeUndefined();
+  }, 60_000);
+
+  it('treats an action on a procedure the caller cannot see as absent: 404, nothing in its trail, a line in the security log', async () => {
+    const code = await plannedProject();
+    const eia = `${code}-EIA`;
+    const before = (await as('admin').audit(eia)).body.length;
+    const note = '外部人员'.repeat(250);
+    for (const outsider of ['nrb', 'otherEnterprise', 'strangerHelper'] as const) {
+      const response = await as(outsider).act(eia, 'withdraw', { reason: '恶意撤回', note });
+      expect({ outsider, status: response.status, code: response.body.code }).toEqual({ outsider, status: 404, code: 'PROCEDURE_NOT_FOUND' });
+    }
+    expect((await as('otherEnterprise').act(`${code}-NOPE`, 'submit', {})).status).toBe(404);
+    expect((await as('admin').audit(eia)).body).toHaveLength(before);
+    const logged = await db.query(
+      `SELECT event, action, actor, actor_role, actor_department, actor_enterprise_id FROM approval.security_log WHERE procedure_id = $1 ORDER BY id`, [eia],
+    );
+    expect(logged.rows).toEqual([
+      { event: 'ACTION_ON_HIDDEN_PROCEDURE', action: 'withdraw', actor: 'nrb-clerk', actor_role: 'department', actor_department: 'NRB', actor_enterprise_id: null },
+      { event: 'ACTION_ON_HIDDEN_PROCEDURE', action: 'withdraw', actor: 'other-user', actor_role: 'enterprise', actor_department: null, actor_enterprise_id: 'ENT-OTHER' },
+      { event: 'ACTION_ON_HIDDEN_PROCEDURE', action: 'withdraw', actor: 'helper-zhang', actor_role: 'helper', actor_department: null, actor_enterprise_id: null },
+    ]);
+    expect(JSON.stringify((await db.query(`SELECT * FROM approval.security_log WHERE procedure_id = $1`, [eia])).rows)).not.toContain('外部人员');
+  }, 60_000);
+
   it('shows each caller only what it may see, with the clock derived as of a day', async () => {
     const code = await plannedProject();
     const eia = `${code}-EIA`;
-    await as('owner').act(eia, 'submit', { effectiveDate: '2023-09-22' });
-    await as('eeb').act(eia, 'accept', { effectiveDate: '2023-09-25' });
+    await lateFor('owner').act(eia, 'submit', { effectiveDate: '2023-09-22' });
+    await lateFor('eeb').act(eia, 'accept', { effectiveDate: '2023-09-25' });
     // 15 working days from Mon 25 Sep across National Day: 26–28 Sep, 7–13 Oct, 16–20 Oct.
     const onDay = await as('eeb').get(eia, '?asOf=2023-10-18');
     expect(onDay.body).toMatchObject({ dueDate: '2023-10-20', asOf: '2023-10-18', remainingWorkingDays: 2, deadlineStatus: 'DUE_SOON', targetStatus: 'MISSED' });
@@ -341,7 +439,7 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
     const updated = await intakeAdmin()('PATCH', `/projects/${code}`, { helpers: [{ name: '张华', userId: 'helper-zhang' }], reason: '帮办员调整', expectedVersion: 1 });
     expect(updated.status).toBe(200);
     await eventually(async () => expect((await as('strangerHelper').get(eia)).status).toBe(200), 30_000);
-    expect((await as('helper').act(eia, 'submit', {})).status).toBe(403);
+    expect((await as('helper').act(eia, 'submit', {})).status).toBe(404);
     expect((await as('strangerHelper').act(eia, 'submit', {})).status).toBe(200);
   }, 60_000);
 

@@ -1,22 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ProcedureAction } from '@banjie/contracts';
 import { checkExtensionDays, decide, mayAct } from '@banjie/domain';
 import { DomainException, faultPoint, FaultPoints, type Actor } from '@banjie/platform';
-import { AuditRepository, type AuditEntry } from '../audit/audit.repository';
+import { AuditRepository, type AuditEntry, type AuditLateEntry } from '../audit/audit.repository';
 import { WorkingDayCalendarService } from '../calendar/working-day-calendar.service';
 import { APPROVAL_CONFIG, type ApprovalConfig } from '../config';
 import { callerOf, fingerprintOf, replay, type StoredResponse } from '../idempotency/idempotency';
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { ProjectDirectoryRepository } from '../projects/project-directory.repository';
+import { SecurityEvent, SecurityLogRepository } from '../security/security-log.repository';
+import { checkBackDatingGrace, lateEntryParty, lateEntryRefusal, recordedLateEntry, type LateEntry } from './back-dating';
 import { applyAction, reasonOf, type ActionCommand } from './procedure-action';
 import { fieldError } from './procedure-errors';
 import { appendActionEvent, internalFields } from './procedure-events';
 import { publicSnapshot } from './procedure-snapshot';
 import { procedureView } from './procedure-view';
+import { canSee, visibilityOf } from './procedure-visibility';
 import type { ProcedureRecord } from './procedure.record';
-import { ProcedureRepository } from './procedure.repository';
+import { procedureNotFound, ProcedureRepository } from './procedure.repository';
 
 export interface ActionRequest {
   procedureId: string;
@@ -24,6 +27,8 @@ export interface ActionRequest {
   /** The request body as sent, for the idempotency fingerprint. */
   body: object;
   effectiveDate?: string;
+  /** An admin recording an action older than the back-dating grace on behalf of its party. */
+  lateEntry?: LateEntry;
   /** The sequence the caller read: in the body (stale → 409) or If-Match (stale → 412). */
   expected?: { source: 'body' | 'if-match'; sequence: number };
   idempotencyKey?: string;
@@ -36,10 +41,8 @@ export interface ActionResponse {
   replayed: boolean;
 }
 
-/** The outcome of the transaction; refusals are committed (their audit row stays) and thrown afterwards. */
+/** The outcome of the transaction; refusals are committed (their audit or security-log row stays) and thrown afterwards. */
 type Outcome = { kind: 'applied'; response: ActionResponse } | { kind: 'replay'; stored: StoredResponse } | { kind: 'refused'; error: DomainException };
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class ProcedureActionService {
@@ -50,48 +53,45 @@ export class ProcedureActionService {
     private readonly projects: ProjectDirectoryRepository,
     private readonly audit: AuditRepository,
     private readonly idempotency: IdempotencyRepository,
+    private readonly securityLog: SecurityLogRepository,
     private readonly calendars: WorkingDayCalendarService,
   ) {}
 
   /**
    * Performs one action on one procedure: the row is locked (concurrent actions queue and see each
-   * other's result), the caller's permission checked (a refusal is audited), the state machine
-   * consulted, and the change, its audit row, its event (outbox) and the idempotency record
-   * commit together.
+   * other's result); a procedure the caller cannot see is absent (404, written to the security log,
+   * not to its trail); then the caller's idempotency key is looked up (scoped to the caller and
+   * the procedure), the permission checked (a refusal is audited), the state machine consulted,
+   * and the change, its audit row, its event (outbox) and the idempotency record commit together.
    */
   async perform(request: ActionRequest, now: Date = new Date()): Promise<ActionResponse> {
-    const caller = callerOf(request.actor);
-    const key = request.idempotencyKey;
     const fingerprint = fingerprintOf({ procedureId: request.procedureId, action: request.command.action, body: request.body, ifMatch: request.expected?.source === 'if-match' ? request.expected.sequence : undefined });
-    if (key !== undefined) {
-      const stored = await this.idempotency.find(this.dataSource, caller, key);
-      if (stored) return replay(stored, fingerprint);
+    const outcome = await this.dataSource.transaction((manager) => this.performLocked(manager, request, fingerprint, now));
+    switch (outcome.kind) {
+      case 'refused':
+        throw outcome.error;
+      case 'replay':
+        return replay(outcome.stored, fingerprint);
+      case 'applied':
+        return outcome.response;
     }
-    let outcome: Outcome;
-    try {
-      outcome = await this.dataSource.transaction((manager) => this.performLocked(manager, request, caller, fingerprint, now));
-    } catch (error) {
-      // The same key used at the same moment for another procedure: the other request won the key.
-      if (key !== undefined && isUniqueViolation(error)) {
-        const stored = await this.idempotency.find(this.dataSource, caller, key);
-        if (stored) return replay(stored, fingerprint);
-      }
-      throw error;
-    }
-    if (outcome.kind === 'refused') throw outcome.error;
-    if (outcome.kind === 'replay') return replay(outcome.stored, fingerprint);
-    return outcome.response;
   }
 
-  private async performLocked(manager: EntityManager, request: ActionRequest, caller: string, fingerprint: string, now: Date): Promise<Outcome> {
+  private async performLocked(manager: EntityManager, request: ActionRequest, fingerprint: string, now: Date): Promise<Outcome> {
     const { command, actor } = request;
     const record = await this.procedures.lockForChange(manager, request.procedureId);
+    const project = await this.projects.scope(manager, record.projectCode);
+    if (!canSee(visibilityOf(actor), { department: record.department, ...project })) {
+      await this.securityLog.append(manager, { event: SecurityEvent.ACTION_ON_HIDDEN_PROCEDURE, procedureId: record.procedureId, action: command.action, actor });
+      return { kind: 'refused', error: procedureNotFound(request.procedureId) };
+    }
+    const caller = callerOf(actor);
     if (request.idempotencyKey !== undefined) {
       // Under the lock: a concurrent request with the same key has committed by now.
-      const stored = await this.idempotency.find(manager, caller, request.idempotencyKey);
+      const stored = await this.idempotency.find(manager, caller, record.procedureId, request.idempotencyKey);
       if (stored) return { kind: 'replay', stored };
     }
-    const project = await this.projects.scope(manager, record.projectCode);
+    let lateEntry: AuditLateEntry | null = null;
     const attempt = (outcome: AuditEntry['outcome'], extra: Partial<AuditEntry>): AuditEntry => ({
       procedureId: record.procedureId,
       projectCode: record.projectCode,
@@ -107,6 +107,7 @@ export class ProcedureActionService {
       extensionDays: 'days' in command ? command.days : null,
       effectiveDate: request.effectiveDate ?? null,
       idempotencyKey: request.idempotencyKey ?? null,
+      lateEntry,
       ...extra,
     });
     const refuse = async (error: DomainException, outcome: 'DENIED' | 'REJECTED'): Promise<Outcome> => {
@@ -114,7 +115,15 @@ export class ProcedureActionService {
       return { kind: 'refused', error };
     };
 
-    const permission = mayAct(actor, { department: record.department, projectEnterpriseId: project.ownerEnterpriseId, projectHelpers: project.helperLogins }, command.action);
+    // A late entry is checked against the party it is recorded for: the department, the owner, the assigned helper.
+    let party: Actor = actor;
+    if (request.lateEntry) {
+      const refusal = lateEntryRefusal(actor);
+      if (refusal) return refuse(refusal, 'DENIED');
+      party = lateEntryParty(actor, request.lateEntry, command.action, record, project, request.effectiveDate);
+      lateEntry = recordedLateEntry(request.lateEntry, party);
+    }
+    const permission = mayAct(party, { department: record.department, projectEnterpriseId: project.ownerEnterpriseId, projectHelpers: project.helperLogins }, command.action);
     if (!permission.allowed) {
       return refuse(new DomainException('forbidden', permission.reason, permission.message, { action: command.action, procedureId: record.procedureId }), 'DENIED');
     }
@@ -127,7 +136,10 @@ export class ProcedureActionService {
         : `${command.action} is not allowed while the procedure is ${record.status}`;
       return refuse(new DomainException('conflict', decision.reason, message, { status: record.status, allowed: decision.allowed }), 'REJECTED');
     }
-    const effectiveDate = this.checkedEffectiveDate(request.effectiveDate, record, now);
+    const today = this.calendars.today(now);
+    const calendar = await this.calendars.current(manager);
+    const effectiveDate = checkedEffectiveDate(request.effectiveDate, record, today);
+    if (!request.lateEntry) checkBackDatingGrace(effectiveDate, today, this.config.backdateGraceWorkingDays, calendar);
     if (command.action === ProcedureAction.EXTEND) {
       const extension = checkExtensionDays(command.days);
       if (!extension.ok) throw fieldError('days', extension.reason, 'EXTENSION_OUT_OF_RANGE');
@@ -135,10 +147,10 @@ export class ProcedureActionService {
 
     const next = applyAction(record, decision, command, effectiveDate);
     await this.procedures.save(manager, next);
-    const calendar = await this.calendars.current(manager);
-    await appendActionEvent(manager, command, publicSnapshot(next, calendar), internalFields(actor, reasonOf(command), project), now);
+    const published = { ...publicSnapshot(next, calendar), recordedOn: today, ...(lateEntry ? { lateEntry: true } : {}) };
+    await appendActionEvent(manager, command, published, internalFields(actor, reasonOf(command), project), now);
     await this.audit.append(manager, attempt('APPLIED', { toStatus: next.status, sequence: next.sequence, effectiveDate }));
-    const body = procedureView(next, project, { asOf: this.calendars.today(now), dueSoonWorkingDays: this.config.dueSoonWorkingDays, calendar, actor });
+    const body = procedureView(next, project, { asOf: today, dueSoonWorkingDays: this.config.dueSoonWorkingDays, calendar, actor });
     const response: ActionResponse = { statusCode: 200, body, replayed: false };
     if (request.idempotencyKey !== undefined) {
       await this.idempotency.save(manager, { caller, key: request.idempotencyKey, procedureId: record.procedureId, action: command.action, fingerprint, statusCode: 200, body });
@@ -146,17 +158,16 @@ export class ProcedureActionService {
     faultPoint(FaultPoints.BEFORE_COMMIT);
     return { kind: 'applied', response };
   }
+}
 
-  /** History may be recorded as it happened, but never in the future and never before the last change. */
-  private checkedEffectiveDate(requested: string | undefined, record: ProcedureRecord, now: Date): string {
-    const today = this.calendars.today(now);
-    const effectiveDate = requested ?? today;
-    if (effectiveDate > today) throw fieldError('effectiveDate', `${effectiveDate} is in the future (today is ${today}, Asia/Shanghai)`, 'FUTURE_DATE');
-    if (effectiveDate < record.effectiveDate) {
-      throw fieldError('effectiveDate', `${effectiveDate} is before the procedure's last change (${record.effectiveDate})`, 'DATE_BEFORE_HISTORY');
-    }
-    return effectiveDate;
+/** History may be recorded as it happened, but never in the future and never before the last change. */
+function checkedEffectiveDate(requested: string | undefined, record: ProcedureRecord, today: string): string {
+  const effectiveDate = requested ?? today;
+  if (effectiveDate > today) throw fieldError('effectiveDate', `${effectiveDate} is in the future (today is ${today}, Asia/Shanghai)`, 'FUTURE_DATE');
+  if (effectiveDate < record.effectiveDate) {
+    throw fieldError('effectiveDate', `${effectiveDate} is before the procedure's last change (${record.effectiveDate})`, 'DATE_BEFORE_HISTORY');
   }
+  return effectiveDate;
 }
 
 function staleSequence(record: ProcedureRecord, expected: ActionRequest['expected']): DomainException | null {
@@ -167,8 +178,4 @@ function staleSequence(record: ProcedureRecord, expected: ActionRequest['expecte
     `procedure ${record.procedureId} is at sequence ${record.sequence}, not ${expected.sequence}: read it again`,
     { currentSequence: record.sequence, status: record.status },
   );
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === UNIQUE_VIOLATION;
 }

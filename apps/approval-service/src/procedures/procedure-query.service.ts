@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PROCEDURE_CODES, Role } from '@banjie/contracts';
 import { DomainException, type Actor } from '@banjie/platform';
 import { AuditRepository } from '../audit/audit.repository';
+import { auditTrailFor } from '../audit/audit-view';
 import { WorkingDayCalendarService } from '../calendar/working-day-calendar.service';
 import { APPROVAL_CONFIG, type ApprovalConfig } from '../config';
 import { ProjectDirectoryRepository } from '../projects/project-directory.repository';
@@ -44,7 +45,7 @@ export class ProcedureQueryService {
 
   async auditOf(actor: Actor, procedureId: string) {
     await this.procedures.findVisible(procedureId, visibilityOf(actor));
-    return this.audit.ofProcedure(procedureId);
+    return auditTrailFor(actor, await this.audit.ofProcedure(procedureId));
   }
 
   async ofProject(actor: Actor, projectCode: string, asOf?: string, now: Date = new Date()): Promise<ProcedureView[]> {
@@ -53,7 +54,7 @@ export class ProcedureQueryService {
 
   async auditOfProject(actor: Actor, projectCode: string) {
     const records = await this.visibleOfProject(actor, projectCode);
-    return records.length === 0 ? [] : this.audit.ofProcedures(records.map((r) => r.procedureId));
+    return records.length === 0 ? [] : auditTrailFor(actor, await this.audit.ofProcedures(records.map((r) => r.procedureId)));
   }
 
   /** A department sees its own procedures of any project; an enterprise or helper sees nothing of another's project (404). */

@@ -41,3 +41,17 @@ export function visibilityCondition(visibility: Visibility, next: number): { sql
       return { sql: `$${next} = ANY (pr.helper_logins)`, params: [visibility.login] };
   }
 }
+
+/** The same rule as `visibilityCondition`, for a procedure already read (with its project's owner and helpers). */
+export function canSee(visibility: Visibility, procedure: { department: string; ownerEnterpriseId: string; helperLogins: readonly string[] }): boolean {
+  switch (visibility.kind) {
+    case 'all':
+      return true;
+    case 'department':
+      return procedure.department === visibility.department;
+    case 'enterprise':
+      return procedure.ownerEnterpriseId === visibility.enterpriseId;
+    case 'helper':
+      return procedure.helperLogins.includes(visibility.login);
+  }
+}

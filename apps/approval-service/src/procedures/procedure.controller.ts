@@ -106,7 +106,7 @@ export class ProcedureController {
         ? { source: 'if-match' as const, sequence: headers.ifMatch }
         : body.expectedSequence !== undefined ? { source: 'body' as const, sequence: body.expectedSequence } : undefined;
     const result = await this.actions.perform({
-      procedureId, command, body, effectiveDate: body.effectiveDate, expected, idempotencyKey: headers.idempotencyKey, actor,
+      procedureId, command, body, effectiveDate: body.effectiveDate, lateEntry: body.lateEntry, expected, idempotencyKey: headers.idempotencyKey, actor,
     });
     res.status(result.statusCode);
     res.setHeader('ETag', `"${String(result.body.sequence)}"`);

@@ -3,6 +3,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { CalendarModule } from '../calendar/calendar.module';
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { ProjectDirectoryModule } from '../projects/project-directory.module';
+import { SecurityLogRepository } from '../security/security-log.repository';
 import { ProcedureActionService } from './procedure-action.service';
 import { ProcedureQueryService } from './procedure-query.service';
 import { ProcedureController } from './procedure.controller';
@@ -12,7 +13,7 @@ import { ProjectProceduresController } from './project-procedures.controller';
 @Module({
   imports: [CalendarModule, ProjectDirectoryModule],
   controllers: [ProcedureController, ProjectProceduresController],
-  providers: [ProcedureRepository, ProcedureQueryService, ProcedureActionService, AuditRepository, IdempotencyRepository],
+  providers: [ProcedureRepository, ProcedureQueryService, ProcedureActionService, AuditRepository, IdempotencyRepository, SecurityLogRepository],
   exports: [ProcedureRepository, AuditRepository],
 })
 export class ProcedureModule {}

@@ -1,17 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { SupplementReason } from '@banjie/contracts';
 import { MAX_EXTENSION_WORKING_DAYS } from '@banjie/domain';
 import { IsLocalDate } from '@banjie/platform';
+
+/** A late entry (补录): an action older than the back-dating grace, recorded by an admin on behalf of its party. */
+export class LateEntryDto {
+  @ApiProperty({ example: '系统上线前的纸质办理记录补录', description: 'why the action is recorded late (internal)' })
+  @IsString() @IsNotEmpty() @MaxLength(1000)
+  reason!: string;
+
+  @ApiPropertyOptional({ example: '玉环审〔2023〕12号 批复扫描件', description: 'what the record rests on (internal)' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1000)
+  evidence?: string;
+
+  @ApiPropertyOptional({ example: 'helper-li', description: 'for submit, resubmit, withdraw: the assigned helper who acted (default: the owner enterprise)' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  helper?: string;
+}
 
 /** What every action may carry. */
 export class ActionDto {
   @ApiPropertyOptional({
     example: '2023-02-10',
-    description: 'the day the action took effect (Asia/Shanghai); default today; never in the future, never before the procedure\'s last change',
+    description:
+      'the day the action took effect (Asia/Shanghai); default today; never in the future, never before the procedure\'s last change, ' +
+      'and at most APPROVAL_BACKDATE_GRACE_WORKING_DAYS (default 2) working days back unless it is a late entry',
   })
   @IsOptional() @IsLocalDate()
   effectiveDate?: string;
+
+  @ApiPropertyOptional({ type: LateEntryDto, description: 'admin only: records an action older than the grace on behalf of the party it belongs to; marked as a late entry' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => LateEntryDto)
+  lateEntry?: LateEntryDto;
 
   @ApiPropertyOptional({ description: 'the sequence you read (GET /procedures/:id); a stale one gets 409. Alternatively If-Match: "<sequence>" (stale: 412).' })
   @IsOptional() @IsInt() @Min(1)

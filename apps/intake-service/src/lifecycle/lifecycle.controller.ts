@@ -19,12 +19,11 @@ export class LifecycleController {
   @Post()
   @Roles('admin', 'dispatch')
   async transition(@Param() { code }: ProjectCodeParam, @Body() body: TransitionDto, @CurrentActor() actor: Actor) {
-    return projectView(await this.lifecycle.transition(code, body, actor));
+    return projectView(await this.lifecycle.transition(code, body, actor), actor);
   }
 
   @Get()
   async list(@Param() { code }: ProjectCodeParam, @CurrentActor() actor: Actor) {
-    await this.projects.get(code, actor);
-    return this.lifecycle.transitions(code);
+    return this.lifecycle.transitions(await this.projects.get(code, actor), actor);
   }
 }

@@ -1,13 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ProjectLifecycleChangedV1 } from '@banjie/contracts';
+import { ProjectLifecycleChangedV1, type LifecycleState } from '@banjie/contracts';
 import { decideTransition, shanghaiLocalDate } from '@banjie/domain';
 import { appendToOutbox, DomainException, type Actor } from '@banjie/platform';
+import { authoredRecordFor } from '../projects/people-data';
 import type { ProjectEntity } from '../projects/project.entity';
 import { projectEventPayload } from '../projects/project.mapper';
 import { actorName, ProjectRepository } from '../projects/project.repository';
 import type { TransitionDto } from './dto/transition.dto';
+
+/** A recorded move along the lifecycle. */
+interface LifecycleMove {
+  from: LifecycleState;
+  to: LifecycleState;
+  effectiveDate: string;
+  actor: string;
+  reason: string | null;
+  recordedAt: Date;
+}
 
 @Injectable()
 export class LifecycleService {
@@ -59,11 +70,13 @@ export class LifecycleService {
     });
   }
 
-  transitions(code: string): Promise<Record<string, unknown>[]> {
-    return this.dataSource.query(
+  /** A project's moves, as `actor` may read them (who moved it and why only for those who read people data). */
+  async transitions(project: ProjectEntity, actor: Actor) {
+    const moves: LifecycleMove[] = await this.dataSource.query(
       `SELECT from_state AS "from", to_state AS "to", effective_date::text AS "effectiveDate", actor, reason, recorded_at AS "recordedAt"
          FROM intake.lifecycle_transitions WHERE project_code = $1 ORDER BY id`,
-      [code],
+      [project.code],
     );
+    return moves.map((move) => authoredRecordFor(actor, project, move));
   }
 }

@@ -23,13 +23,11 @@ export class PlanController {
 
   @Get()
   async current(@Param() { code }: ProjectCodeParam, @CurrentActor() actor: Actor) {
-    await this.projects.get(code, actor);
-    return this.plans.current(code);
+    return this.plans.current(await this.projects.get(code, actor), actor);
   }
 
   @Get('versions')
   async versions(@Param() { code }: ProjectCodeParam, @CurrentActor() actor: Actor) {
-    await this.projects.get(code, actor);
-    return this.plans.versions(code);
+    return this.plans.versions(await this.projects.get(code, actor), actor);
   }
 }

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { ProcedurePlanChangedV1, type PlanItem } from '@banjie/contracts';
 import { shanghaiLocalDate } from '@banjie/domain';
 import { appendToOutbox, DomainException, type Actor } from '@banjie/platform';
+import { authoredRecordFor } from '../projects/people-data';
+import type { ProjectEntity } from '../projects/project.entity';
 import { actorName, ProjectRepository } from '../projects/project.repository';
 import type { PutPlanDto } from './dto/put-plan.dto';
 import { planViolations, resolvePlan } from './plan-rules';
@@ -63,13 +65,16 @@ export class PlanService {
     });
   }
 
-  async current(code: string): Promise<PlanVersion> {
-    const [latest] = (await this.dataSource.query(`${SELECT_VERSION} WHERE project_code = $1 ORDER BY plan_version DESC LIMIT 1`, [code])) as PlanVersion[];
-    if (!latest) throw new DomainException('not-found', 'PLAN_NOT_FOUND', `project ${code} has no procedure plan yet`);
-    return latest;
+  /** The project's plan in force, as `actor` may read it (who planned it and why only for those who read people data). */
+  async current(project: ProjectEntity, actor: Actor) {
+    const [latest] = (await this.dataSource.query(`${SELECT_VERSION} WHERE project_code = $1 ORDER BY plan_version DESC LIMIT 1`, [project.code])) as PlanVersion[];
+    if (!latest) throw new DomainException('not-found', 'PLAN_NOT_FOUND', `project ${project.code} has no procedure plan yet`);
+    return authoredRecordFor(actor, project, latest);
   }
 
-  versions(code: string): Promise<PlanVersion[]> {
-    return this.dataSource.query(`${SELECT_VERSION} WHERE project_code = $1 ORDER BY plan_version`, [code]);
+  /** Every version of the project's plan, as `actor` may read them. */
+  async versions(project: ProjectEntity, actor: Actor) {
+    const versions = (await this.dataSource.query(`${SELECT_VERSION} WHERE project_code = $1 ORDER BY plan_version`, [project.code])) as PlanVersion[];
+    return versions.map((version) => authoredRecordFor(actor, project, version));
   }
 }

@@ -26,20 +26,20 @@ export class ProjectController {
   @HttpCode(201)
   @Roles('admin', 'dispatch')
   async register(@Body() body: RegisterProjectDto, @CurrentActor() actor: Actor) {
-    return projectView(await this.projects.register(body, actor));
+    return projectView(await this.projects.register(body, actor), actor);
   }
 
   @Get()
   async list(@Query() query: ListProjectsQuery, @CurrentActor() actor: Actor) {
     const { items, total } = await this.projects.list(query, actor);
-    return { items: items.map(projectView), total, page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
+    return { items: items.map((project) => projectView(project, actor)), total, page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
   }
 
   @Get(':code')
   async get(@Param() { code }: ProjectCodeParam, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
     const project = await this.projects.get(code, actor);
     response.setHeader('ETag', `"${project.version}"`);
-    return projectView(project);
+    return projectView(project, actor);
   }
 
   @Patch(':code')
@@ -57,7 +57,7 @@ export class ProjectController {
       headerVersion !== undefined ? { source: 'if-match', version: headerVersion } : body.expectedVersion !== undefined ? { source: 'body', version: body.expectedVersion } : undefined;
     const project = await this.projects.update(code, body, expected, actor);
     response.setHeader('ETag', `"${project.version}"`);
-    return projectView(project);
+    return projectView(project, actor);
   }
 
   @Get(':code/history')

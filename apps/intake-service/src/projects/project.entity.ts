@@ -4,6 +4,8 @@ import type { IndustryCluster, LifecycleState, ProjectType } from '@banjie/contr
 export interface HelperContact {
   name: string;
   phone?: string;
+  /** Their login (token subject). */
+  userId?: string;
 }
 
 @Entity({ name: 'projects' })

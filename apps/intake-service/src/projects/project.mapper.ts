@@ -1,5 +1,7 @@
 import Decimal from 'decimal.js';
 import type { PayloadOf, ProjectRegisteredV1 } from '@banjie/contracts';
+import type { Actor } from '@banjie/platform';
+import { readsPeopleData } from './people-data';
 import type { ProjectEntity } from './project.entity';
 
 /** 102.0000 → "102": the exact amount, without storage padding. */
@@ -33,8 +35,9 @@ export function projectEventPayload(project: ProjectEntity): PayloadOf<typeof Pr
   };
 }
 
-/** The project as the intake API returns it. */
-export function projectView(project: ProjectEntity) {
+/** The project as the intake API returns it to `actor`: with its internal fields only for those who read people data. */
+export function projectView(project: ProjectEntity, actor: Actor) {
   const { public: publicFields, internal } = projectEventPayload(project);
-  return { ...publicFields, ...internal, registeredAt: project.registeredAt, updatedAt: project.updatedAt };
+  const dates = { registeredAt: project.registeredAt, updatedAt: project.updatedAt };
+  return readsPeopleData(actor, project) ? { ...publicFields, ...internal, ...dates } : { ...publicFields, ...dates };
 }

@@ -7,6 +7,17 @@ import { ProjectEntity } from './project.entity';
 
 export type ChangeKind = 'REGISTERED' | 'UPDATED' | 'TRANSITIONED' | 'PLAN_CHANGED';
 
+/** An entry of a project's history: who changed what, when and why. */
+export interface ProjectChange {
+  version: number;
+  kind: ChangeKind;
+  actor: string;
+  actorRole: string;
+  reason: string | null;
+  changes: Record<string, unknown>;
+  changedAt: Date;
+}
+
 export const actorName = (actor: Actor): string => `${actor.role}:${actor.sub}`;
 
 @Injectable()
@@ -57,7 +68,7 @@ export class ProjectRepository {
     );
   }
 
-  async history(code: string): Promise<Record<string, unknown>[]> {
+  async history(code: string): Promise<ProjectChange[]> {
     return this.dataSource.query(
       `SELECT version, kind, actor, actor_role AS "actorRole", reason, changes, changed_at AS "changedAt"
          FROM intake.project_changes WHERE project_code = $1 ORDER BY id`,

@@ -8,6 +8,7 @@ import type { ListProjectsQuery } from './dto/list-projects.query';
 import type { RegisterProjectDto } from './dto/register-project.dto';
 import type { UpdateProjectDto } from './dto/update-project.dto';
 import { ProjectEntity } from './project.entity';
+import { publicChanges, readsPeopleData, withoutAuthor } from './people-data';
 import { projectEventPayload } from './project.mapper';
 import { actorName, projectNotFound, ProjectRepository } from './project.repository';
 
@@ -112,8 +113,10 @@ export class ProjectService {
     return this.repository.list(query, actor.role === 'enterprise' ? actor.enterpriseId : undefined);
   }
 
+  /** A project's history, as `actor` may read it: for all but those who read people data, without who and why, and only the changes of public fields. */
   async history(code: string, actor: Actor) {
-    await this.get(code, actor);
-    return this.repository.history(code);
+    const project = await this.get(code, actor);
+    const entries = await this.repository.history(code);
+    return readsPeopleData(actor, project) ? entries : entries.map((entry) => ({ ...withoutAuthor(entry), changes: publicChanges(entry.changes) }));
   }
 }

@@ -54,6 +54,31 @@ describe('intake service on real PostgreSQL and Kafka', () => {
     expect((await db.query('SELECT count(*)::int AS n FROM intake.projects')).rows[0].n).toBe(before);
   });
 
+  it('refuses text that is not plain, a lone surrogate and deep nesting by name (400, nothing stored), and lets Chinese text through', async () => {
+    const before = (await db.query('SELECT count(*)::int AS n FROM intake.projects')).rows[0].n;
+    const refused: [body: unknown, field: string, rule: string][] = [
+      [{ ...sampleRegistration, name: '玉门\u202Egnp.exe' }, 'name', 'bidirectional control character: U+202E at position 2'],
+      [{ ...sampleRegistration, helpers: [{ name: '赵\u200B敏' }] }, 'helpers.0.name', 'invisible formatting character: U+200B'],
+      [{ ...sampleRegistration, leadingOfficial: '刘副市长\u0007' }, 'leadingOfficial', 'control character: U+0007'],
+      [{ ...sampleRegistration, location: '\u001B[2J花海镇' }, 'location', 'control character: U+001B'],
+      [{ ...sampleRegistration, chain: '新能源\n化工' }, 'chain', 'line break or tab (the field is one line): U+000A'],
+      [JSON.stringify({ ...sampleRegistration, name: '玉门\uD800' }), 'name', 'lone UTF-16 surrogate'],
+      [`{"name":"x","helpers":${'['.repeat(5_000)}1${']'.repeat(5_000)}}`, `helpers${'.0'.repeat(31)}`, 'nests deeper than 32 levels'],
+    ];
+    for (const [body, field, rule] of refused) {
+      const response = await admin()<{ message: string[]; fields: { field: string; rules: string[] }[] }>('POST', '/projects', body);
+      expect(response.status).toBe(400);
+      expect(response.body.fields).toContainEqual({ field, rules: [expect.stringContaining(rule)] });
+    }
+    const query = await admin()<{ fields: { field: string }[] }>('GET', `/projects?q=${encodeURIComponent('玉\u2066门')}`);
+    expect(query.status).toBe(400);
+    expect(query.body.fields.map((f) => f.field)).toEqual(['query.q']);
+    expect((await db.query('SELECT count(*)::int AS n FROM intake.projects')).rows[0].n).toBe(before);
+    const chinese = await register({ name: '玉门〔2023〕“光伏＋储能”项目，一期。', location: '玉门市\u3000花海镇' });
+    const reasons = await admin()('PATCH', `/projects/${chinese.code}`, { totalInvestment: '1', reason: '投资额调整：\n\t一期缩减。', expectedVersion: 1 });
+    expect(reasons.status).toBe(200);
+  });
+
   it('lets only admin and dispatch change the list, and an enterprise read only its own projects', async () => {
     const project = await register({ name: '丙项目' });
     const department = intakeClient(app, { sub: 'nrb-1', role: 'department', department: 'NRB' });

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { IsLocalDate } from '@banjie/platform';
+import { IsLocalDate, IsOneLine } from '@banjie/platform';
 import { Applicability, DEPARTMENT_CODES, PROCEDURE_CODES, type DepartmentCode, type ProcedureCode } from '@banjie/contracts';
 
 export class PlanItemDto {
@@ -20,7 +20,7 @@ export class PlanItemDto {
   department?: DepartmentCode;
 
   @ApiPropertyOptional({ example: '玉环审〔2022〕15号', description: 'ALREADY_HELD only, and then required' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional() @IsString() @MaxLength(100) @IsOneLine()
   documentNumber?: string;
 
   @ApiPropertyOptional({ example: 15, description: 'REQUIRED only; default: the catalogue limit' })

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
-import { IsLocalDate } from '@banjie/platform';
+import { IsLocalDate, IsOneLine } from '@banjie/platform';
 import { IndustryCluster, LifecycleState, ProjectType } from '@banjie/contracts';
 
 export class EnterpriseDto {
@@ -12,13 +12,13 @@ export class EnterpriseDto {
   id!: string;
 
   @ApiProperty({ example: '陕煤集团甘肃投资有限公司' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString() @IsNotEmpty() @MaxLength(200) @IsOneLine()
   name!: string;
 }
 
 export class HelperDto {
   @ApiProperty({ example: '李明' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString() @IsNotEmpty() @MaxLength(100) @IsOneLine()
   name!: string;
 
   @ApiPropertyOptional({ example: '13800000000', description: 'internal: never shown in public' })
@@ -34,7 +34,7 @@ const initialStates = [LifecycleState.SIGNED, LifecycleState.PREPARING] as const
 
 export class RegisterProjectDto {
   @ApiProperty({ example: '玉门抽水蓄能电站' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString() @IsNotEmpty() @MaxLength(200) @IsOneLine()
   name!: string;
 
   @ApiProperty({ type: EnterpriseDto })
@@ -50,7 +50,7 @@ export class RegisterProjectDto {
   cluster!: IndustryCluster;
 
   @ApiProperty({ example: '新能源' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString() @IsNotEmpty() @MaxLength(100) @IsOneLine()
   chain!: string;
 
   @ApiProperty({ enum: ProjectType })
@@ -58,7 +58,7 @@ export class RegisterProjectDto {
   type!: ProjectType;
 
   @ApiProperty({ example: '玉门市老市区' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString() @IsNotEmpty() @MaxLength(200) @IsOneLine()
   location!: string;
 
   @ApiProperty({ example: '2023-03-15' })
@@ -66,7 +66,7 @@ export class RegisterProjectDto {
   plannedStart!: string;
 
   @ApiProperty({ example: '玉门市发展和改革局' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString() @IsNotEmpty() @MaxLength(200) @IsOneLine()
   responsibleUnit!: string;
 
   @ApiProperty({ type: [HelperDto] })
@@ -74,7 +74,7 @@ export class RegisterProjectDto {
   helpers!: HelperDto[];
 
   @ApiProperty({ example: '王副市长' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString() @IsNotEmpty() @MaxLength(100) @IsOneLine()
   leadingOfficial!: string;
 
   @ApiPropertyOptional({ example: '2023-01-05', description: 'the day the project entered the key-project list (default: today, Asia/Shanghai)' })

@@ -33,6 +33,9 @@ export interface WorkloadOptions {
 
 const REQUEST_TIMEOUT_MS = 10_000;
 const GIVE_UP_AFTER_MS = 120_000;
+const FAULTS_ADMIN: Actor = { sub: 'faults-admin', role: 'admin' };
+/** The back-dated submissions and acceptances are older than the approval service's grace: late entries (补录). */
+const BACK_DATED = { reason: '故障演练：回溯的申请与受理' };
 
 function daysAgo(days: number): string {
   return shanghaiLocalDate(new Date(Date.now() - days * 86_400_000));
@@ -58,11 +61,12 @@ export class ApprovalWorkload {
   /**
    * Registers the projects with every procedure required, waits until the approval service has
    * them, and lays out each procedure's steps: submit and accept back-dated (so deadlines are
-   * already running or past, and the deadline service has reminders and escalations to send), then
-   * approve for two procedures in three.
+   * already running or past, and the deadline service has reminders and escalations to send) — as
+   * an admin's late entries, being older than the back-dating grace — then approve, in time, for two
+   * procedures in three.
    */
   async prepare(): Promise<number> {
-    const admin = this.token({ sub: 'faults-admin', role: 'admin' });
+    const admin = this.token(FAULTS_ADMIN);
     const codes: { code: string; enterpriseId: string }[] = [];
     for (let index = 0; index < this.options.projects; index += 1) {
       const enterpriseId = `ENT-FAULTS-${index}`;
@@ -94,8 +98,8 @@ export class ApprovalWorkload {
         department: PROCEDURE_CATALOGUE[procedure].department,
         enterpriseId,
         steps: [
-          { action: 'submit' as const, body: { effectiveDate: daysAgo(60) } },
-          { action: 'accept' as const, body: { effectiveDate: daysAgo(58) } },
+          { action: 'submit' as const, body: { effectiveDate: daysAgo(60), lateEntry: BACK_DATED } },
+          { action: 'accept' as const, body: { effectiveDate: daysAgo(58), lateEntry: BACK_DATED } },
           ...(index % 3 === 2 ? [] : [{ action: 'approve' as const, body: { documentNumber: `演练〔2026〕${index}号` } }]),
         ],
       })),
@@ -130,9 +134,11 @@ export class ApprovalWorkload {
 
   private async step(procedure: WorkloadProcedure): Promise<void> {
     const { action, body } = procedure.steps[0]!;
-    const actor: Actor = action === 'submit'
-      ? { sub: `faults-enterprise-${procedure.enterpriseId}`, role: 'enterprise', enterpriseId: procedure.enterpriseId }
-      : { sub: `faults-${procedure.department}`, role: 'department', department: procedure.department };
+    const actor: Actor = 'lateEntry' in body
+      ? FAULTS_ADMIN
+      : action === 'submit'
+        ? { sub: `faults-enterprise-${procedure.enterpriseId}`, role: 'enterprise', enterpriseId: procedure.enterpriseId }
+        : { sub: `faults-${procedure.department}`, role: 'department', department: procedure.department };
     const idempotencyKey = randomUUID();
     const started = Date.now();
     for (let attempts = 1; ; attempts += 1) {

@@ -1,6 +1,7 @@
-// Plays an approval history through the approval API, as the applicants and the departments would
-// have sent it: each action with the token of whoever took it and an Idempotency-Key made of the
-// procedure and the step. A procedure that already stands at the end of its history is left alone;
+// Plays an approval history through the approval API: the 2023 actions are far older than the
+// back-dating grace, so each is recorded as a late entry (补录) by the loader's admin identity on
+// behalf of whoever took it (the department, the owner enterprise or the named helper), with an
+// Idempotency-Key made of the procedure and the step. A procedure that already stands at the end of its history is left alone;
 // one left part-way by an interrupted run is played again from its first step, and the steps it
 // had taken are answered from their keys without changing anything.
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -46,6 +47,9 @@ const PROCEDURES_PER_PROJECT = 11;
 const KEY_PREFIX = 'portfolio-2023';
 /** The loader's own identity: it registers, plans and reads as the dispatch centre. */
 export const PORTFOLIO_LOADER: Actor = { sub: 'portfolio-loader', role: Role.DISPATCH };
+/** Who records the history in the approval service: only an admin may record late entries. */
+export const HISTORY_RECORDER: Actor = { sub: 'portfolio-loader', role: Role.ADMIN };
+const LATE_ENTRY = { reason: '2023年一季度审批历史补录（重点项目组合加载）', evidence: 'apps/intake-service/seed/portfolio-2023.json' };
 
 /** A procedure as the approval service shows it to the loader. */
 interface OpenedProcedure {
@@ -60,16 +64,14 @@ export function idempotencyKeyOf(procedureId: string, stepIndex: number, step: H
   return `${KEY_PREFIX}:${procedureId}:${stepIndex + 1}-${step.action}`;
 }
 
-/** Who takes a step, as a token would name them: the procedure's department clerk, the helper, or the owner's applicant. */
-export function actorOfStep(step: HistoryStep, project: LoadedProject, department: DepartmentCode): Actor {
-  switch (step.actor.kind) {
-    case 'department':
-      return { sub: `${department.toLowerCase()}-clerk`, role: Role.DEPARTMENT, department };
-    case 'helper':
-      return { sub: step.actor.userId, role: Role.HELPER };
-    case 'enterprise':
-      return { sub: `${project.ownerEnterpriseId.toLowerCase()}-applicant`, role: Role.ENTERPRISE, enterpriseId: project.ownerEnterpriseId };
-  }
+/**
+ * The body that records a step as the history has it: its day and fields, as a late entry on behalf
+ * of whoever took it — the approval service resolves the procedure's department or the owner
+ * enterprise itself; a helper's step names the helper.
+ */
+export function lateEntryBodyOf(step: HistoryStep): Record<string, unknown> {
+  const helper = step.actor.kind === 'helper' ? { helper: step.actor.userId } : {};
+  return { effectiveDate: step.effectiveDate, ...step.details, lateEntry: { ...LATE_ENTRY, ...helper } };
 }
 
 /**
@@ -152,10 +154,10 @@ class HistoryPlayer {
       return;
     }
     for (const [index, step] of history.steps.entries()) {
-      const actor = actorOfStep(step, project, current.department);
-      if (actor.role === Role.HELPER) await this.opened(project.code, actor);
-      const response = await this.options.approval.request<{ message?: unknown }>('POST', `/procedures/${procedureId}/${step.action}`, this.token(actor), {
-        body: { effectiveDate: step.effectiveDate, ...step.details },
+      // The service checks a helper's step against the project's helpers: wait until the helper's login has reached it.
+      if (step.actor.kind === 'helper') await this.opened(project.code, { sub: step.actor.userId, role: Role.HELPER });
+      const response = await this.options.approval.request<{ message?: unknown }>('POST', `/procedures/${procedureId}/${step.action}`, this.token(HISTORY_RECORDER), {
+        body: lateEntryBodyOf(step),
         headers: { 'idempotency-key': idempotencyKeyOf(procedureId, index, step) },
         retry: true,
       });

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { ProcedureAction, ProcedureStatus, type DepartmentCode } from '@banjie/contracts';
+import { ProcedureAction, ProcedureStatus } from '@banjie/contracts';
 import { boardFlag, createChineseWorkingDayCalendar } from '@banjie/domain';
 import { LOCAL_DEVELOPMENT_JWT_SECRET, type Actor } from '@banjie/platform';
 import { baseUrl, eventually, freshDatabaseUrl, tokenFor } from '@banjie/testing';
 import { loadPortfolioWithHistory, type PortfolioLoadReport } from '../../../scripts/load-portfolio';
 import { buildApprovalHistory, Q1_2023, type ProcedureHistory } from '../../../scripts/portfolio/approval-history';
-import { actorOfStep, idempotencyKeyOf, PORTFOLIO_LOADER } from '../../../scripts/portfolio/approval-player';
+import { HISTORY_RECORDER, idempotencyKeyOf, lateEntryBodyOf, PORTFOLIO_LOADER } from '../../../scripts/portfolio/approval-player';
 import { procedureOnDay } from '../../../scripts/portfolio/history-replay';
 import { loadProjectsThroughIntake } from '../../../scripts/portfolio/intake-loader';
 import { JsonApi } from '../../../scripts/portfolio/json-api';
@@ -68,7 +68,7 @@ describe('loading the 2023 portfolio with its approval history', () => {
 
   /**
    * What an older loader killed after its first action leaves: the project listed without its
-   * helpers' logins, and the first step of one of its procedures taken.
+   * helpers' logins, and the first step of one of its procedures recorded.
    */
   async function interruptedRun(): Promise<void> {
     const withoutLogins = seed
@@ -77,14 +77,12 @@ describe('loading the 2023 portfolio with its approval history', () => {
     const { projects } = await loadProjectsThroughIntake(new JsonApi(baseUrl(intake)), tokenFor(PORTFOLIO_LOADER), withoutLogins, 4);
     const project = projects.get(interrupted.projectName)!;
     const procedureId = `${project.code}-${interrupted.procedure}`;
-    const opened = await eventually(async () => {
+    await eventually(async () => {
       const { body } = await approvalClient(approval, dispatch).get(procedureId);
       expect(body.status).toBe(ProcedureStatus.PLANNED);
-      return body;
     }, 60_000, 250);
     const [step] = interrupted.steps;
-    const actor = actorOfStep(step!, project, opened.department as DepartmentCode);
-    const response = await approvalClient(approval, actor).act(procedureId, step!.action, { effectiveDate: step!.effectiveDate, ...step!.details }, { idempotencyKey: idempotencyKeyOf(procedureId, 0, step!) });
+    const response = await approvalClient(approval, HISTORY_RECORDER).act(procedureId, step!.action, lateEntryBodyOf(step!), { idempotencyKey: idempotencyKeyOf(procedureId, 0, step!) });
     expect(response.status).toBe(200);
   }
 
@@ -115,15 +113,15 @@ describe('loading the 2023 portfolio with its approval history', () => {
     expect(lines.at(-1)).toMatch(new RegExp(`^approval history Q1 2023: ${played.length} procedures, ${actions - 1} actions sent, 1 already applied — [\\d.]+ s in all$`));
   });
 
-  it('leaves every procedure where the history does on 31 March, acted on by the applicant or the helper and the department', async () => {
+  it('leaves every procedure where the history does on 31 March, recorded as late entries for the applicant or the helper and the department', async () => {
     const api = approvalClient(approval, dispatch);
     for (const history of played) {
       const procedureId = `${codeOf.get(history.projectName)}-${history.procedure}`;
       const { body } = await api.get(procedureId);
       expect([procedureId, body.status]).toEqual([procedureId, procedureOnDay(history, Q1_2023.quarterEnd).status]);
       const audit = (await api.audit(procedureId)).body.filter((row) => row.outcome === 'APPLIED' && row.action !== 'open');
-      expect(audit.map((row) => [row.action, row.effectiveDate, row.actorRole])).toEqual(
-        history.steps.map((step) => [step.action, step.effectiveDate, step.actor.kind]),
+      expect(audit.map((row) => [row.action, row.effectiveDate, row.actorRole, (row.lateEntry as { onBehalfOf: { role: string } }).onBehalfOf.role])).toEqual(
+        history.steps.map((step) => [step.action, step.effectiveDate, 'admin', step.actor.kind]),
       );
     }
   });

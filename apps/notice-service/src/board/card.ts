@@ -58,6 +58,7 @@ function procedureOnBoard(procedure: ProcedureFacts, asOf: LocalDate, rules: Fla
     acceptedOn: procedure.acceptedOn,
     completedOn: procedure.completedOn,
     documentNumber: procedure.documentNumber,
+    ...(procedure.lateEntry === true ? { lateEntry: true as const } : {}),
   };
 }
 

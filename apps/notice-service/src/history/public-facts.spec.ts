@@ -37,6 +37,18 @@ describe('the public whitelist', () => {
     expect(JSON.stringify(entry)).not.toContain('MISSING_DOCUMENT');
   });
 
+  it('marks a procedure on the card when the change that put it there was a late entry (补录), and only then', () => {
+    const code = randomProjectCode();
+    const asOf = parseLocalDate('2023-03-28');
+    const project = projectAsOf([projectHistoryEntry(projectRegistered(projectPublic(code, { revision: 1 })))], asOf)!;
+    const approved = { status: 'APPROVED', sequence: 4, applicationNumber: 1, completedOn: '2023-02-10', effectiveDate: '2023-02-10', documentNumber: '玉环审〔2023〕12号' } as const;
+    const late = procedureHistoryEntry(procedureEvent('ProcedureApproved', procedurePublic(code, 'EIA', { ...approved, lateEntry: true, recordedOn: '2026-11-30' })));
+    const inTime = procedureHistoryEntry(procedureEvent('ProcedureApproved', procedurePublic(code, 'EIA', { ...approved, recordedOn: '2023-02-10' })));
+    expect(buildCard(project, [late.facts], asOf, rules).procedures[0]).toMatchObject({ flag: 'GREEN', lateEntry: true });
+    expect(buildCard(project, [inTime.facts], asOf, rules).procedures[0]).not.toHaveProperty('lateEntry');
+    expect(JSON.stringify(late)).not.toContain('2026-11-30');
+  });
+
   it('refuses a project event without a revision: it could not be ordered', () => {
     const event = projectRegistered(projectPublic(randomProjectCode(), { revision: undefined }));
     expect(() => projectHistoryEntry(event)).toThrow(MissingRevisionError);

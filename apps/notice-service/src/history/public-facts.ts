@@ -60,6 +60,8 @@ export interface ProcedureFacts {
   dueDate: string | null;
   completedOn: string | null;
   documentNumber: string | null;
+  /** The change was recorded late (补录); absent on older stored facts. */
+  lateEntry?: boolean;
 }
 
 export interface ProcedureHistoryEntry {
@@ -128,6 +130,7 @@ export function procedureHistoryEntry(envelope: PublicProcedureEvent): Procedure
       dueDate: published.dueDate,
       completedOn: published.completedOn,
       documentNumber: published.documentNumber,
+      ...(published.lateEntry === true ? { lateEntry: true } : {}),
     },
   };
 }

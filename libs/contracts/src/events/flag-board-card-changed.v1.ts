@@ -46,6 +46,11 @@ export const flagBoardProcedure = z.strictObject({
   completedOn: localDate.nullable(),
   /** The approval document's number (批复文号). */
   documentNumber: z.string().nullable(),
+  /**
+   * Present (true) when the change that put the procedure where it stands was recorded late (补录)
+   * by an admin, older than the back-dating grace; optional, added within v1.
+   */
+  lateEntry: z.literal(true).optional(),
 });
 export type FlagBoardProcedure = z.infer<typeof flagBoardProcedure>;
 

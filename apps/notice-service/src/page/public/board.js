@@ -238,7 +238,9 @@
     } else if (STATUS_NOTES[procedure.status]) {
       cell.append(element('span', 'note', STATUS_NOTES[procedure.status]));
     }
-    cell.title = `${PROCEDURE_LABELS[procedure.procedure]}：${procedure.flag ? FLAG_LABELS[procedure.flag] : '暂无法计算'}${procedure.documentNumber ? `（${procedure.documentNumber}）` : ''}`;
+    // Recorded late (补录) by an admin, beyond the back-dating grace: said in the cell's title.
+    if (procedure.lateEntry) cell.dataset.lateEntry = 'true';
+    cell.title = `${PROCEDURE_LABELS[procedure.procedure]}：${procedure.flag ? FLAG_LABELS[procedure.flag] : '暂无法计算'}${procedure.documentNumber ? `（${procedure.documentNumber}）` : ''}${procedure.lateEntry ? '（补录）' : ''}`;
     return cell;
   }
 

@@ -32,6 +32,21 @@ export const MAX_INPUT_DEPTH = 32;
 /** How many of its faults a refusal names: enough to fix a request, too few to amplify a hostile one. */
 const MAX_REPORTED_FAULTS = 20;
 
+/** A value met while screening an input; its field's name is only spelled out when it is at fault. */
+interface InputNode {
+  value: unknown;
+  key: string | number | undefined;
+  parent: InputNode | undefined;
+  depth: number;
+}
+
+/** `items.0.note`, after `root` (the parameter's name; empty for a body). */
+function fieldOf(node: InputNode, root: string): string {
+  const keys: (string | number)[] = [];
+  for (let at: InputNode | undefined = node; at?.key !== undefined; at = at.parent) keys.push(at.key);
+  return [root, ...keys.reverse()].filter((part) => part !== '').join('.');
+}
+
 /** The arguments screened: what comes from the request itself. */
 type RequestInput = 'body' | 'query' | 'param';
 const REQUEST_INPUTS = new Set<string>(['body', 'query', 'param'] satisfies RequestInput[]);
@@ -49,25 +64,30 @@ export function unsafeInput(value: unknown, path: string, source: RequestInput =
   // A body's text may span lines (notes, reasons); a query or path parameter may not.
   const text = { multiLine: source === 'body' };
   const errors: FieldError[] = [];
-  const pending: { value: unknown; field: string; depth: number }[] = [{ value, field: path, depth: 0 }];
-  for (let next = pending.pop(); next !== undefined && errors.length < MAX_REPORTED_FAULTS; next = pending.pop()) {
-    const { field, depth } = next;
-    const name = field || 'body';
-    if (next.value === null) {
-      if (field !== '') errors.push({ field, rules: [`${field} must not be null (leave the field out instead)`] });
-    } else if (typeof next.value === 'string') {
-      const violation = plainTextViolation(next.value, text);
-      if (violation) errors.push({ field: name, rules: [`${name} ${violation}`] });
-    } else if (typeof next.value === 'object') {
-      if (depth >= MAX_INPUT_DEPTH) {
-        errors.push({ field: name, rules: [`${name} nests deeper than ${MAX_INPUT_DEPTH} levels`] });
+  const fault = (at: InputNode, rule: (field: string) => string) => {
+    const field = fieldOf(at, path);
+    errors.push({ field: field || 'body', rules: [rule(field || 'body')] });
+  };
+  const pending: InputNode[] = [{ value, key: undefined, parent: undefined, depth: 0 }];
+  for (let node = pending.pop(); node !== undefined && errors.length < MAX_REPORTED_FAULTS; node = pending.pop()) {
+    const current = node.value;
+    if (current === null) {
+      if (node.parent !== undefined || path !== '') fault(node, (field) => `${field} must not be null (leave the field out instead)`);
+    } else if (typeof current === 'string') {
+      const violation = plainTextViolation(current, text);
+      if (violation) fault(node, (field) => `${field} ${violation}`);
+    } else if (typeof current === 'object') {
+      if (node.depth >= MAX_INPUT_DEPTH) {
+        fault(node, (field) => `${field} nests deeper than ${MAX_INPUT_DEPTH} levels`);
         continue;
       }
-      const object = next.value as Record<string, unknown>;
-      const children = Object.keys(object).map((key) => ({ key, field: field ? `${field}.${key}` : key }));
-      for (const { key, field: child } of children.reverse()) {
-        if (PROTOTYPE_KEYS.has(key)) errors.push({ field: child, rules: [`property ${key} should not exist`] });
-        else pending.push({ value: object[key], field: child, depth: depth + 1 });
+      // Children in reverse, so that they are popped, and their faults named, in the order of the input.
+      const keys: (string | number)[] = Array.isArray(current) ? [] : Object.keys(current);
+      for (let index = (Array.isArray(current) ? current.length : keys.length) - 1; index >= 0; index -= 1) {
+        const key = Array.isArray(current) ? index : keys[index]!;
+        const child = { value: (current as Record<string | number, unknown>)[key], key, parent: node, depth: node.depth + 1 };
+        if (typeof key === 'string' && PROTOTYPE_KEYS.has(key)) fault(child, () => `property ${key} should not exist`);
+        else pending.push(child);
       }
     }
   }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { PlatformModule } from '@banjie/platform';
+import { HEALTH_WARNINGS, PlatformModule } from '@banjie/platform';
+import { CalendarHorizon } from './calendar/calendar-horizon';
 import { CalendarModule } from './calendar/calendar.module';
 import { APPROVAL_CONFIG, type ApprovalConfig } from './config';
 import { approvalDatabase } from './database/approval-database';
@@ -20,8 +21,8 @@ export class ApprovalAppModule {
         ProcedureModule,
         PlanModule,
       ],
-      providers: [{ provide: APPROVAL_CONFIG, useValue: config }],
-      exports: [APPROVAL_CONFIG],
+      providers: [{ provide: APPROVAL_CONFIG, useValue: config }, { provide: HEALTH_WARNINGS, useExisting: CalendarHorizon }],
+      exports: [APPROVAL_CONFIG, HEALTH_WARNINGS],
     };
   }
 }

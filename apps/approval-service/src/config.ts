@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { DEFAULT_HORIZON_WARNING_FROM, isMonthDay } from '@banjie/domain';
 import { loadConfig, platformEnvironment, portVariable, type ServiceConfig } from '@banjie/platform';
 
 const approvalEnvironment = platformEnvironment.extend({
   APPROVAL_PORT: portVariable(3002),
   APPROVAL_DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   APPROVAL_CALENDAR_REFRESH_MS: z.coerce.number().int().min(0).default(30_000),
+  CALENDAR_HORIZON_WARNING_FROM: z.string().refine(isMonthDay, 'must be a day of the year MM-DD, e.g. 11-01').default(DEFAULT_HORIZON_WARNING_FROM),
   APPROVAL_BACKDATE_GRACE_WORKING_DAYS: z.coerce.number().int().min(0).max(20).default(2),
 });
 
@@ -13,6 +15,8 @@ export interface ApprovalConfig extends ServiceConfig {
   dueSoonWorkingDays: number;
   /** How long the calendar overrides read from the database are reused before being read again. */
   calendarRefreshMs: number;
+  /** From this day of the year (MM-DD) /health warns while next year's calendar is not published. */
+  calendarHorizonWarningFrom: string;
   /** How many working days back any party may date an action; older ones are late entries (admin only). */
   backdateGraceWorkingDays: number;
 }
@@ -28,6 +32,7 @@ export function approvalConfig(env: NodeJS.ProcessEnv = process.env): ApprovalCo
     databaseSchema: 'approval',
     dueSoonWorkingDays: config.APPROVAL_DUE_SOON_WORKING_DAYS,
     calendarRefreshMs: config.APPROVAL_CALENDAR_REFRESH_MS,
+    calendarHorizonWarningFrom: config.CALENDAR_HORIZON_WARNING_FROM,
     backdateGraceWorkingDays: config.APPROVAL_BACKDATE_GRACE_WORKING_DAYS,
   };
 }

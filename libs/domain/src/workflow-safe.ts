@@ -10,6 +10,7 @@ export * from './calendar/snapshot-calendar';
 export * from './calendar/calendar-definition';
 export * from './calendar/definition-calendar';
 export * from './calendar/year-arrangement-validation';
+export * from './calendar/calendar-horizon';
 export * from './procedures/procedure-catalogue';
 export * from './procedures/extension-rule';
 export * from './procedures/procedure-state-machine';

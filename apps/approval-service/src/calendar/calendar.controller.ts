@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { chineseDaysCoverage, parseLocalDate, yearOf } from '@banjie/domain';
-import { CurrentActor, DomainException, Roles, type Actor } from '@banjie/platform';
+import { CALENDAR_LAST_YEAR, knownYears } from '@banjie/domain';
+import { CurrentActor, Roles, type Actor } from '@banjie/platform';
+import { CalendarPublisher } from './calendar-publisher.service';
+import { CalendarYears } from './calendar-years.service';
 import { CalendarOverrideDateParam, PutCalendarOverrideDto } from './dto/calendar-override.dto';
+import { CalendarYearParam, PublishCalendarYearDto } from './dto/calendar-year.dto';
 import { WorkingDayCalendarService } from './working-day-calendar.service';
 
 @ApiTags('calendar')
@@ -12,39 +13,55 @@ import { WorkingDayCalendarService } from './working-day-calendar.service';
 @Controller('calendar')
 export class CalendarController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendars: WorkingDayCalendarService,
+    private readonly years: CalendarYears,
+    private readonly publisher: CalendarPublisher,
   ) {}
 
-  /** The years the national calendar covers and the local overrides in force. */
+  /** The calendar in force: its version, the known years, the provisional ones, the local overrides. */
   @Get()
   async get() {
-    return { source: 'chinese-days', coverage: chineseDaysCoverage(), overrides: await this.calendars.overrides() };
+    const definition = await this.calendars.definition();
+    const known = knownYears(definition);
+    return {
+      version: definition.version,
+      knownYears: known,
+      provisionalYears: known.lastYear < CALENDAR_LAST_YEAR ? { firstYear: known.lastYear + 1, lastYear: CALENDAR_LAST_YEAR } : null,
+      overrides: definition.overrides,
+    };
+  }
+
+  /** Every version: what changed, who, when, why (the calendar's audit trail). */
+  @Get('versions')
+  versions() {
+    return this.years.versions();
+  }
+
+  /** A year as it is in force, and where it came from (package, published, provisional). */
+  @Get('years/:year')
+  year(@Param() { year }: CalendarYearParam) {
+    return this.years.describe(year);
+  }
+
+  /** Publishes (or corrects) a year's official arrangement: a new version, published on `calendar.v1`. */
+  @Put('years/:year')
+  @Roles('admin')
+  async publish(@Param() { year }: CalendarYearParam, @Body() body: PublishCalendarYearDto, @CurrentActor() actor: Actor) {
+    await this.publisher.publishYear(year, body, actor, body.reason ?? null);
+    return this.years.describe(year);
   }
 
   @Put('overrides/:date')
   @Roles('admin')
   async put(@Param() { date }: CalendarOverrideDateParam, @Body() body: PutCalendarOverrideDto, @CurrentActor() actor: Actor) {
-    const coverage = chineseDaysCoverage();
-    const year = yearOf(parseLocalDate(date));
-    if (year < coverage.firstYear || year > coverage.lastYear) {
-      throw new DomainException('bad-request', 'CALENDAR_NOT_COVERED', `date: ${year} is outside the national calendar (${coverage.firstYear}–${coverage.lastYear}); update chinese-days first`);
-    }
-    await this.dataSource.query(
-      `INSERT INTO approval.calendar_overrides (date, kind, note, recorded_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, note = EXCLUDED.note, recorded_by = EXCLUDED.recorded_by, recorded_at = now()`,
-      [date, body.kind, body.note, `${actor.role}:${actor.sub}`],
-    );
-    this.calendars.invalidate();
-    return { date, kind: body.kind, note: body.note };
+    const version = await this.publisher.setOverride({ date: date as never, kind: body.kind, note: body.note }, actor);
+    return { date, kind: body.kind, note: body.note, version };
   }
 
   @Delete('overrides/:date')
   @Roles('admin')
   @HttpCode(204)
-  async remove(@Param() { date }: CalendarOverrideDateParam) {
-    const [, deleted] = (await this.dataSource.query(`DELETE FROM approval.calendar_overrides WHERE date = $1`, [date])) as [unknown, number];
-    if (deleted === 0) throw new DomainException('not-found', 'OVERRIDE_NOT_FOUND', `no calendar override on ${date}`);
-    this.calendars.invalidate();
+  async remove(@Param() { date }: CalendarOverrideDateParam, @CurrentActor() actor: Actor) {
+    await this.publisher.removeOverride(date, actor);
   }
 }

@@ -1,25 +1,34 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  chineseDaysCoverage, createChineseWorkingDayCalendar, parseLocalDate, shanghaiLocalDate, yearOf,
-  type CalendarOverride, type WorkingDayCalendar,
+  packageYears, shanghaiLocalDate, workingDayCalendarOf, type CalendarDefinition, type CalendarOverride, type WorkingDayCalendar, type YearArrangement,
 } from '@banjie/domain';
 import { APPROVAL_CONFIG, type ApprovalConfig } from '../config';
+import { CalendarRepository, type PublishedYearRow } from './calendar.repository';
+
+/** The package's years with the published ones put over them (a published year wins), then the published years after the package. */
+export function knownYearsOf(packaged: readonly YearArrangement[], published: readonly PublishedYearRow[]): YearArrangement[] {
+  const byYear = new Map<number, YearArrangement>(packaged.map((year) => [year.year, year]));
+  for (const row of published) {
+    byYear.set(row.year, { year: row.year, source: 'PUBLISHED', reference: row.reference, holidays: row.holidays, workingDays: row.workingDays });
+  }
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
 
 /**
- * The Chinese working-day calendar (chinese-days) with the city's local adjustments from
- * `approval.calendar_overrides` applied on top. Overrides are re-read at most every
- * APPROVAL_CALENDAR_REFRESH_MS, and at once after a change through the API.
+ * The working-day calendar this service owns: the chinese-days package, the years admins
+ * published, the city's local overrides — at the latest version of `approval.calendar_versions`.
+ * Re-read at most every APPROVAL_CALENDAR_REFRESH_MS, and at once after a change through the API.
  */
 @Injectable()
 export class WorkingDayCalendarService {
-  private readonly logger = new Logger(WorkingDayCalendarService.name);
   private cached: { calendar: WorkingDayCalendar; loadedAt: number } | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APPROVAL_CONFIG) private readonly config: ApprovalConfig,
+    private readonly repository: CalendarRepository,
   ) {}
 
   /**
@@ -29,9 +38,19 @@ export class WorkingDayCalendarService {
    */
   async current(executor: EntityManager = this.dataSource.manager): Promise<WorkingDayCalendar> {
     if (this.cached && Date.now() - this.cached.loadedAt < this.config.calendarRefreshMs) return this.cached.calendar;
-    const calendar = createChineseWorkingDayCalendar(await this.usableOverrides(executor));
+    const calendar = workingDayCalendarOf(await this.definition(executor));
     this.cached = { calendar, loadedAt: Date.now() };
     return calendar;
+  }
+
+  /** The definition at the latest version, as it is published on `calendar.v1`. */
+  async definition(executor: EntityManager = this.dataSource.manager): Promise<CalendarDefinition> {
+    const [latest, published, overrides] = [
+      await this.repository.latestVersion(executor),
+      await this.repository.publishedYears(executor),
+      await this.repository.overrides(executor),
+    ];
+    return { version: latest?.version ?? 0, years: knownYearsOf(packageYears(), published), overrides };
   }
 
   invalidate(): void {
@@ -43,22 +62,7 @@ export class WorkingDayCalendarService {
     return shanghaiLocalDate(now);
   }
 
-  async overrides(executor: EntityManager = this.dataSource.manager): Promise<CalendarOverride[]> {
-    return executor.query(`SELECT date::text AS date, kind, note FROM approval.calendar_overrides ORDER BY date`);
-  }
-
-  /**
-   * An override for a year chinese-days does not cover cannot be applied (there is no national
-   * arrangement to adjust); every computation in that year is flagged as not covered anyway.
-   */
-  private async usableOverrides(executor: EntityManager): Promise<CalendarOverride[]> {
-    const coverage = chineseDaysCoverage();
-    const all = await this.overrides(executor);
-    return all.filter((override) => {
-      const year = yearOf(parseLocalDate(override.date));
-      const usable = year >= coverage.firstYear && year <= coverage.lastYear;
-      if (!usable) this.logger.warn(`calendar override ${override.date} lies outside ${coverage.firstYear}–${coverage.lastYear} and is not applied`);
-      return usable;
-    });
+  overrides(executor: EntityManager = this.dataSource.manager): Promise<CalendarOverride[]> {
+    return this.repository.overrides(executor);
   }
 }

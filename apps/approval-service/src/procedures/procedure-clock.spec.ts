@@ -10,7 +10,7 @@ describe('the approval service\'s working-day clock', () => {
   it('skips the 2023 Spring Festival (21–27 Jan) and counts the adjusted Saturday 28 and Sunday 29 January', () => {
     // Accepted Wed 18 Jan, 15 days: 19, 20, 28, 29, 30, 31 Jan, 1, 2, 3, 6, 7, 8, 9, 10, 13 Feb.
     const procedure = accepted(15, '2023-01-18');
-    expect(dueDateOf(procedure, calendar)).toEqual({ dueDate: '2023-02-13', dueDateUnavailable: null });
+    expect(dueDateOf(procedure, calendar)).toEqual({ dueDate: '2023-02-13', dueDateUnavailable: null, dueDateProvisional: false, calendarVersion: 0 });
     expect(readClock(procedure, '2023-01-20', 3, calendar)).toEqual({ deadlineStatus: 'IN_TIME', remainingWorkingDays: 13 });
     expect(readClock(procedure, '2023-01-27', 3, calendar).remainingWorkingDays).toBe(13);
     expect(readClock(procedure, '2023-01-29', 3, calendar).remainingWorkingDays).toBe(11);
@@ -33,7 +33,7 @@ describe('the approval service\'s working-day clock', () => {
     const resumed = run(paused, [{ action: 'resubmit' }, '2023-10-09']);
 
     it('has no due date while the request is open, and freezes the remaining days', () => {
-      expect(dueDateOf(paused, calendar)).toEqual({ dueDate: null, dueDateUnavailable: null });
+      expect(dueDateOf(paused, calendar)).toEqual({ dueDate: null, dueDateUnavailable: null, dueDateProvisional: false, calendarVersion: 0 });
       expect(readClock(paused, '2023-09-28', 3, calendar)).toEqual({ deadlineStatus: 'PAUSED', remainingWorkingDays: 8 });
       expect(readClock(paused, '2023-10-08', 3, calendar).remainingWorkingDays).toBe(8);
     });

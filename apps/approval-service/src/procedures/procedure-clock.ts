@@ -30,13 +30,17 @@ export function withCalendar<T>(compute: () => T): { value: T; unavailable: null
 
 /**
  * The last day of the limit (null when no clock runs, or while an open supplement request makes
- * it depend on the resubmission), or why it cannot be computed.
+ * it depend on the resubmission), or why it cannot be computed; whether it is provisional
+ * (counted across a year nobody has published yet) and the calendar version it comes from.
  */
-export function dueDateOf(record: ProcedureRecord, calendar: WorkingDayCalendar): { dueDate: string | null; dueDateUnavailable: DueDateUnavailable | null } {
+export function dueDateOf(
+  record: ProcedureRecord,
+  calendar: WorkingDayCalendar,
+): { dueDate: string | null; dueDateUnavailable: DueDateUnavailable | null; dueDateProvisional: boolean; calendarVersion: number } {
   const clock = clockOf(record);
-  if (clock === null) return { dueDate: null, dueDateUnavailable: null };
-  const result = withCalendar(() => clock.dueDate(calendar));
-  return { dueDate: result.value, dueDateUnavailable: result.unavailable };
+  const result = clock === null ? { value: null, unavailable: null } : withCalendar(() => clock.dueDate(calendar));
+  const provisional = result.value !== null && clock?.acceptedOn != null && calendar.provisionalBetween(clock.acceptedOn, result.value);
+  return { dueDate: result.value, dueDateUnavailable: result.unavailable, dueDateProvisional: provisional, calendarVersion: calendar.version };
 }
 
 /** How the clock stands on a day: CLOSED when the procedure is done, NOT_STARTED while no department clock runs. */

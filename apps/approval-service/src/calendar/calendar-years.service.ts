@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { cachedProvisionalYear, knownYears, type YearArrangement } from '@banjie/domain';
+import { CalendarRepository } from './calendar.repository';
+import { WorkingDayCalendarService } from './working-day-calendar.service';
+
+/** What the calendar says about one year, and the audit trail of its versions. */
+@Injectable()
+export class CalendarYears {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CalendarRepository,
+    private readonly calendars: WorkingDayCalendarService,
+  ) {}
+
+  async describe(year: number) {
+    const definition = await this.calendars.definition();
+    const { lastYear } = knownYears(definition);
+    const arrangement: YearArrangement = year > lastYear ? cachedProvisionalYear(year) : definition.years.find((y) => y.year === year)!;
+    const publication = await this.repository.publishedYear(this.dataSource.manager, year);
+    return {
+      year,
+      source: arrangement.source,
+      /** True until the year's arrangement is published: its dates follow the law only (no bridges, no 调休) and may move. */
+      provisional: arrangement.source === 'PROVISIONAL',
+      calendarVersion: definition.version,
+      reference: arrangement.reference,
+      holidays: arrangement.holidays,
+      workingDays: arrangement.workingDays,
+      overrides: definition.overrides.filter((override) => override.date.startsWith(`${year}-`)),
+      publication: publication && { version: publication.version, publishedBy: publication.publishedBy, publishedAt: publication.publishedAt, reason: publication.reason },
+    };
+  }
+
+  versions() {
+    return this.repository.versions(this.dataSource.manager);
+  }
+}

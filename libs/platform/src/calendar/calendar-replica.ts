@@ -1,0 +1,67 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { packageDefinition, workingDayCalendarOf, type CalendarDefinition, type WorkingDayCalendar } from '@banjie/domain';
+import { CalendarReplicaRepository } from './calendar-replica.repository';
+
+export interface CalendarSwitch {
+  previous: WorkingDayCalendar;
+  current: WorkingDayCalendar;
+}
+
+/**
+ * A consuming service's copy of the working-day calendar its owner publishes on `calendar.v1`:
+ * the highest version received, kept in the service's schema and in memory. Until the first
+ * version arrives it is the package's data (version 0). Replicas of a service that did not consume
+ * the event pick the new version up from the table within `refreshMs`.
+ */
+export class CalendarReplica {
+  private readonly logger = new Logger(CalendarReplica.name);
+  private readonly repository: CalendarReplicaRepository;
+  private calendar: WorkingDayCalendar = workingDayCalendarOf(packageDefinition());
+  private checkedAt = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    schema: string,
+    private readonly refreshMs = 30_000,
+  ) {
+    this.repository = new CalendarReplicaRepository(schema);
+  }
+
+  /** The calendar in force (as last loaded). */
+  get current(): WorkingDayCalendar {
+    return this.calendar;
+  }
+
+  /** Loads the stored version (at boot, and when another replica may have stored a newer one). */
+  async load(): Promise<WorkingDayCalendar> {
+    const definition = await this.repository.load(this.dataSource);
+    if (definition && definition.version !== this.calendar.version) this.calendar = workingDayCalendarOf(definition);
+    this.checkedAt = Date.now();
+    return this.calendar;
+  }
+
+  /** Reloads when the last look is older than `refreshMs` and the stored version differs (one cheap query). */
+  async fresh(): Promise<WorkingDayCalendar> {
+    if (Date.now() - this.checkedAt < this.refreshMs) return this.calendar;
+    this.checkedAt = Date.now();
+    if ((await this.repository.version(this.dataSource)) !== this.calendar.version) await this.load();
+    return this.calendar;
+  }
+
+  /**
+   * Applies a published definition inside the consumer's transaction: null when it is not newer
+   * than what is stored (a redelivery, or an older version arriving late). `previous` is what the
+   * table held, so a retried transaction compares the same two versions. The in-memory calendar
+   * switches at once; should the transaction fail, `fresh()` finds the table's version again.
+   */
+  async apply(manager: EntityManager, definition: CalendarDefinition): Promise<CalendarSwitch | null> {
+    const stored = await this.repository.load(manager);
+    if (!(await this.repository.storeIfNewer(manager, definition))) return null;
+    const previous = stored === null ? workingDayCalendarOf(packageDefinition()) : stored.version === this.calendar.version ? this.calendar : workingDayCalendarOf(stored);
+    this.calendar = workingDayCalendarOf(definition);
+    this.checkedAt = Date.now();
+    this.logger.log(`working-day calendar version ${previous.version} → ${definition.version}`);
+    return { previous, current: this.calendar };
+  }
+}

@@ -1,8 +1,9 @@
 import { CreateApprovalTables1764300300000 } from './migrations/1764300300000-create-approval-tables';
+import { CreateCalendarPublicationTables1764600100000 } from './migrations/1764600100000-create-calendar-publication-tables';
 import { ScopeKeysAndLogSecurityEvents1764500100000 } from './migrations/1764500100000-scope-keys-and-log-security-events';
 
 /** The approval service talks to its tables in SQL (repositories); TypeORM runs the migrations. */
 export const approvalDatabase = {
   entities: [],
-  migrations: [CreateApprovalTables1764300300000, ScopeKeysAndLogSecurityEvents1764500100000],
+  migrations: [CreateApprovalTables1764300300000, ScopeKeysAndLogSecurityEvents1764500100000, CreateCalendarPublicationTables1764600100000],
 };

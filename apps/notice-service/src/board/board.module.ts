@@ -1,12 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import type { Request } from 'express';
 import { createChineseWorkingDayCalendar } from '@banjie/domain';
 import { CLOCK, type Clock } from '../clock/clock';
 import { NOTICE_CONFIG, type NoticeConfig } from '../config';
 import { BoardEventsConsumer } from '../events/board-events.consumer';
+import { publicClientOf } from '../http/public-client';
 import { PublicHistoryRepository } from '../history/public-history.repository';
 import { PageController } from '../page/page.controller';
 import { BoardStreamController } from '../stream/board-stream.controller';
+import { BoardStreamMetrics } from '../stream/board-stream.metrics';
 import { BoardStream } from '../stream/board-stream.service';
 import { BoardProjector } from './board-projector';
 import { BoardReader } from './board-reader.service';
@@ -27,6 +30,8 @@ export class BoardModule {
           throttlers: [{ ttl: config.rateLimit.windowMs, limit: config.rateLimit.limit }],
           // One budget per client across every public endpoint, not one per endpoint.
           generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
+          // The same client as the stream limits count.
+          getTracker: (request) => publicClientOf(request as Request),
         }),
       ],
       controllers: [BoardController, BoardStreamController, PageController, BoardEventsConsumer],
@@ -45,6 +50,7 @@ export class BoardModule {
     BoardUpdater,
     BoardReader,
     BoardStream,
+    BoardStreamMetrics,
     MidnightRefresh,
       ],
     };

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { Public } from '@banjie/platform';
@@ -15,7 +15,9 @@ export class BoardStreamController {
 
   @Get('stream')
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'Server-Sent Events: `card` (id = change id) and `summary` per change, `resync` when a reconnecting client must reload the board' })
+  @ApiOkResponse({ description: 'Server-Sent Events: `card` (id = change id) and `summary` per change, `resync` when the client must reload the board (too far behind, or more changes than the stream sends at once)' })
+  @ApiTooManyRequestsResponse({ description: 'TOO_MANY_STREAMS_FROM_CLIENT: this address holds NOTICE_SSE_MAX_STREAMS_PER_CLIENT streams already (or the rate limit); Retry-After' })
+  @ApiServiceUnavailableResponse({ description: 'TOO_MANY_STREAMS: the service holds NOTICE_SSE_MAX_STREAMS streams; Retry-After' })
   async open(@Query() query: StreamQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     const { since, ...filters } = query;
     await this.stream.open(request, response, filters, resumeAfter(request.headers['last-event-id'], since));

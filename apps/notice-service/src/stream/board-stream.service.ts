@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
@@ -6,8 +6,11 @@ import { listenForNotifications, type NotificationListener } from '@banjie/platf
 import type { FlagBoardCard } from '@banjie/contracts';
 import { cardsOnBoard, isOnBoard, summarize, type BoardFilters, type BoardSummary } from '../board/board-view';
 import { BOARD_CHANGES_CHANNEL, CardStore, type BoardChange } from '../board/card-store';
-import { NOTICE_CONFIG, type NoticeConfig } from '../config';
+import { NOTICE_CONFIG, type NoticeConfig, type StreamConfig } from '../config';
+import { publicClientOf } from '../http/public-client';
+import { BoardStreamMetrics } from './board-stream.metrics';
 import { formatSseEvent } from './sse-format';
+import { StreamAdmission, type StreamRefusal } from './stream-admission';
 
 interface StreamClient {
   filters: BoardFilters;
@@ -16,8 +19,21 @@ interface StreamClient {
 
 /** A NOTIFY may be lost while the listener reconnects: poll slowly as well. */
 const POLL_MS = 2_000;
-/** A client further behind than this resyncs from the board instead of replaying. */
-const MAX_REPLAY = 1_000;
+/** Changes read from the feed per query when broadcasting. */
+const READ_BATCH = 1_000;
+/** A refused client may try again after this long (the service's or its own streams must close first). */
+const RETRY_REFUSED_AFTER_SECONDS = 30;
+
+const REFUSALS: Record<StreamRefusal, { status: HttpStatus; message: (limits: StreamConfig) => string }> = {
+  TOO_MANY_STREAMS_FROM_CLIENT: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    message: ({ maxStreamsPerClient }) => `this address already has ${maxStreamsPerClient} board streams open (the most one client may hold): close one, or share one stream between screens`,
+  },
+  TOO_MANY_STREAMS: {
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    message: ({ maxStreams }) => `the service holds its maximum of ${maxStreams} board streams: try again later, or poll GET /api/board`,
+  },
+};
 
 /**
  * Server-Sent Events for displays: one `card` event per change of the public board (its id is the
@@ -25,11 +41,17 @@ const MAX_REPLAY = 1_000;
  * Changes are committed in id order (board lock) and announced by NOTIFY on commit; a client that
  * reconnects with Last-Event-ID (or `?since=`) gets what it missed replayed, or a `resync` event
  * when that is not possible, after which it reloads the board.
+ *
+ * Public, so bounded (issue 17): streams are admitted within a total and a per-client limit; a
+ * replay or a batch of changes larger than `replayMaxBytes` is a `resync` instead; a client with
+ * more than `maxBufferedBytes` waiting to be sent does not read and is disconnected.
  */
 @Injectable()
 export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(BoardStream.name);
   private readonly clients = new Set<StreamClient>();
+  private readonly admission: StreamAdmission;
+  private readonly limits: StreamConfig;
   private lastBroadcastId = 0;
   /**
    * Every card as of `lastBroadcastId`, kept up to date from the change feed itself: the summary
@@ -49,7 +71,11 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly dataSource: DataSource,
     private readonly store: CardStore,
     @Inject(NOTICE_CONFIG) private readonly config: NoticeConfig,
-  ) {}
+    private readonly metrics: BoardStreamMetrics,
+  ) {
+    this.limits = config.stream;
+    this.admission = new StreamAdmission(config.stream);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.lastBroadcastId = await this.store.lastChangeId(this.dataSource.manager);
@@ -57,7 +83,7 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
     for (const { card } of await this.store.cards(this.dataSource.manager)) this.board.set(card.code, card);
     this.listener = await listenForNotifications(this.config.DATABASE_URL, BOARD_CHANGES_CHANNEL, () => this.wake?.(), this.logger);
     // A named event, not a comment: the page's watchdog sees it and knows the stream is alive.
-    this.heartbeat = setInterval(() => this.writeAll(formatSseEvent('ping', {})), this.config.stream.heartbeatMs);
+    this.heartbeat = setInterval(() => this.writeAll(formatSseEvent('ping', {})), this.limits.heartbeatMs);
     this.running = true;
     this.loop = this.run();
   }
@@ -73,30 +99,52 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
     await this.listener?.close();
   }
 
-  /** Opens a stream; `resumeAfter` is the last change id the client has (null for a fresh client), `invalid` when it sent garbage. */
+  /**
+   * Opens a stream; `resumeAfter` is the last change id the client has (null for a fresh client),
+   * `invalid` when it sent garbage. Over a limit it throws (429 or 503) before anything is written.
+   */
   async open(request: Request, response: Response, filters: BoardFilters, resumeAfter: number | null | 'invalid'): Promise<void> {
+    this.admit(request, response);
     response.status(200);
     response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     response.setHeader('Cache-Control', 'no-cache, no-transform');
     response.setHeader('Connection', 'keep-alive');
     response.setHeader('X-Accel-Buffering', 'no');
     response.flushHeaders();
-    response.write(`retry: ${this.config.stream.retryMs}\n\n`);
+    response.write(`retry: ${this.limits.retryMs}\n\n`);
     const client: StreamClient = { filters, response };
-    request.on('close', () => this.clients.delete(client));
+    response.once('close', () => this.clients.delete(client));
     await this.serially(async () => {
-      if (response.writableEnded || request.destroyed) return;
+      if (response.destroyed) return;
       if (resumeAfter !== null) await this.replay(client, resumeAfter);
-      this.clients.add(client);
+      if (!response.destroyed) this.clients.add(client);
     });
+  }
+
+  /** Takes a place for the stream until its connection closes, or refuses it. */
+  private admit(request: Request, response: Response): void {
+    const admission = this.admission.admit(publicClientOf(request));
+    if (!admission.admitted) {
+      this.metrics.refused.inc({ limit: admission.refusal });
+      const { status, message } = REFUSALS[admission.refusal];
+      response.setHeader('Retry-After', String(RETRY_REFUSED_AFTER_SECONDS));
+      throw new HttpException({ statusCode: status, code: admission.refusal, message: message(this.limits) }, status);
+    }
+    const release = () => {
+      admission.release();
+      this.metrics.open.set(this.admission.open);
+    };
+    this.metrics.open.set(this.admission.open);
+    if (response.destroyed) release();
+    else response.once('close', release);
   }
 
   private async replay(client: StreamClient, resumeAfter: number | 'invalid'): Promise<void> {
     const first = await this.store.firstChangeId(this.dataSource.manager);
     const behind = resumeAfter === 'invalid' ? Infinity : this.lastBroadcastId - resumeAfter;
     const pruned = first !== null && resumeAfter !== 'invalid' && resumeAfter < first - 1;
-    if (behind < 0 || behind > MAX_REPLAY || pruned) {
-      client.response.write(formatSseEvent('resync', { reason: 'the changes since your last event cannot be replayed: reload the board' }));
+    if (behind < 0 || behind > this.limits.replayMaxEvents || pruned) {
+      this.resync(client, this.lastBroadcastId, 'the changes since your last event cannot be replayed: reload the board');
       return;
     }
     if (behind === 0) return;
@@ -118,7 +166,7 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async broadcastNewChanges(): Promise<void> {
     for (;;) {
-      const changes = await this.store.changesAfter(this.dataSource.manager, this.lastBroadcastId, MAX_REPLAY);
+      const changes = await this.store.changesAfter(this.dataSource.manager, this.lastBroadcastId, READ_BATCH);
       if (changes.length === 0) return;
       this.lastBroadcastId = changes[changes.length - 1]!.id;
       for (const change of changes) this.board.set(change.code, change.card);
@@ -126,23 +174,61 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  /** The changes as `card` events, then one `summary` per client for its filters (computed once per filter set). */
+  /**
+   * The changes as `card` events, then one `summary` per client for its filters (computed once per
+   * filter set); more than `replayMaxBytes` of them is a `resync` instead.
+   */
   private async send(clients: StreamClient[], changes: BoardChange[]): Promise<void> {
     if (changes.length === 0) return;
+    const lastChangeId = changes[changes.length - 1]!.id;
     const cards = [...this.board.values()];
     const summaries = new Map<string, BoardSummary>();
     for (const client of clients) {
-      const events = changes.map(({ id, card, ...rest }) => formatSseEvent('card', { changeId: id, ...rest, onBoard: isOnBoard(card, client.filters), card }, id));
+      const events = this.cardEvents(client, changes);
+      if (events === null) {
+        this.resync(client, lastChangeId, 'more changes than the stream sends at once: reload the board');
+        continue;
+      }
       const key = JSON.stringify(client.filters);
       if (!summaries.has(key)) summaries.set(key, summarize(cardsOnBoard(cards, client.filters), client.filters));
-      events.push(formatSseEvent('summary', { lastChangeId: changes[changes.length - 1]!.id, summary: summaries.get(key) }));
+      events.push(formatSseEvent('summary', { lastChangeId, summary: summaries.get(key) }));
       // One write per client and broadcast: a write per event was a third of the service's CPU in system calls.
-      client.response.write(events.join(''));
+      this.write(client, events.join(''));
     }
   }
 
+  /** The `card` events of these changes for a client, or null once they pass `replayMaxBytes`. */
+  private cardEvents(client: StreamClient, changes: BoardChange[]): string[] | null {
+    const events: string[] = [];
+    let bytes = 0;
+    for (const { id, card, ...rest } of changes) {
+      const event = formatSseEvent('card', { changeId: id, ...rest, onBoard: isOnBoard(card, client.filters), card }, id);
+      bytes += Buffer.byteLength(event);
+      if (bytes > this.limits.replayMaxBytes) return null;
+      events.push(event);
+    }
+    return events;
+  }
+
+  /** Tells a client to reload the board; the id is where the stream goes on from, which the reloaded board includes. */
+  private resync(client: StreamClient, lastChangeId: number, reason: string): void {
+    this.metrics.resyncs.inc();
+    this.write(client, formatSseEvent('resync', { reason }, lastChangeId));
+  }
+
   private writeAll(text: string): void {
-    for (const client of this.clients) client.response.write(text);
+    for (const client of this.clients) this.write(client, text);
+  }
+
+  /** Writes to a client, and disconnects it when what waits to be sent passes the bound: a client that does not read is dropped, not buffered. */
+  private write(client: StreamClient, text: string): void {
+    const { response } = client;
+    if (response.destroyed) return;
+    response.write(text);
+    if (response.writableLength <= this.limits.maxBufferedBytes) return;
+    this.clients.delete(client);
+    this.metrics.dropped.inc();
+    response.destroy();
   }
 
   private serially(work: () => Promise<void>): Promise<void> {

@@ -48,6 +48,10 @@ describe('intake service on real PostgreSQL and Kafka', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f) => f.field).sort()).toEqual(['cluster', 'plannedStart', 'surprise', 'totalInvestment']);
+    const { ownerEnterprise: _, ...withoutOwner } = sampleRegistration;
+    const noOwner = await admin()<{ fields: { field: string }[] }>('POST', '/projects', withoutOwner);
+    expect(noOwner.status).toBe(400);
+    expect(noOwner.body.fields.map((f) => f.field)).toEqual(['ownerEnterprise']);
     expect((await admin()('POST', '/projects', '{"name": ')).status).toBe(400);
     expect((await admin()('GET', '/projects/not-a-code')).status).toBe(400);
     expect((await admin()('GET', '/projects/BJ-2023-9999')).status).toBe(404);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested,
 } from 'class-validator';
 import { IsLocalDate, IsOneLine } from '@banjie/platform';
 import { IndustryCluster, LifecycleState, ProjectType } from '@banjie/contracts';
@@ -38,7 +38,7 @@ export class RegisterProjectDto {
   name!: string;
 
   @ApiProperty({ type: EnterpriseDto })
-  @ValidateNested() @Type(() => EnterpriseDto)
+  @IsObject() @ValidateNested() @Type(() => EnterpriseDto)
   ownerEnterprise!: EnterpriseDto;
 
   @ApiProperty({ example: '102', description: 'total investment in 亿元, an exact decimal string' })

@@ -66,6 +66,10 @@ async function main(): Promise<void> {
     BANJIE_COMPILED: options.fromSources ? '0' : '1',
     // Fewer glibc malloc arenas for the native threads (Temporal's core, libuv): ≈ 100 MB less RSS in the deadline service.
     MALLOC_ARENA_MAX: '2',
+    // The bench's one stream watcher reads on loopback and times every card: it measures how soon a change
+    // reaches the stream, so batches of any size go out as cards, not as `resync` (the public limits: docs/reliability.md).
+    NOTICE_SSE_MAX_BUFFERED_BYTES: String(64 * 2 ** 20),
+    NOTICE_SSE_REPLAY_MAX_BYTES: String(64 * 2 ** 20),
     ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
     ...(options.cpuProfile ? { BENCH_CPU_PROFILE_DIR: join(logs, 'profiles') } : {}),
   };

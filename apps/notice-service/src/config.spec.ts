@@ -3,15 +3,15 @@ import { noticeConfig } from './config';
 const env = { DATABASE_URL: 'postgres://banjie@127.0.0.1:5432/banjie', KAFKA_BROKERS: '127.0.0.1:9092', JWT_SECRET: 'a-test-signing-key-of-32-characters-or-more' };
 
 describe('notice config: stream limits', () => {
-  it('bounds streams by default: 200 in all, 10 per client, 256 KiB waiting, replays up to 500 changes and 128 KiB', () => {
+  it('bounds streams by default: 200 in all, 10 per client, 128 KiB waiting, replays up to 500 changes and 64 KiB', () => {
     expect(noticeConfig(env).stream).toEqual({
       retryMs: 3_000,
       heartbeatMs: 15_000,
       maxStreams: 200,
       maxStreamsPerClient: 10,
-      maxBufferedBytes: 256 * 1_024,
+      maxBufferedBytes: 128 * 1_024,
       replayMaxEvents: 500,
-      replayMaxBytes: 128 * 1_024,
+      replayMaxBytes: 64 * 1_024,
     });
   });
 

@@ -14,9 +14,9 @@ const noticeEnvironment = platformEnvironment.extend({
   NOTICE_SSE_HEARTBEAT_MS: z.coerce.number().int().min(1_000).max(120_000).default(15_000),
   NOTICE_SSE_MAX_STREAMS: z.coerce.number().int().min(1).max(100_000).default(200),
   NOTICE_SSE_MAX_STREAMS_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(10),
-  NOTICE_SSE_MAX_BUFFERED_BYTES: z.coerce.number().int().min(16 * KiB).max(64 * MiB).default(256 * KiB),
+  NOTICE_SSE_MAX_BUFFERED_BYTES: z.coerce.number().int().min(16 * KiB).max(64 * MiB).default(128 * KiB),
   NOTICE_SSE_REPLAY_MAX_EVENTS: z.coerce.number().int().min(0).max(10_000).default(500),
-  NOTICE_SSE_REPLAY_MAX_BYTES: z.coerce.number().int().min(KiB).max(64 * MiB).default(128 * KiB),
+  NOTICE_SSE_REPLAY_MAX_BYTES: z.coerce.number().int().min(KiB).max(64 * MiB).default(64 * KiB),
 }).superRefine((env, context) => {
   if (env.NOTICE_SSE_MAX_STREAMS_PER_CLIENT > env.NOTICE_SSE_MAX_STREAMS) {
     context.addIssue({ code: 'custom', path: ['NOTICE_SSE_MAX_STREAMS_PER_CLIENT'], message: 'must not exceed NOTICE_SSE_MAX_STREAMS' });

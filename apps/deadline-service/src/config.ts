@@ -1,17 +1,11 @@
 import { z } from 'zod';
-import { COMPLETION_RATE_TARGET, parseQuarter, quarterOf, shanghaiLocalDate } from '@banjie/domain';
+import { COMPLETION_RATE_TARGET, isMeaningfulQuarter, MEANINGFUL_QUARTERS, quarterOf, shanghaiLocalDate } from '@banjie/domain';
 import { loadConfig, platformEnvironment, portVariable, type ServiceConfig } from '@banjie/platform';
 import type { DeadlineLadder } from '@banjie/workflows';
 import { requireWebhookSecret, webhookConfig, webhookEnvironment, type WebhookConfig } from './webhooks/webhook.config';
 
 const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a wall time 'HH:MM' (Asia/Shanghai)");
-const quarterLabel = z.string().refine((label) => {
-  try {
-    return parseQuarter(label).label === label;
-  } catch {
-    return false;
-  }
-}, "must be a quarter 'YYYY-Qn', e.g. 2023-Q1");
+const quarterLabel = z.string().refine(isMeaningfulQuarter, `must be a quarter 'YYYY-Qn' from ${MEANINGFUL_QUARTERS.first} to ${MEANINGFUL_QUARTERS.last}, e.g. 2023-Q1`);
 
 const deadlineEnvironment = platformEnvironment.extend({
   DEADLINE_PORT: portVariable(3004),

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { QuarterTargetConcludedV1 } from '@banjie/contracts';
-import { appendToOutbox } from '@banjie/platform';
+import { addDays, parseLocalDate, parseQuarter, yearOf, type LocalDate, type Quarter } from '@banjie/domain';
+import { appendToOutbox, DomainException } from '@banjie/platform';
 import type { QuarterReading, QuarterReadingRequest } from '@banjie/workflows';
 import { WorkingDayCalendars } from '../calendar/calendar-snapshots';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
@@ -69,6 +70,7 @@ export class QuarterTargetService {
 
   /** The target as of a day (live from the projection), with the checkpoints recorded so far and the final result, if any. */
   async report(quarter: string, asOf: string): Promise<QuarterTargetReport> {
+    this.requireCalendarFor(parseQuarter(quarter), parseLocalDate(asOf));
     const { target, forecastWindowWorkingDays, atRiskLimit } = this.config.quarterTarget;
     const reading = await this.read({ quarter, asOf, target, atRiskLimit, ...(forecastWindowWorkingDays === undefined ? {} : { forecastWindowWorkingDays }) });
     const checkpoints: { asOf: string; reading: QuarterReading; escalated: boolean; recordedAt: Date }[] = await this.dataSource.query(
@@ -97,5 +99,24 @@ export class QuarterTargetService {
       })),
       result: result ? { met: metTarget(result.reading.overall.rate, result.reading.target), concludedAt: new Date(result.concludedAt).toISOString() } : null,
     };
+  }
+
+  /**
+   * A reading counts working days from the eve of the quarter to its last day and to `asOf`: a day
+   * the working-day calendar does not cover is refused by the parameter that asked for it.
+   */
+  private requireCalendarFor(quarter: Quarter, asOf: LocalDate): void {
+    const { calendar } = this.calendars;
+    const needed: [field: string, day: LocalDate][] = [['quarter', addDays(quarter.firstDay, -1)], ['quarter', quarter.lastDay], ['asOf', asOf]];
+    const uncovered = needed.find(([, day]) => !calendar.covers(day));
+    if (uncovered === undefined) return;
+    const [field, day] = uncovered;
+    const { firstYear, lastYear } = calendar.coverage;
+    throw new DomainException(
+      'bad-request',
+      'CALENDAR_NOT_COVERED',
+      `${field}: the reading needs the working days of ${yearOf(day)}, which the working-day calendar does not cover (it covers ${firstYear}–${lastYear})`,
+      { field },
+    );
   }
 }

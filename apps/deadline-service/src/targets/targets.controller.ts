@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { maxLocalDate, minLocalDate, parseQuarter, shanghaiLocalDate } from '@banjie/domain';
-import { IsLocalDate, Roles } from '@banjie/platform';
+import { IsLocalDate, IsQuarter, Roles } from '@banjie/platform';
 import { QuarterTargetService } from './quarter-target.service';
 
 export class QuarterParam {
-  @Matches(/^\d{4}-Q[1-4]$/, { message: "quarter must be a quarter 'YYYY-Qn' (n = 1..4), e.g. 2023-Q1" })
+  @IsQuarter()
   quarter!: string;
 }
 

@@ -142,7 +142,8 @@ describe('the public board stream is bounded', () => {
     expect(sockets.map((socket) => socket.status)).toEqual(sockets.map(() => 200));
     // The board keeps changing: batches of ≈ 96 KiB of card events (below the replay bound, so sent as cards), 6 MiB in all —
     // more than the kernel takes for a connection that is not read (≈ 4 MiB here).
-    const cardEventBytes = Math.max(...(await (await fetch(`${url}/api/board`)).json()).projects.map((card: unknown) => Buffer.byteLength(JSON.stringify(card)))) + 300;
+    const board = (await (await fetch(`${url}/api/board`)).json()) as { projects: unknown[] };
+    const cardEventBytes = Math.max(...board.projects.map((card) => Buffer.byteLength(JSON.stringify(card)))) + 300;
     const perBatch = Math.floor((96 * KiB) / cardEventBytes);
     const batches = Math.ceil((6 * 1_024 * KiB) / (perBatch * cardEventBytes));
     // What the service holds (after a full collection) every few batches: its highest is the peak.

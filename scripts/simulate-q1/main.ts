@@ -4,10 +4,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createChineseWorkingDayCalendar } from '../../libs/domain/src';
 import { prepareTemporalTestServer } from '../../libs/local-infra/src';
 import { bundleBanjieWorkflows } from '../../libs/platform/src';
 import { createTimeSkippingEnvironment } from '../../libs/testing/src/time-skipping';
-import { WorkingDayCalendars } from '../../apps/deadline-service/src/calendar/calendar-snapshots';
 import { parseSimulationArgs, SimulationOptionError, USAGE } from './options';
 import { buildReport, percent, summarize } from './report';
 import { renderReportHtml } from './report-html';
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
         if (day.date.endsWith('-01') || day.date.endsWith('-15')) process.stdout.write(`${day.date}: ${percent(day.rate)} (${day.completed}/${day.applicable})\n`);
       },
     });
-    const report = buildReport(run, new WorkingDayCalendars().calendar);
+    const report = buildReport(run, createChineseWorkingDayCalendar());
     const outDir = resolve(options.outDir);
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'q1-simulation.json'), `${JSON.stringify(report, null, 2)}\n`);

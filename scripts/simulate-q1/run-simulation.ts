@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowClient } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { addDays, parseQuarter, type CompletionTally, type LocalDate } from '../../libs/domain/src';
+import { addDays, buildCalendarSnapshot, createChineseWorkingDayCalendar, parseQuarter, yearOf, type CompletionTally, type LocalDate } from '../../libs/domain/src';
 import {
   clockPausedSignal, clockResumedSignal, procedureEndedSignal, shanghaiInstant, WORKFLOW_TYPES, type DeadlineLadder, type ProcedureDeadlineInput,
   type QuarterTargetInput, type QuarterTargetResult,
 } from '../../libs/workflows/src/client';
 import { SimulatedClock } from '../../libs/workflows/src/test/simulated-clock';
-import { WorkingDayCalendars } from '../../apps/deadline-service/src/calendar/calendar-snapshots';
 import { procedureDeadlineWorkflowId } from '../../apps/deadline-service/src/procedures/procedure-snapshot';
 import { quarterTargetWorkflowId } from '../../apps/deadline-service/src/targets/quarter-target.starter';
 import type { SimulationOptions } from './options';
@@ -60,14 +59,14 @@ export interface SimulationEnvironment {
 export async function runQ1Simulation(options: SimulationOptions, { env, bundle, onDay }: SimulationEnvironment): Promise<SimulationRun> {
   const started = Date.now();
   const quarter = parseQuarter(SIMULATED_QUARTER);
-  const calendars = new WorkingDayCalendars();
+  const calendar = createChineseWorkingDayCalendar();
   const { required, ...portfolio } = loadPortfolio(undefined, options.projects);
-  const schedules = scheduleProcedures(required, options, quarter.firstDay, calendars.calendar);
-  const procedures = new SimulatedProcedures(schedules, calendars.calendar);
+  const schedules = scheduleProcedures(required, options, quarter.firstDay, calendar);
+  const procedures = new SimulatedProcedures(schedules, calendar);
   const steps = stepsByDay(schedules, quarter.lastDay);
   const scheduleOf = new Map(schedules.map((s) => [s.procedure.procedureId, s]));
   const clock = await SimulatedClock.startingAt(env, shanghaiInstant(quarter.firstDay, '00:00'));
-  const { activities, ledger } = simulationActivities(clock, procedures, calendars.calendar);
+  const { activities, ledger } = simulationActivities(clock, procedures, calendar);
   const taskQueue = `simulate-q1:${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
   const client = env.client.workflow;
@@ -85,7 +84,7 @@ export async function runQ1Simulation(options: SimulationOptions, { env, bundle,
         const { procedure } = scheduleOf.get(event.procedureId)!;
         const input: ProcedureDeadlineInput = {
           procedureId: procedure.procedureId, projectCode: procedure.projectCode, department: procedure.department, applicationNumber: 1,
-          clock: news.clock, ladder: SIMULATED_LADDER, calendar: calendars.snapshotFrom(event.on), correlationId: `simulate-q1:${options.seed}`,
+          clock: news.clock, ladder: SIMULATED_LADDER, calendar: buildCalendarSnapshot(calendar, yearOf(event.on as LocalDate), yearOf(event.on as LocalDate) + 1), correlationId: `simulate-q1:${options.seed}`,
         };
         await client.start(WORKFLOW_TYPES.procedureDeadline, { taskQueue, workflowId, args: [input] });
         running.add(workflowId);

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@banjie/platform';
+import { CalendarEventsConsumer } from './calendar/calendar-events.consumer';
+import { ClocksController } from './clocks/clocks.controller';
 import type { DeadlineConfig } from './config';
 import { deadlineDatabase } from './database/deadline-database';
 import { EscalationModule } from './escalations/escalation.module';
@@ -21,7 +23,7 @@ export class DeadlineAppModule {
         EscalationModule,
         ...(config.webhooks ? [WebhookModule.forConfig(config.webhooks)] : []),
       ],
-      controllers: [ProjectDirectoryConsumer, ProcedureEventsConsumer, TargetsController],
+      controllers: [ProjectDirectoryConsumer, ProcedureEventsConsumer, CalendarEventsConsumer, TargetsController, ClocksController],
       providers: [DeadlineReconciler],
     };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPLETION_RATE_TARGET, isMeaningfulQuarter, MEANINGFUL_QUARTERS, quarterOf, shanghaiLocalDate } from '@banjie/domain';
+import { COMPLETION_RATE_TARGET, DEFAULT_HORIZON_WARNING_FROM, isMonthDay, isMeaningfulQuarter, MEANINGFUL_QUARTERS, quarterOf, shanghaiLocalDate } from '@banjie/domain';
 import { loadConfig, platformEnvironment, portVariable, type ServiceConfig } from '@banjie/platform';
 import type { DeadlineLadder } from '@banjie/workflows';
 import { requireWebhookSecret, webhookConfig, webhookEnvironment, type WebhookConfig } from './webhooks/webhook.config';
@@ -25,6 +25,7 @@ const deadlineEnvironment = platformEnvironment.extend({
     .pipe(z.array(z.string().regex(/^\d{1,2}$/, 'each reminder must be a whole number of working days (0–99) before the due date').transform(Number))),
   DEADLINE_OFFICIAL_AFTER_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   DEADLINE_FIRE_AT: wallTime.default('09:00'),
+  CALENDAR_HORIZON_WARNING_FROM: z.string().refine(isMonthDay, 'must be a day of the year MM-DD, e.g. 11-01').default(DEFAULT_HORIZON_WARNING_FROM),
   ESCALATION_ACK_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(24 * 3600_000),
   ESCALATION_FOLLOW_UP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(5 * 60_000),
@@ -51,6 +52,8 @@ export interface DeadlineConfig extends ServiceConfig {
   ladder: DeadlineLadder;
   escalations: { ackTimeoutMs: number; followUpIntervalMs: number };
   reconcileIntervalMs: number;
+  /** From this day of the year (MM-DD) the admins are escalated to once while next year's calendar is not published. */
+  calendarHorizonWarningFrom: string;
   quarterTarget: QuarterTargetConfig;
   /** Signed outgoing webhooks; null when DEADLINE_WEBHOOK_URLS is not set. */
   webhooks: WebhookConfig | null;
@@ -81,6 +84,7 @@ export function deadlineConfig(env: NodeJS.ProcessEnv = process.env): DeadlineCo
     },
     escalations: { ackTimeoutMs: config.ESCALATION_ACK_TIMEOUT_MS, followUpIntervalMs: config.ESCALATION_FOLLOW_UP_INTERVAL_MS },
     reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
+    calendarHorizonWarningFrom: config.CALENDAR_HORIZON_WARNING_FROM,
     quarterTarget: {
       quarter: config.TARGET_QUARTER ?? quarterOf(shanghaiLocalDate(new Date())).label,
       target: config.TARGET_COMPLETION_RATE,

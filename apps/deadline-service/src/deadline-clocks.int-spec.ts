@@ -167,4 +167,23 @@ describe('deadline service: procedure clocks, escalations, reconciler', () => {
     expect(bad.body.message.join()).toMatch(/^quarter must be a quarter 'YYYY-Qn'/);
     expect((await deadlineClient(app, { sub: 'ent', role: 'enterprise', enterpriseId: 'ENT-1' })('GET', '/targets/2023-Q1')).status).toBe(403);
   }, 30_000);
+
+  it('GET /targets bounds its quarter and day: 9999-Q4 (it looped until the process died) and far days are 400 naming the parameter and the range', async () => {
+    const call = supervisor();
+    for (const quarter of ['9999-Q4', '0001-Q1', '1999-Q4', '2101-Q1']) {
+      expect(await call('GET', `/targets/${quarter}`)).toEqual({ status: 400, body: expect.objectContaining({ message: ['quarter must be a quarter from 2000-Q1 to 2100-Q4'] }) });
+    }
+    for (const asOf of ['9999-12-31', '0001-01-01', '1999-12-31', '2101-01-01']) {
+      const refused = await call<{ message: string[] }>('GET', `/targets/2023-Q1?asOf=${asOf}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toContain('asOf must be a day from 2000-01-01 to 2100-12-31');
+    }
+    // Within the range but outside the working-day calendar: refused by the parameter, not a 500.
+    const uncovered = await call<{ code: string; message: string }>('GET', '/targets/2100-Q4');
+    expect(uncovered.status).toBe(400);
+    expect(uncovered.body).toMatchObject({ code: 'CALENDAR_NOT_COVERED', message: expect.stringMatching(/^quarter: .*2100.* covers 2004–\d{4}/) });
+    const lateDay = await call<{ code: string; message: string }>('GET', '/targets/2023-Q1?asOf=2100-12-31');
+    expect(lateDay).toMatchObject({ status: 400, body: { code: 'CALENDAR_NOT_COVERED', message: expect.stringMatching(/^asOf: /) } });
+    expect((await call('GET', '/targets/2023-Q1?asOf=2023-03-31')).status).toBe(200);
+  }, 30_000);
 });

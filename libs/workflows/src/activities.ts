@@ -35,6 +35,9 @@ export interface RungNotice {
   dueDate: string;
   /** Working days left on the rung's day: 3 three days before, 0 on the due day, negative when overdue. */
   remainingWorkingDays: number;
+  /** The due date is provisional (暂定): counted across a year not published yet (absent in histories from before: false). */
+  provisional?: boolean;
+  calendarVersion?: number;
   correlationId: string;
 }
 

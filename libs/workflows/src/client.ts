@@ -2,7 +2,7 @@
 export { constructionBeganSignal, startWatchStatusQuery, watchClosedSignal } from './project-start-watch.workflow';
 export type { ProjectStartWatchInput, ProjectStartWatchOutcome } from './project-start-watch.workflow';
 export {
-  clockPausedSignal, clockResumedSignal, clockSyncedSignal, deadlineSubject, limitExtendedSignal, procedureDeadlineQuery, procedureEndedSignal,
+  calendarChangedSignal, clockPausedSignal, clockResumedSignal, clockSyncedSignal, deadlineSubject, limitExtendedSignal, procedureDeadlineQuery, procedureEndedSignal,
 } from './procedure-deadline.workflow';
 export type {
   ClockFacts, ClockUpdate, ProcedureDeadlineInput, ProcedureDeadlineResult, ProcedureDeadlineView, ProcedureEnd, ProcedureEndOutcome,

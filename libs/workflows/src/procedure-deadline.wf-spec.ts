@@ -1,9 +1,9 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { buildCalendarSnapshot, createChineseWorkingDayCalendar } from '@banjie/domain';
+import { buildCalendarSnapshot, createChineseWorkingDayCalendar, packageDefinition, packageYears, workingDayCalendarOf, type CalendarSnapshot } from '@banjie/domain';
 import type { DeadlineLadder } from './deadline-ladder';
 import {
-  clockPausedSignal, clockResumedSignal, limitExtendedSignal, procedureDeadlineQuery, procedureDeadlineWorkflow, procedureEndedSignal,
+  calendarChangedSignal, clockPausedSignal, clockResumedSignal, limitExtendedSignal, procedureDeadlineQuery, procedureDeadlineWorkflow, procedureEndedSignal,
   type ClockFacts, type ProcedureDeadlineInput,
 } from './procedure-deadline.workflow';
 import { recordHistoryIfAsked } from './test/history-recorder';
@@ -22,7 +22,13 @@ describe('procedureDeadlineWorkflow (time-skipping)', () => {
   const suite = timeSkippingSuite();
 
   /** Starts the clock of one application at `startAt` (simulated), lets `drive` act on it, and returns its result and every notice. */
-  async function runClock(name: string, startAt: string, facts: ClockFacts, drive: (handle: Handle, clock: SimulatedClock) => Promise<void>) {
+  async function runClock(
+    name: string,
+    startAt: string,
+    facts: ClockFacts,
+    drive: (handle: Handle, clock: SimulatedClock) => Promise<void>,
+    snapshot: CalendarSnapshot = calendar,
+  ) {
     const clock = await SimulatedClock.startingAt(suite.env(), startAt);
     const recorded = recordingActivities(clock);
     const taskQueue = `deadline-${name}`;
@@ -34,7 +40,7 @@ describe('procedureDeadlineWorkflow (time-skipping)', () => {
       applicationNumber: 1,
       clock: { sequence: 3, facts },
       ladder,
-      calendar,
+      calendar: snapshot,
       correlationId: `c-${name}`,
     };
     const result = await worker.runUntil(async () => {
@@ -44,9 +50,48 @@ describe('procedureDeadlineWorkflow (time-skipping)', () => {
       await recordHistoryIfAsked(handle, `procedure-deadline.${name}`);
       return outcome;
     });
-    const notices = recorded.notices.map((n) => ({ at: n.at.slice(0, 16), rung: n.value.rung, audience: n.value.audience, remaining: n.value.remainingWorkingDays, dueDate: n.value.dueDate }));
+    const notices = recorded.notices.map((n) => ({
+      at: n.at.slice(0, 16), rung: n.value.rung, audience: n.value.audience, remaining: n.value.remainingWorkingDays, dueDate: n.value.dueDate,
+      provisional: n.value.provisional,
+    }));
     return { result, notices };
   }
+
+  it('replans a clock that had only a provisional due date when its year is published, and reminds on the new date', async () => {
+    // 2027 not published (calendar version 1): accepted Mon 25 Jan 2027 with 20 working days, the provisional
+    // Spring Festival (5–10 Feb) makes it due Fri 26 Feb. The published arrangement rests 5–13 Feb and works
+    // Sat 20 Feb: due Mon 1 March, the 3-day reminder moves from Tue 23 to Wed 24 Feb.
+    const provisional = buildCalendarSnapshot(workingDayCalendarOf({ ...packageDefinition(), version: 1 }), 2027, 2029);
+    const spring = ['2027-01-01', ...['05', '06', '07', '08', '09', '10', '11', '12', '13'].map((day) => `2027-02-${day}`)];
+    const published = buildCalendarSnapshot(
+      workingDayCalendarOf({
+        version: 2,
+        years: [...packageYears(), { year: 2027, source: 'PUBLISHED', reference: '国办发明电〔2026〕9号', holidays: spring.map((date) => ({ date: date as never, name: '春节' })), workingDays: ['2027-02-20' as never] }],
+        overrides: [],
+      }),
+      2027,
+      2029,
+    );
+    const { result, notices } = await runClock('calendar-published', '2027-01-25T10:00:00+08:00', accepted('2027-01-25', 20), async (handle, clock) => {
+      await clock.sleepUntil('2027-02-01T10:00:00+08:00');
+      await expect(handle.query(procedureDeadlineQuery, '2027-02-01')).resolves.toMatchObject({
+        dueDate: '2027-02-26', provisional: true, calendarVersion: 1, nextRung: { rung: 'REMINDER_3WD_BEFORE', date: '2027-02-23' },
+      });
+      // An older version arriving late changes nothing; the publication replans.
+      await handle.signal(calendarChangedSignal, { ...published, calendarVersion: 0 });
+      await expect(handle.query(procedureDeadlineQuery, '2027-02-01')).resolves.toMatchObject({ dueDate: '2027-02-26', calendarVersion: 1 });
+      await handle.signal(calendarChangedSignal, published);
+      await expect(handle.query(procedureDeadlineQuery, '2027-02-01')).resolves.toMatchObject({
+        dueDate: '2027-03-01', provisional: false, calendarVersion: 2, nextRung: { rung: 'REMINDER_3WD_BEFORE', date: '2027-02-24' },
+      });
+      await clock.sleepUntil('2027-02-24T12:00:00+08:00');
+      await end(handle, 4, 'APPROVED', '2027-02-24');
+    }, provisional);
+    expect(notices).toEqual([
+      { at: at9('2027-02-24'), rung: 'REMINDER_3WD_BEFORE', audience: 'DEPARTMENT_AND_HELPERS', remaining: 3, dueDate: '2027-03-01', provisional: false },
+    ]);
+    expect(result).toMatchObject({ dueDate: '2027-03-01', endedInTime: true });
+  });
 
   const accepted = (acceptedOn: string, committedWorkingDays: number): ClockFacts => ({ acceptedOn, committedWorkingDays, extensionWorkingDays: 0, pauses: [] });
   const end = (handle: Handle, sequence: number, outcome: 'APPROVED' | 'REFUSED' | 'WITHDRAWN' | 'NOT_APPLICABLE', on: string) =>

@@ -50,6 +50,10 @@ export interface ProcedureDeadlineView {
   dueDate: string | null;
   remainingWorkingDays: number | null;
   nextRung: { rung: string; date: string; at: string } | null;
+  /** The due date is counted across a year nobody has published yet (暂定); false without a due date. */
+  provisional: boolean;
+  /** The working-day calendar version the clock counts with (0: the package data it started with before versions existed). */
+  calendarVersion: number;
   rungsSent: string[];
   rungsSkipped: string[];
   unavailableReason: string | null;
@@ -70,6 +74,12 @@ export const limitExtendedSignal = defineSignal<[ClockUpdate]>('limitExtended');
 /** Any other correction of the facts (a replan, or the reconciler bringing a workflow up to date). */
 export const clockSyncedSignal = defineSignal<[ClockUpdate]>('clockSynced');
 export const procedureEndedSignal = defineSignal<[ProcedureEnd]>('procedureEnded');
+/**
+ * The working-day calendar changed (a year published or corrected, a local override): the clock
+ * counts with the new one from now on and replans its ladder. An older version is ignored; the
+ * same version covering more years (a clock running into a new year) is taken.
+ */
+export const calendarChangedSignal = defineSignal<[CalendarSnapshot]>('calendarChanged');
 /** Remaining working days as of `asOf` (default: the day the workflow last looked at the time) and the next rung. */
 export const procedureDeadlineQuery = defineQuery<ProcedureDeadlineView, [asOf?: string]>('deadline');
 
@@ -91,7 +101,9 @@ type Plan =
  */
 export async function procedureDeadlineWorkflow(input: ProcedureDeadlineInput): Promise<ProcedureDeadlineResult> {
   validateLadder(input.ladder);
-  const calendar = calendarFromSnapshot(input.calendar);
+  let calendar = calendarFromSnapshot(input.calendar);
+  // Bumped by every calendar taken: like a new clock sequence, it makes the loop replan.
+  let calendarRevision = 0;
   let clock = input.clock;
   let ended: ProcedureEnd | null = null;
   let lastNow: string | null = null;
@@ -110,10 +122,19 @@ export async function procedureDeadlineWorkflow(input: ProcedureDeadlineInput): 
     }
   };
 
+  const isProvisional = (due: LocalDate): boolean => calendar.provisionalBetween(clock.facts.acceptedOn as LocalDate, due);
+
   const onClockUpdate = (update: ClockUpdate) => {
     if (ended === null && update.sequence > clock.sequence) clock = update;
   };
   for (const signal of [clockPausedSignal, clockResumedSignal, limitExtendedSignal, clockSyncedSignal]) setHandler(signal, onClockUpdate);
+  setHandler(calendarChangedSignal, (snapshot) => {
+    const version = snapshot.calendarVersion ?? 0;
+    const wider = version === calendar.version && snapshot.lastYear > calendar.coverage.lastYear;
+    if (ended !== null || (version <= calendar.version && !wider)) return;
+    calendar = calendarFromSnapshot(snapshot);
+    calendarRevision += 1;
+  });
   setHandler(procedureEndedSignal, (end) => {
     if (ended === null && end.sequence > clock.sequence) ended = end;
   });
@@ -129,9 +150,10 @@ export async function procedureDeadlineWorkflow(input: ProcedureDeadlineInput): 
       asOf,
       rungsSent: [...sent],
       rungsSkipped: [...skipped],
+      calendarVersion: calendar.version,
     };
     if (current.state === 'UNAVAILABLE') {
-      return { ...base, status: 'DUE_DATE_UNAVAILABLE', dueDate: null, remainingWorkingDays: null, nextRung: null, unavailableReason: current.reason };
+      return { ...base, status: 'DUE_DATE_UNAVAILABLE', dueDate: null, provisional: false, remainingWorkingDays: null, nextRung: null, unavailableReason: current.reason };
     }
     const next = current.state === 'RUNNING' ? (current.rungs.find((r) => !handled.has(r.rung) && (lastNow === null || r.at > lastNow)) ?? null) : null;
     let status: ProcedureDeadlineView['status'] = 'ENDED';
@@ -147,6 +169,7 @@ export async function procedureDeadlineWorkflow(input: ProcedureDeadlineInput): 
       ...base,
       status,
       dueDate: current.state === 'RUNNING' ? current.due : null,
+      provisional: current.state === 'RUNNING' && isProvisional(current.due),
       remainingWorkingDays: remaining,
       nextRung: next && ended === null ? { rung: next.rung, date: next.date, at: next.at } : null,
       unavailableReason: null,
@@ -157,7 +180,8 @@ export async function procedureDeadlineWorkflow(input: ProcedureDeadlineInput): 
     const now = await activities.currentInstant();
     lastNow = now;
     const sequence = clock.sequence;
-    const changed = () => ended !== null || clock.sequence !== sequence;
+    const revision = calendarRevision;
+    const changed = () => ended !== null || clock.sequence !== sequence || calendarRevision !== revision;
     const current = plan();
     if (current.state !== 'RUNNING') {
       await condition(changed);
@@ -178,6 +202,8 @@ export async function procedureDeadlineWorkflow(input: ProcedureDeadlineInput): 
         department: input.department,
         dueDate: current.due,
         remainingWorkingDays: current.clock.remainingWorkingDays(rung.date, calendar) ?? 0,
+        provisional: isProvisional(current.due),
+        calendarVersion: calendar.version,
         correlationId: input.correlationId,
       });
       sent.push(rung.rung);

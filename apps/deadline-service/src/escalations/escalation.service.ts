@@ -16,6 +16,8 @@ export interface EscalationRecord {
   applicationNumber?: number;
   department?: string;
   dueDate?: string;
+  /** The due date is provisional (暂定). */
+  provisional?: boolean;
   recipients: DeadlineRecipient[];
   reason: string;
   atRisk?: AtRiskProcedure[];
@@ -84,6 +86,7 @@ export class EscalationService {
         ...(record.applicationNumber !== undefined ? { applicationNumber: record.applicationNumber } : {}),
         ...(department ? { department: department as DepartmentCode } : {}),
         ...(record.dueDate ? { dueDate: record.dueDate } : {}),
+        ...(record.provisional !== undefined ? { provisional: record.provisional } : {}),
         ...(record.atRisk ? { atRisk: record.atRisk } : {}),
         ...(record.followUpOf ? { followUpOf: record.followUpOf } : {}),
       });

@@ -37,6 +37,7 @@ export class RungNoticeService {
       applicationNumber: notice.applicationNumber,
       department: notice.department,
       dueDate: notice.dueDate,
+      ...(notice.provisional !== undefined ? { provisional: notice.provisional } : {}),
       recipients,
       reason,
     });
@@ -68,9 +69,11 @@ export function recipientsFor(notice: Pick<RungNotice, 'audience' | 'department'
   }
 }
 
-function describe(notice: RungNotice): string {
+export function describe(notice: RungNotice): string {
   const what = `${notice.procedureId} (application ${notice.applicationNumber}, ${notice.department})`;
-  if (notice.remainingWorkingDays > 0) return `${what} is due on ${notice.dueDate}: ${notice.remainingWorkingDays} working days left`;
-  if (notice.remainingWorkingDays === 0) return `${what} is due today, ${notice.dueDate}`;
-  return `${what} was due on ${notice.dueDate} and is ${-notice.remainingWorkingDays} working days overdue`;
+  // A provisional date may still move when its year's arrangement is published: every text says so.
+  const due = notice.provisional ? `${notice.dueDate} (provisional, 暂定)` : notice.dueDate;
+  if (notice.remainingWorkingDays > 0) return `${what} is due on ${due}: ${notice.remainingWorkingDays} working days left`;
+  if (notice.remainingWorkingDays === 0) return `${what} is due today, ${due}`;
+  return `${what} was due on ${due} and is ${-notice.remainingWorkingDays} working days overdue`;
 }

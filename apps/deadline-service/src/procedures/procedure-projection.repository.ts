@@ -9,6 +9,8 @@ const COLUMNS = `procedure_id AS "procedureId", project_code AS "projectCode", p
   extension_working_days AS "extensionWorkingDays", accepted_on::text AS "acceptedOn", pauses, due_date::text AS "dueDate",
   target_date::text AS "targetDate", completed_on::text AS "completedOn", helpers`;
 
+export type OpenClock = ProcedureSnapshot & { told: boolean; calendarVersionTold: number | null; calendarLastYearTold: number | null };
+
 /** The deadline service's own projection of every procedure: the reconciler's and the quarter target's source of truth. */
 @Injectable()
 export class ProcedureProjectionRepository {
@@ -45,11 +47,24 @@ export class ProcedureProjectionRepository {
     );
   }
 
-  /** Accepted applications whose clock runs or is paused, with whether Temporal was told their current sequence. */
-  openClocks(): Promise<(ProcedureSnapshot & { told: boolean })[]> {
-    return this.dataSource.query(
-      `SELECT ${COLUMNS}, clock_synced_sequence IS NOT DISTINCT FROM sequence AS told FROM deadline.procedures
+  /**
+   * Accepted applications whose clock runs or is paused, with whether Temporal was told their
+   * current sequence, and which calendar (version, last year) their workflow was last given.
+   */
+  openClocks(executor: DataSource | EntityManager = this.dataSource): Promise<OpenClock[]> {
+    return executor.query(
+      `SELECT ${COLUMNS}, clock_synced_sequence IS NOT DISTINCT FROM sequence AS told,
+              calendar_version_told AS "calendarVersionTold", calendar_last_year_told AS "calendarLastYearTold"
+         FROM deadline.procedures
         WHERE status IN ('ACCEPTED', 'SUPPLEMENT_REQUESTED') AND accepted_on IS NOT NULL ORDER BY procedure_id`,
+    );
+  }
+
+  /** The clock's workflow was given this calendar version, covering up to `lastYear`. */
+  async markCalendarTold(procedureId: string, version: number, lastYear: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE deadline.procedures SET calendar_version_told = $2, calendar_last_year_told = $3 WHERE procedure_id = $1`,
+      [procedureId, version, lastYear],
     );
   }
 

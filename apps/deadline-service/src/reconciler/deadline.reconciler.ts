@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { CalendarHorizonWatch } from '../calendar/calendar-horizon.watch';
+import { CalendarPropagation } from '../calendar/calendar-propagation';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
 import { QuarterTargetStarter } from '../targets/quarter-target.starter';
@@ -12,6 +14,8 @@ export interface ReconcileReport {
   started: number;
   synced: number;
   ended: number;
+  /** Clocks given a newer calendar (or one covering more years). */
+  calendarTold: number;
   failed: number;
 }
 
@@ -19,7 +23,8 @@ export interface ReconcileReport {
  * The database is the source of truth: at start and periodically, every open accepted procedure of
  * the projection gets its running clock workflow (started when missing — never started, lost with
  * Temporal's state, terminated — and brought up to date when it lags), every ended one has its
- * workflow told, and the configured quarter has its target workflow.
+ * workflow told, every clock has the calendar in force, the admins hear once of an unpublished
+ * next year, and the configured quarter has its target workflow.
  */
 @Injectable()
 export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -32,6 +37,8 @@ export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplica
     private readonly projection: ProcedureProjectionRepository,
     private readonly clocks: ProcedureDeadlineClient,
     private readonly quarterTarget: QuarterTargetStarter,
+    private readonly calendar: CalendarPropagation,
+    private readonly horizon: CalendarHorizonWatch,
   ) {
     this.task = new PeriodicTask('deadline reconciler', config.reconcileIntervalMs, () => this.reconcile());
   }
@@ -45,7 +52,7 @@ export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplica
   }
 
   async reconcile(): Promise<ReconcileReport> {
-    const report: ReconcileReport = { checked: 0, started: 0, synced: 0, ended: 0, failed: 0 };
+    const report: ReconcileReport = { checked: 0, started: 0, synced: 0, ended: 0, calendarTold: 0, failed: 0 };
     const correlationId = `reconciler-${randomUUID()}`;
     for (const procedure of await this.projection.openClocks()) {
       report.checked += 1;
@@ -70,8 +77,12 @@ export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplica
         this.logger.warn(`${procedure.procedureId}: ending not delivered (${(error as Error).message})`);
       }
     }
+    const calendar = await this.calendar.propagate();
+    report.calendarTold = calendar.told;
+    report.failed += calendar.failed;
+    await this.horizon.look();
     await this.quarterTarget.ensureStarted();
-    if (report.started + report.synced + report.ended + report.failed > 0) this.logger.log(`reconciled: ${JSON.stringify(report)}`);
+    if (report.started + report.synced + report.ended + report.calendarTold + report.failed > 0) this.logger.log(`reconciled: ${JSON.stringify(report)}`);
     return report;
   }
 }

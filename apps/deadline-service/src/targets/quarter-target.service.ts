@@ -5,7 +5,7 @@ import { QuarterTargetConcludedV1 } from '@banjie/contracts';
 import { addDays, parseLocalDate, parseQuarter, yearOf, type LocalDate, type Quarter } from '@banjie/domain';
 import { appendToOutbox, DomainException } from '@banjie/platform';
 import type { QuarterReading, QuarterReadingRequest } from '@banjie/workflows';
-import { WorkingDayCalendars } from '../calendar/calendar-snapshots';
+import { DeadlineCalendar } from '../calendar/deadline-calendar';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
 import { readQuarter } from './quarter-reading';
@@ -32,7 +32,7 @@ export class QuarterTargetService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(DEADLINE_CONFIG) private readonly config: DeadlineConfig,
     private readonly projection: ProcedureProjectionRepository,
-    private readonly calendars: WorkingDayCalendars,
+    private readonly calendars: DeadlineCalendar,
   ) {}
 
   async read(request: QuarterReadingRequest): Promise<QuarterReading> {

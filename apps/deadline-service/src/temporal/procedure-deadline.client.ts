@@ -3,10 +3,10 @@ import {
   WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client, type SignalDefinition,
 } from '@temporalio/client';
 import {
-  clockPausedSignal, clockResumedSignal, clockSyncedSignal, limitExtendedSignal, procedureDeadlineQuery, procedureEndedSignal, WORKFLOW_TYPES,
+  calendarChangedSignal, clockPausedSignal, clockResumedSignal, clockSyncedSignal, limitExtendedSignal, procedureDeadlineQuery, procedureEndedSignal, WORKFLOW_TYPES,
   type ClockUpdate, type ProcedureDeadlineInput, type ProcedureDeadlineView,
 } from '@banjie/workflows';
-import { WorkingDayCalendars } from '../calendar/calendar-snapshots';
+import { DeadlineCalendar } from '../calendar/deadline-calendar';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { clockUpdateOf, endingOf, hasRunningClock, procedureDeadlineWorkflowId, type ProcedureSnapshot } from '../procedures/procedure-snapshot';
 import { TEMPORAL_CLIENT } from './temporal.tokens';
@@ -30,7 +30,7 @@ export class ProcedureDeadlineClient {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(DEADLINE_CONFIG) private readonly config: DeadlineConfig,
-    private readonly calendars: WorkingDayCalendars,
+    private readonly calendars: DeadlineCalendar,
   ) {}
 
   /** Tells the clock of the snapshot's application what changed (or starts it); returns false when there is nothing to tell. */
@@ -72,6 +72,17 @@ export class ProcedureDeadlineClient {
     return 'STARTED';
   }
 
+  /** Gives a running clock the calendar in force (the workflow ignores a version it has); false when no clock runs for it. */
+  async tellCalendar(p: ProcedureSnapshot & { acceptedOn: string }): Promise<boolean> {
+    try {
+      await this.handle(p).signal(calendarChangedSignal, this.calendars.snapshotFor(p.acceptedOn));
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  }
+
   query(p: Pick<ProcedureSnapshot, 'procedureId' | 'applicationNumber'>, asOf?: string): Promise<ProcedureDeadlineView> {
     return this.handle(p).query(procedureDeadlineQuery, ...(asOf === undefined ? [] : [asOf]));
   }
@@ -90,7 +101,7 @@ export class ProcedureDeadlineClient {
       applicationNumber: p.applicationNumber,
       clock: update,
       ladder: this.config.ladder,
-      calendar: this.calendars.snapshotFrom(p.acceptedOn),
+      calendar: this.calendars.snapshotFor(p.acceptedOn),
       correlationId,
     };
     try {

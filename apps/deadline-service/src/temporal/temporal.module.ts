@@ -2,7 +2,10 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { Client, Connection } from '@temporalio/client';
 import { EXTRA_HEALTH_CHECKS } from '@banjie/platform';
-import { WorkingDayCalendars } from '../calendar/calendar-snapshots';
+import { CalendarHorizonWatch } from '../calendar/calendar-horizon.watch';
+import { CalendarPropagation } from '../calendar/calendar-propagation';
+import { DeadlineCalendar } from '../calendar/deadline-calendar';
+import { DueDateChangeRepository } from '../calendar/due-date-change.repository';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { EscalationModule } from '../escalations/escalation.module';
 import { NoticeModule } from '../notices/notice.module';
@@ -36,7 +39,7 @@ export class TemporalModule {
           useFactory: (temporal: TemporalHealthIndicator) => [() => temporal.check()],
           inject: [TemporalHealthIndicator],
         },
-        WorkingDayCalendars,
+        DeadlineCalendar,
         ProcedureProjectionRepository,
         QuarterTargetService,
         QuarterTargetStarter,
@@ -44,10 +47,14 @@ export class TemporalModule {
         TemporalWorkerHost,
         ProjectStartWatchStarter,
         ProcedureDeadlineClient,
+        DueDateChangeRepository,
+        CalendarPropagation,
+        CalendarHorizonWatch,
       ],
       exports: [
-        DEADLINE_CONFIG, TEMPORAL_CLIENT, EXTRA_HEALTH_CHECKS, WorkingDayCalendars, ProcedureProjectionRepository, QuarterTargetService,
+        DEADLINE_CONFIG, TEMPORAL_CLIENT, EXTRA_HEALTH_CHECKS, DeadlineCalendar, ProcedureProjectionRepository, QuarterTargetService,
         QuarterTargetStarter, ProjectStartWatchStarter, ProcedureDeadlineClient,
+        DueDateChangeRepository, CalendarPropagation, CalendarHorizonWatch,
       ],
     };
   }

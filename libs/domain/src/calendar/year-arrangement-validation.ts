@@ -24,16 +24,16 @@ export function validateYearPublication(year: number, publication: YearPublicati
   if (publication.reference.trim() === '') problems.push({ field: 'reference', message: 'reference must name the notice, e.g. 国办发明电〔2025〕7号' });
   const rest = new Map<string, string>();
   publication.holidays.forEach((holiday, index) => {
-    const field = `holidays[${index}].date`;
+    const field = `holidays.${index}.date`;
     if (!inYear(holiday.date, year, field, problems)) return;
-    if (holiday.name.trim() === '') problems.push({ field: `holidays[${index}].name`, message: `the holiday on ${holiday.date} needs a name` });
+    if (holiday.name.trim() === '') problems.push({ field: `holidays.${index}.name`, message: `the holiday on ${holiday.date} needs a name` });
     const earlier = rest.get(holiday.date);
     if (earlier !== undefined) problems.push({ field, message: `${holiday.date} is listed twice (also ${earlier})` });
     else rest.set(holiday.date, field);
   });
   const work = new Map<string, string>();
   publication.workingDays.forEach((date, index) => {
-    const field = `workingDays[${index}]`;
+    const field = `workingDays.${index}`;
     if (!inYear(date, year, field, problems)) return;
     if (!isWeekend(date as LocalDate)) problems.push({ field, message: `${date} is a weekday; an adjusted working day (调休) must be a Saturday or Sunday` });
     const earlier = work.get(date);

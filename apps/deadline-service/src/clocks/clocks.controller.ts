@@ -1,0 +1,66 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { Matches } from 'class-validator';
+import { shanghaiLocalDate } from '@banjie/domain';
+import { CurrentActor, DomainException, Roles, type Actor } from '@banjie/platform';
+import { DataSource } from 'typeorm';
+import { DueDateChangeRepository } from '../calendar/due-date-change.repository';
+import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
+import { ProcedureDeadlineClient } from '../temporal/procedure-deadline.client';
+
+export class ProcedureIdParam {
+  @Matches(/^BJ-\d{4}-\d{4,}-[A-Z_]{2,20}$/, { message: 'procedureId must look like BJ-2023-0001-EIA' })
+  procedureId!: string;
+}
+
+@ApiTags('clocks')
+@ApiBearerAuth()
+@Controller('clocks')
+export class ClocksController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projection: ProcedureProjectionRepository,
+    private readonly clocks: ProcedureDeadlineClient,
+    private readonly dueDates: DueDateChangeRepository,
+  ) {}
+
+  /**
+   * The current application's clock as its workflow sees it today: state, due date, whether it is
+   * provisional (暂定) and with which calendar version, the next rung, what was sent, and every
+   * due date a calendar change moved. A department sees only its own procedures' clocks.
+   */
+  @Get(':procedureId')
+  @Roles('supervisor', 'dispatch', 'admin', 'department')
+  async clock(@Param() { procedureId }: ProcedureIdParam, @CurrentActor() actor: Actor) {
+    const procedure = await this.projection.find(procedureId);
+    if (!procedure || (actor.role === 'department' && actor.department !== procedure.department)) {
+      throw new DomainException('not-found', 'PROCEDURE_NOT_FOUND', `no procedure ${procedureId}`);
+    }
+    if (procedure.acceptedOn === null) {
+      throw new DomainException('not-found', 'NO_CLOCK', `${procedureId} has no clock: its application ${procedure.applicationNumber} was not accepted (status ${procedure.status})`);
+    }
+    let view;
+    try {
+      view = await this.clocks.query(procedure, shanghaiLocalDate(new Date()));
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      throw new DomainException('not-found', 'NO_CLOCK', `${procedureId}: the clock of application ${procedure.applicationNumber} is not running yet; the reconciler starts it`);
+    }
+    return {
+      procedureId,
+      applicationNumber: view.applicationNumber,
+      state: view.status,
+      asOf: view.asOf,
+      dueDate: view.dueDate,
+      provisional: view.provisional ?? false,
+      calendarVersion: view.calendarVersion ?? 0,
+      remainingWorkingDays: view.remainingWorkingDays,
+      nextRung: view.nextRung,
+      rungsSent: view.rungsSent,
+      rungsSkipped: view.rungsSkipped,
+      unavailableReason: view.unavailableReason,
+      dueDateChanges: await this.dueDates.list(this.dataSource.manager, procedureId),
+    };
+  }
+}

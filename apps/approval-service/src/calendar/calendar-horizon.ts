@@ -40,7 +40,7 @@ export class CalendarHorizon implements HealthWarningSource, OnModuleInit {
 
   async warnings(now: Date = new Date()): Promise<{ component: string; reason: string }[]> {
     const { lastYear } = knownYears(await this.calendars.definition());
-    const reason = calendarHorizonWarning(shanghaiLocalDate(now), lastYear, this.config.calendarHorizonWarningFrom);
-    return reason === null ? [] : [{ component: 'calendar', reason }];
+    const warning = calendarHorizonWarning(shanghaiLocalDate(now), lastYear, this.config.calendarHorizonWarningFrom);
+    return warning === null ? [] : [{ component: 'calendar', reason: warning.reason }];
   }
 }

@@ -1,7 +1,21 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { packageDefinition, workingDayCalendarOf, type CalendarDefinition, type WorkingDayCalendar } from '@banjie/domain';
+import type { CalendarChangedPayload } from '@banjie/contracts';
+import { packageDefinition, parseLocalDate, workingDayCalendarOf, type CalendarDefinition, type WorkingDayCalendar } from '@banjie/domain';
 import { CalendarReplicaRepository } from './calendar-replica.repository';
+
+/** The domain's definition from the event's (dates checked and branded). */
+export function definitionFromEvent(published: CalendarChangedPayload['definition']): CalendarDefinition {
+  return {
+    version: published.version,
+    years: published.years.map((year) => ({
+      ...year,
+      holidays: year.holidays.map((holiday) => ({ date: parseLocalDate(holiday.date), name: holiday.name })),
+      workingDays: year.workingDays.map(parseLocalDate),
+    })),
+    overrides: published.overrides.map((override) => ({ ...override, date: parseLocalDate(override.date) })),
+  };
+}
 
 export interface CalendarSwitch {
   previous: WorkingDayCalendar;
@@ -55,7 +69,8 @@ export class CalendarReplica {
    * table held, so a retried transaction compares the same two versions. The in-memory calendar
    * switches at once; should the transaction fail, `fresh()` finds the table's version again.
    */
-  async apply(manager: EntityManager, definition: CalendarDefinition): Promise<CalendarSwitch | null> {
+  async apply(manager: EntityManager, published: CalendarChangedPayload['definition']): Promise<CalendarSwitch | null> {
+    const definition = definitionFromEvent(published);
     const stored = await this.repository.load(manager);
     if (!(await this.repository.storeIfNewer(manager, definition))) return null;
     const previous = stored === null ? workingDayCalendarOf(packageDefinition()) : stored.version === this.calendar.version ? this.calendar : workingDayCalendarOf(stored);

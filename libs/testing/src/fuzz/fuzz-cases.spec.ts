@@ -1,5 +1,5 @@
-import { BAD_DATES } from './hostile-values';
-import { fuzzCase, type PathFiller } from './fuzz-cases';
+import { BAD_DATES, EXTREME_DATES, EXTREME_QUARTERS, FAR_DATES, FAR_YEARS } from './hostile-values';
+import { fuzzCase, plausiblePeriod, type PathFiller } from './fuzz-cases';
 import { operationsOf, type OpenApiDocument } from './openapi-operations';
 import { SeededRandom } from './seeded-random';
 
@@ -45,5 +45,34 @@ describe('fuzz cases', () => {
     for (const c of cases.filter((x) => x.kind === 'bad-date')) expect(BAD_DATES).toContain(parsed(c.body)[c.fields![0]!]);
     for (const c of cases.filter((x) => x.kind === 'malformed-json' || x.kind === 'wrong-content-type')) expect(c.path).toContain('NOWHERE');
     expect(new Set(cases.map((c) => c.kind)).size).toBeGreaterThanOrEqual(9);
+  });
+
+  it('sends well-formed extremes to every date and period parameter: any for a reading, only far ones for a command', () => {
+    const periods: OpenApiDocument = {
+      paths: {
+        '/targets/{quarter}': { get: { parameters: [{ name: 'quarter', in: 'path', required: true }, { name: 'asOf', in: 'query', schema: { type: 'string' } }] } },
+        // Undeclared, as Nest's document leaves a path parameter bound to a class without ApiProperty.
+        '/calendar/overrides/{date}': { delete: {} },
+        '/calendar/years/{year}': { put: {} },
+      },
+    };
+    const [reading, command, yearCommand] = operationsOf(periods);
+    const random = new SeededRandom(20230328);
+    const noFill: PathFiller = (template) => template;
+    const readings = Array.from({ length: 400 }, () => fuzzCase(reading!, random, noFill)).filter((c) => c.kind === 'extreme-period');
+    const quarters = readings.map((c) => decodeURIComponent(c.path.split('/')[2]!.split('?')[0]!));
+    expect(new Set(quarters)).toEqual(new Set(EXTREME_QUARTERS));
+    const days = readings.flatMap((c) => [...new URL(c.path, 'http://x').searchParams.getAll('asOf')]);
+    expect(days.every((day) => EXTREME_DATES.includes(day))).toBe(true);
+    expect(readings.every((c) => c.fields?.includes('quarter'))).toBe(true);
+    const commands = Array.from({ length: 200 }, () => fuzzCase(command!, random, noFill)).filter((c) => c.kind === 'extreme-period');
+    expect(commands.length).toBeGreaterThan(0);
+    for (const c of commands) expect(FAR_DATES).toContain(decodeURIComponent(c.path.split('/')[3]!));
+    const years = Array.from({ length: 200 }, () => fuzzCase(yearCommand!, random, noFill)).filter((c) => c.kind === 'extreme-period');
+    for (const c of years) expect(FAR_YEARS).toContain(c.path.split('/')[3]);
+  });
+
+  it('fills a date or period path parameter nothing known fills with a real value, so a mutated body is judged on the body', () => {
+    expect(['quarter', 'year', 'date', 'code'].map(plausiblePeriod)).toEqual(['2023-Q1', '2023', '2023-03-01', undefined]);
   });
 });

@@ -1,4 +1,4 @@
-import { BAD_TOKENS, fuzzCase, type BadToken, type FuzzCase, type PathFiller } from './fuzz-cases';
+import { BAD_TOKENS, fuzzCase, plausiblePeriod, type BadToken, type FuzzCase, type PathFiller } from './fuzz-cases';
 import { operationsOf, type OpenApiDocument, type Operation } from './openapi-operations';
 import { SeededRandom } from './seeded-random';
 
@@ -50,9 +50,10 @@ interface Probed {
 const NOWHERE = 'BJ-1999-0000-NOWHERE';
 
 /**
- * Sends `requests` malformed requests, spread over every operation of the service's OpenAPI
- * document, and reports every response that is a 5xx, accepts a malformed command, lets a bad
- * token in, or refuses without naming the problem. Reproducible from the seed.
+ * Sends `requests` malformed and well-formed extreme requests, spread over every operation of the
+ * service's OpenAPI document, and reports every response that is a 5xx or never comes, accepts a
+ * malformed command, lets a bad token in, or refuses without naming the problem; stops when the
+ * service stops answering. Reproducible from the seed.
  */
 export async function fuzzService(target: FuzzTarget, options: FuzzOptions): Promise<FuzzReport> {
   const started = Date.now();
@@ -60,7 +61,11 @@ export async function fuzzService(target: FuzzTarget, options: FuzzOptions): Pro
   // The public notice service shows its OpenAPI document to admin and supervisor tokens only; the first token is admin's.
   const doc = (await (await fetch(`${target.baseUrl}/docs-json`, { headers: { authorization: `Bearer ${target.tokens[0]}` } })).json()) as OpenApiDocument;
   const fillPath: PathFiller = (template, existing) =>
-    template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(existing && target.knownParams[name]?.length ? random.pick(target.knownParams[name]!) : NOWHERE));
+    template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      if (!existing) return NOWHERE;
+      const known = target.knownParams[name];
+      return encodeURIComponent(known?.length ? random.pick(known) : (plausiblePeriod(name) ?? NOWHERE));
+    });
   const operations = operationsOf(doc).filter((operation) => !(target.exclude ?? isStream)(operation));
   const probed = await Promise.all(operations.map((operation) => probe(target, operation, fillPath)));
 
@@ -70,9 +75,12 @@ export async function fuzzService(target: FuzzTarget, options: FuzzOptions): Pro
     return { probed: chosen, fuzz: fuzzCase(chosen.operation, random, fillPath) };
   });
   let next = 0;
+  let stopped = false;
+  const unanswered: { index: number; request: string }[] = [];
   const worker = async () => {
-    while (next < cases.length) {
-      const { probed: chosen, fuzz } = cases[next++]!;
+    while (next < cases.length && !stopped) {
+      const index = next++;
+      const { probed: chosen, fuzz } = cases[index]!;
       const outcome = await send(target, fuzz, tokenFor(target, chosen, fuzz.token));
       report.requests += 1;
       report.byStatus[outcome.status ?? 'none'] = (report.byStatus[outcome.status ?? 'none'] ?? 0) + 1;
@@ -80,14 +88,39 @@ export async function fuzzService(target: FuzzTarget, options: FuzzOptions): Pro
       const samples = (report.samples[outcome.status ?? 'none'] ??= []);
       if (samples.length < 3) samples.push(`${fuzz.kind}: ${fuzz.operation.method} ${fuzz.path.slice(0, 120)} ${fuzz.body?.slice(0, 160) ?? ''}`);
       const problem = judge(fuzz, chosen, outcome);
-      if (problem) {
-        report.findings.push({ problem, kind: fuzz.kind, request: `${fuzz.operation.method} ${fuzz.path.slice(0, 200)} ${fuzz.body?.slice(0, 200) ?? ''}`, status: outcome.status, response: outcome.text.slice(0, 300) });
+      const request = `${fuzz.operation.method} ${fuzz.path.slice(0, 200)} ${fuzz.body?.slice(0, 200) ?? ''}`;
+      if (problem) report.findings.push({ problem, kind: fuzz.kind, request, status: outcome.status, response: outcome.text.slice(0, 300) });
+      if (outcome.status === null) {
+        unanswered.push({ index, request });
+        // A request that hangs the service (a loop, a crash) would make every later one wait for
+        // its timeout: the run stops at the first unanswered request the health check confirms.
+        if (!stopped && !(await answersHealth(target))) stopped = true;
       }
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
+  if (stopped) {
+    // One of the requests left unanswered stopped the service; the others were waiting behind it.
+    const suspects = [...new Set(unanswered.sort((a, b) => a.index - b.index).map((u) => u.request.trim()))].filter((request) => request !== 'GET /health');
+    report.findings.unshift({
+      problem: `the service stopped answering (GET /health too) after ${report.requests} of ${cases.length} requests; unanswered`,
+      kind: 'hang',
+      request: suspects.join(' | '),
+      status: null,
+      response: '',
+    });
+  }
   report.durationMs = Date.now() - started;
   return report;
+}
+
+async function answersHealth(target: FuzzTarget): Promise<boolean> {
+  try {
+    await fetch(`${target.baseUrl}/health`, { signal: AbortSignal.timeout(5_000) });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isStream(operation: Operation): boolean {

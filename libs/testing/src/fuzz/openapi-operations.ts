@@ -50,7 +50,8 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         return {
           method: method.toUpperCase(),
           path,
-          pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
+          // The template's own placeholders too: a document may leave a path parameter undeclared.
+          pathParams: [...new Set([...parameters.filter((p) => p.in === 'path').map((p) => p.name), ...[...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)])],
           queryParams: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema ?? {} })),
           ...(schema ? { body: resolve(doc, schema) } : {}),
         };

@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
-import { runMigrations, serviceDataSourceOptions, startServiceApp } from '@banjie/platform';
-import { createChineseWorkingDayCalendar } from '@banjie/domain';
+import { CalendarReplica, runMigrations, serviceDataSourceOptions, startServiceApp } from '@banjie/platform';
 import { NoticeAppModule } from './app.module';
 import { BoardProjector, type RefreshOutcome } from './board/board-projector';
 import { CardCalculator } from './board/card-calculator';
@@ -43,7 +42,8 @@ export async function rebuildNoticeBoard(env: NodeJS.ProcessEnv = process.env, c
   const dataSource = new DataSource(serviceDataSourceOptions({ url: config.DATABASE_URL, schema: config.databaseSchema, ...noticeDatabase, poolSize: 2 }));
   await dataSource.initialize();
   try {
-    const calculator = new CardCalculator(new PublicHistoryRepository(), { calendar: createChineseWorkingDayCalendar(), dueSoonWorkingDays: config.dueSoonWorkingDays });
+    const calendar = await new CalendarReplica(dataSource, config.databaseSchema).load();
+    const calculator = new CardCalculator(new PublicHistoryRepository(), { calendar, dueSoonWorkingDays: config.dueSoonWorkingDays });
     const projector = new BoardProjector(calculator, new CardStore());
     return await dataSource.transaction((manager) => projector.rebuild(manager, todayIn(clock), clock.now()));
   } finally {

@@ -36,6 +36,11 @@ export class BoardUpdater {
     await this.projector.refresh(manager, [...new Set(projectCodes)], todayIn(this.clock), 'EVENT', this.clock.now());
   }
 
+  /** Recomputes every card with a new working-day calendar, inside the transaction that stored it. */
+  async recomputeAll(manager: EntityManager): Promise<RefreshOutcome> {
+    return this.projector.refresh(manager, 'all', todayIn(this.clock), 'REBUILD', this.clock.now());
+  }
+
   /** Recomputes every card for a day that has begun: flags that turn with time alone. */
   refreshAll(asOf: LocalDate): Promise<RefreshOutcome> {
     return this.dataSource.transaction((manager) => this.projector.refresh(manager, 'all', asOf, 'TIME', this.clock.now()));

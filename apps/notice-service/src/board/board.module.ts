@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Request } from 'express';
-import { createChineseWorkingDayCalendar } from '@banjie/domain';
+import { CalendarEventsConsumer } from '../calendar/calendar-events.consumer';
+import { NoticeCalendar } from '../calendar/notice-calendar';
 import { CLOCK, type Clock } from '../clock/clock';
 import { NOTICE_CONFIG, type NoticeConfig } from '../config';
 import { BoardEventsConsumer } from '../events/board-events.consumer';
@@ -34,17 +35,23 @@ export class BoardModule {
           getTracker: (request) => publicClientOf(request as Request),
         }),
       ],
-      controllers: [BoardController, BoardStreamController, PageController, BoardEventsConsumer],
+      controllers: [BoardController, BoardStreamController, PageController, BoardEventsConsumer, CalendarEventsConsumer],
       providers: [
         { provide: NOTICE_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
     PublicHistoryRepository,
+    NoticeCalendar,
     CardStore,
     {
       provide: CARD_CALCULATOR,
-      inject: [PublicHistoryRepository, NOTICE_CONFIG],
-      useFactory: (history: PublicHistoryRepository, config: NoticeConfig) =>
-        new CardCalculator(history, { calendar: createChineseWorkingDayCalendar(), dueSoonWorkingDays: config.dueSoonWorkingDays }),
+      inject: [PublicHistoryRepository, NOTICE_CONFIG, NoticeCalendar],
+      useFactory: (history: PublicHistoryRepository, config: NoticeConfig, calendar: NoticeCalendar) =>
+        new CardCalculator(history, {
+          get calendar() {
+            return calendar.current;
+          },
+          dueSoonWorkingDays: config.dueSoonWorkingDays,
+        }),
     },
     { provide: BOARD_PROJECTOR, inject: [CARD_CALCULATOR, CardStore], useFactory: (calculator: CardCalculator, store: CardStore) => new BoardProjector(calculator, store) },
     BoardUpdater,

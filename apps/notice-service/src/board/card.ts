@@ -3,7 +3,7 @@ import {
   PROCEDURE_CODES, ProcedureStatus, flagBoardCard, type FlagBoardCard, type FlagBoardProcedure, type PublicBoardFlag,
 } from '@banjie/contracts';
 import {
-  CalendarNotCoveredError, boardFlag, hasBegunConstruction, isOnProjectList, type BoardFlag, type LocalDate, type WorkingDayCalendar,
+  CalendarNotCoveredError, boardFlag, hasBegunConstruction, isOnProjectList, procedureClock, type BoardFlag, type LocalDate, type WorkingDayCalendar,
 } from '@banjie/domain';
 import type { ProjectAsOf } from '../history/facts-as-of';
 import type { ProcedureFacts } from '../history/public-facts';
@@ -46,13 +46,15 @@ export function buildCard(project: ProjectAsOf, procedures: readonly ProcedureFa
 
 function procedureOnBoard(procedure: ProcedureFacts, asOf: LocalDate, rules: FlagRules): FlagBoardProcedure {
   const heldOrExempt = procedure.status === ProcedureStatus.NOT_APPLICABLE || procedure.status === ProcedureStatus.ALREADY_HELD;
+  const due = dueDateOf(procedure, rules.calendar);
   return {
     procedure: procedure.procedure,
     department: procedure.department,
     status: procedure.status,
     flag: flagOf(procedure, asOf, rules),
-    committedDate: heldOrExempt ? null : (procedure.dueDate ?? procedure.targetDate),
-    dueDate: procedure.dueDate,
+    committedDate: heldOrExempt ? null : (due.dueDate ?? procedure.targetDate),
+    dueDate: due.dueDate,
+    ...(due.provisional ? { dueDateProvisional: true } : {}),
     baselineDate: procedure.baselineDate,
     targetDate: procedure.targetDate,
     acceptedOn: procedure.acceptedOn,
@@ -62,7 +64,27 @@ function procedureOnBoard(procedure: ProcedureFacts, asOf: LocalDate, rules: Fla
   };
 }
 
-/** Null only when the calendar has no data for the year: the board never guesses a colour. */
+/**
+ * The due date by this service's copy of the published calendar (not the one an event carried:
+ * a calendar change moves it without any procedure event), and whether it is provisional (暂定).
+ */
+function dueDateOf(procedure: ProcedureFacts, calendar: WorkingDayCalendar): { dueDate: LocalDate | null; provisional: boolean } {
+  const running = procedure.status === ProcedureStatus.ACCEPTED || procedure.status === ProcedureStatus.SUPPLEMENT_REQUESTED;
+  if (!running || procedure.acceptedOn === null || procedure.committedWorkingDays === null) return { dueDate: null, provisional: false };
+  const acceptedOn = procedure.acceptedOn as LocalDate;
+  try {
+    const dueDate = procedureClock({
+      acceptedOn, committedWorkingDays: procedure.committedWorkingDays, extensionWorkingDays: procedure.extensionWorkingDays,
+      pauses: procedure.pauses.map((pause) => ({ from: pause.from as LocalDate, to: pause.to as LocalDate | null })),
+    }).dueDate(calendar);
+    return { dueDate, provisional: dueDate !== null && calendar.provisionalBetween(acceptedOn, dueDate) };
+  } catch (error) {
+    if (error instanceof CalendarNotCoveredError) return { dueDate: null, provisional: false };
+    throw error;
+  }
+}
+
+/** Null only when the calendar cannot count the due date: the board never guesses a colour. */
 function flagOf(procedure: ProcedureFacts, asOf: LocalDate, rules: FlagRules): BoardFlag | null {
   const clock = {
     acceptedOn: procedure.acceptedOn as LocalDate | null,

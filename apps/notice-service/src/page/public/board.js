@@ -216,7 +216,7 @@
   function dateBeside(procedure) {
     if (procedure.flag === 'NOT_APPLICABLE' || procedure.flag === 'ALREADY_HELD' || procedure.status === 'SUPPLEMENT_REQUESTED') return null;
     if (procedure.flag === 'GREEN') return procedure.completedOn ? { label: '结', day: procedure.completedOn } : null;
-    if (procedure.dueDate) return { label: '限', day: procedure.dueDate };
+    if (procedure.dueDate) return { label: '限', day: procedure.dueDate, provisional: procedure.dueDateProvisional === true };
     return procedure.committedDate ? { label: '计', day: procedure.committedDate } : null;
   }
 
@@ -234,13 +234,15 @@
     if (date) {
       const line = element('span', 'date');
       line.append(element('b', null, date.label), document.createTextNode(shortDate(date.day)));
+      // Counted across a year whose holiday arrangement is not published yet: the date may still move.
+      if (date.provisional) line.append(element('span', 'provisional', '暂定'));
       cell.append(line);
     } else if (STATUS_NOTES[procedure.status]) {
       cell.append(element('span', 'note', STATUS_NOTES[procedure.status]));
     }
     // Recorded late (补录) by an admin, beyond the back-dating grace: said in the cell's title.
     if (procedure.lateEntry) cell.dataset.lateEntry = 'true';
-    cell.title = `${PROCEDURE_LABELS[procedure.procedure]}：${procedure.flag ? FLAG_LABELS[procedure.flag] : '暂无法计算'}${procedure.documentNumber ? `（${procedure.documentNumber}）` : ''}${procedure.lateEntry ? '（补录）' : ''}`;
+    cell.title = `${PROCEDURE_LABELS[procedure.procedure]}：${procedure.flag ? FLAG_LABELS[procedure.flag] : '暂无法计算'}${procedure.documentNumber ? `（${procedure.documentNumber}）` : ''}${procedure.lateEntry ? '（补录）' : ''}${procedure.dueDateProvisional ? '（截止日期暂定：该年放假安排尚未公布）' : ''}`;
     return cell;
   }
 

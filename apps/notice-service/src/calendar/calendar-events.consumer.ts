@@ -1,0 +1,31 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern } from '@nestjs/microservices';
+import type { EntityManager } from 'typeorm';
+import { CalendarChangedV1, Topics } from '@banjie/contracts';
+import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
+import { BoardUpdater } from '../board/board-updater.service';
+import { NoticeCalendar } from './notice-calendar';
+
+export const CALENDAR_CONSUMER = 'notice.calendar';
+
+/** Each new calendar version from `calendar.v1`: stored, and every card recomputed with it (due dates, flags, 暂定) in the same transaction. */
+@Controller()
+export class CalendarEventsConsumer {
+  private readonly handlers = [
+    handle(CalendarChangedV1, async (envelope, manager: EntityManager) => (await this.calendar.replica.apply(manager, envelope.payload.definition)) !== null),
+  ];
+  private readonly recomputeBoard = async (applied: boolean[], manager: EntityManager) => {
+    if (applied.some(Boolean)) await this.updater.recomputeAll(manager);
+  };
+
+  constructor(
+    private readonly events: EventConsumer,
+    private readonly calendar: NoticeCalendar,
+    private readonly updater: BoardUpdater,
+  ) {}
+
+  @EventPattern(Topics.CALENDAR)
+  async onCalendarChanged(@Ctx() context: KafkaBatchContext): Promise<void> {
+    await this.events.consume(context, CALENDAR_CONSUMER, this.handlers, this.recomputeBoard);
+  }
+}

@@ -63,7 +63,7 @@ export class BoardProjector {
   /** Writes the changes (many cards per statement) and tells the stream once, however many there are. */
   private async publish(manager: EntityManager, changes: readonly CardVersion[], cause: ChangeCause, asOf: LocalDate, at: Date): Promise<void> {
     if (changes.length === 0) return;
-    await this.store.change(manager, changes, cause, asOf, at);
+    await this.store.change(manager, changes, cause, asOf, at, this.calculator.calendarVersion);
     await this.store.announceChanges(manager);
   }
 }

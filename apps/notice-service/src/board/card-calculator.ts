@@ -15,6 +15,11 @@ export class CardCalculator {
     private readonly rules: FlagRules,
   ) {}
 
+  /** The working-day calendar version the cards are computed with. */
+  get calendarVersion(): number {
+    return this.rules.calendar.version;
+  }
+
   async cardsAsOf(manager: EntityManager, scope: ProjectScope, asOf: LocalDate): Promise<Map<string, FlagBoardCard>> {
     const [projects, procedures] = await Promise.all([this.history.projects(manager, scope, asOf), this.history.procedures(manager, scope, asOf)]);
     const cards = new Map<string, FlagBoardCard>();

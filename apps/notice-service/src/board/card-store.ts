@@ -86,7 +86,7 @@ export class CardStore {
    * Stores new versions of cards, appends them to the change feed and publishes them, all in the
    * caller's transaction. The stream hears of them from `announceChanges`, once per transaction.
    */
-  async change(manager: EntityManager, changes: readonly CardVersion[], cause: ChangeCause, asOf: LocalDate, at: Date): Promise<void> {
+  async change(manager: EntityManager, changes: readonly CardVersion[], cause: ChangeCause, asOf: LocalDate, at: Date, calendarVersion: number): Promise<void> {
     for (const slice of slices(changes, CARDS_PER_STATEMENT)) {
       const rows = cardRows(slice, () => at);
       await this.upsert(manager, rows);
@@ -95,7 +95,7 @@ export class CardStore {
          SELECT code, version, $2, $3, card, changed_at FROM jsonb_to_recordset($1::jsonb) AS change(code text, version int, card jsonb, changed_at timestamptz)`,
         [rows, cause, asOf],
       );
-      await appendManyToOutbox(manager, FlagBoardCardChangedV1, slice.map(({ card, version }) => ({ aggregateId: card.code, payload: { cardVersion: version, asOf, cause, card } })), at);
+      await appendManyToOutbox(manager, FlagBoardCardChangedV1, slice.map(({ card, version }) => ({ aggregateId: card.code, payload: { cardVersion: version, calendarVersion, asOf, cause, card } })), at);
     }
   }
 

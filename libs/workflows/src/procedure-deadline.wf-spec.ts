@@ -110,11 +110,11 @@ describe('procedureDeadlineWorkflow (time-skipping)', () => {
       await end(handle, 9, 'APPROVED', '2023-03-24');
     });
     expect(notices).toEqual([
-      { at: at9('2023-03-10'), rung: 'REMINDER_3WD_BEFORE', audience: 'DEPARTMENT_AND_HELPERS', remaining: 3, dueDate: '2023-03-15' },
-      { at: at9('2023-03-15'), rung: 'REMINDER_DUE_DAY', audience: 'DEPARTMENT_AND_HELPERS', remaining: 0, dueDate: '2023-03-15' },
-      { at: at9('2023-03-16'), rung: 'OVERDUE_SUPERVISOR', audience: 'SUPERVISORS', remaining: -1, dueDate: '2023-03-15' },
+      { at: at9('2023-03-10'), rung: 'REMINDER_3WD_BEFORE', audience: 'DEPARTMENT_AND_HELPERS', remaining: 3, dueDate: '2023-03-15', provisional: false },
+      { at: at9('2023-03-15'), rung: 'REMINDER_DUE_DAY', audience: 'DEPARTMENT_AND_HELPERS', remaining: 0, dueDate: '2023-03-15', provisional: false },
+      { at: at9('2023-03-16'), rung: 'OVERDUE_SUPERVISOR', audience: 'SUPERVISORS', remaining: -1, dueDate: '2023-03-15', provisional: false },
       // Five working days after the supervisors' day (Thu 16 → Thu 23 March).
-      { at: at9('2023-03-23'), rung: 'OVERDUE_LEADING_OFFICIAL', audience: 'LEADING_OFFICIAL', remaining: -6, dueDate: '2023-03-15' },
+      { at: at9('2023-03-23'), rung: 'OVERDUE_LEADING_OFFICIAL', audience: 'LEADING_OFFICIAL', remaining: -6, dueDate: '2023-03-15', provisional: false },
     ]);
     expect(result).toEqual({
       outcome: 'APPROVED', endedOn: '2023-03-24', dueDate: '2023-03-15', endedInTime: false,

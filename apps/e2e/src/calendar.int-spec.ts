@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  addDays, packageYears, parseLocalDate, procedureClock, shanghaiLocalDate, workingDayCalendarOf, type CalendarDefinition, type WorkingDayCalendar,
+  addDays, calendarHorizonWarning, packageYears, parseLocalDate, procedureClock, shanghaiLocalDate, workingDayCalendarOf, type CalendarDefinition, type WorkingDayCalendar,
 } from '@banjie/domain';
 import { baseUrl, eventually, freshDatabaseUrl, serviceEnvironment, tokenFor } from '@banjie/testing';
 import { calendarCommand } from '../../../scripts/calendar-command';
@@ -155,6 +155,16 @@ describe('the published working-day calendar, end to end', () => {
     expect((await admin().request('DELETE', `/calendar/overrides/${restDay}`)).status).toBe(204);
     await expectAgreement(procedureId, code, { ...first, calendarVersion: version + 2 });
 
+    // Before 2027 is published: from 1 November the owner's /health says so, and the admins were escalated to once.
+    const horizon = calendarHorizonWarning(parseLocalDate(today), packageYears()[packageYears().length - 1]!.year);
+    const health = (await (await fetch(`${baseUrl(approval)}/health`)).json()) as { status: string; warnings?: { reason: string }[] };
+    expect(health.status).toBe(horizon === null ? 'ok' : 'degraded');
+    if (horizon !== null) {
+      expect(health.warnings).toEqual([{ component: 'calendar', reason: horizon.reason }]);
+      const escalations = await deadlineClient(deadline, { sub: 'sup', role: 'supervisor' })<{ subject: string }[]>('GET', '/escalations?rung=CALENDAR_NOT_PUBLISHED');
+      expect(escalations.body.map((e) => e.subject)).toEqual([`calendar:${horizon.year}`]);
+    }
+
     // Publishing 2027 with `npm run calendar -- publish <file>`: a new version everywhere; nothing counted across 2027 is provisional any more.
     const file = join(mkdtempSync(join(tmpdir(), 'calendar-')), '2027.json');
     writeFileSync(file, JSON.stringify({ year: 2027, ...PUBLISHED_2027 }));
@@ -167,6 +177,8 @@ describe('the published working-day calendar, end to end', () => {
       years: [...packageYears(), { year: 2027, source: 'PUBLISHED', reference: PUBLISHED_2027.reference, holidays: PUBLISHED_2027.holidays as never, workingDays: PUBLISHED_2027.workingDays as never }],
     });
     await expectAgreement(procedureId, code, expectedOn(withYear, version + 3));
+    const healthAfter = (await (await fetch(`${baseUrl(approval)}/health`)).json()) as { status: string };
+    expect(healthAfter.status).toBe(calendarHorizonWarning(parseLocalDate(today), 2027) === null ? 'ok' : 'degraded');
     const year2028 = await admin().request('GET', '/calendar/years/2028');
     expect(year2028.body).toMatchObject({ year: 2028, source: 'PROVISIONAL', provisional: true });
     const versions = await admin().request<{ version: number; change: { kind: string }; changedBy: string }[]>('GET', '/calendar/versions');

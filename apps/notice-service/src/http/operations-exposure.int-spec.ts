@@ -11,7 +11,7 @@ describe('notice service: what its public port exposes', () => {
   beforeAll(async () => {
     ({ app } = await startIsolatedNotice());
     url = baseUrl(app);
-  });
+  }, 120_000);
   afterAll(() => app.close());
 
   it.each(['/metrics', '/docs-json', '/docs'])('answers %s to admin and supervisor tokens only', async (path) => {

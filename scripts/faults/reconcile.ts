@@ -2,6 +2,7 @@
 // services' own tables (one database, a schema per service) and compares them with the list of
 // requests the workload saw accepted.
 import { Client } from 'pg';
+import { Topics } from '../../libs/contracts/src';
 import type { AcceptedAction } from './approval-workload';
 
 export interface Reconciliation {
@@ -16,7 +17,7 @@ export interface Reconciliation {
   behindOnBoard: number;
   behindInDeadline: number;
   behindInIntake: number;
-  /** Approval events (by event id, from the outbox) missing from a consumer's processed-event records, summed over the three consumers. */
+  /** Approval events (by event id, from the outbox: procedures and calendar versions) missing from a consumer's processed-event records, summed over the consumers. */
   eventsNotProcessed: number;
   /** Reminders or escalations recorded more than once for one subject and rung. */
   duplicatedNotices: number;
@@ -25,11 +26,13 @@ export interface Reconciliation {
 export const converged = (r: Reconciliation) =>
   r.unpublishedEvents === 0 && r.behindOnBoard === 0 && r.behindInDeadline === 0 && r.behindInIntake === 0 && r.eventsNotProcessed === 0;
 
-/** Who consumes the approval events, and where each records what it has processed. */
+/** Who consumes the approval service's events (its procedures and the calendar it owns), and where each records what it has processed. */
 const APPROVAL_EVENT_CONSUMERS = [
-  { table: 'intake.processed_events', consumer: 'intake.procedure-completions' },
-  { table: 'notice.processed_events', consumer: 'notice.flag-board' },
-  { table: 'deadline.processed_events', consumer: 'deadline.procedures' },
+  { topic: Topics.APPROVAL_PROCEDURE, table: 'intake.processed_events', consumer: 'intake.procedure-completions' },
+  { topic: Topics.APPROVAL_PROCEDURE, table: 'notice.processed_events', consumer: 'notice.flag-board' },
+  { topic: Topics.APPROVAL_PROCEDURE, table: 'deadline.processed_events', consumer: 'deadline.procedures' },
+  { topic: Topics.CALENDAR, table: 'notice.processed_events', consumer: 'notice.calendar' },
+  { topic: Topics.CALENDAR, table: 'deadline.processed_events', consumer: 'deadline.calendar' },
 ];
 export const clean = (r: Reconciliation) => converged(r) && r.lostInApproval === 0 && r.duplicatedInAudit === 0 && r.duplicatedEvents === 0 && r.duplicatedNotices === 0;
 
@@ -41,10 +44,10 @@ async function count(db: Client, sql: string, params: unknown[] = []): Promise<n
 /** One query at a time: a pg client runs its queries in turn. */
 async function eventsNotProcessed(db: Client): Promise<number> {
   let missing = 0;
-  for (const { table, consumer } of APPROVAL_EVENT_CONSUMERS) {
+  for (const { topic, table, consumer } of APPROVAL_EVENT_CONSUMERS) {
     missing += await count(db,
       `SELECT count(*)::int AS n FROM approval.outbox o
-        WHERE NOT EXISTS (SELECT 1 FROM ${table} p WHERE p.consumer = $1 AND p.event_id::text = o.envelope->>'eventId')`, [consumer]);
+        WHERE o.topic = $2 AND NOT EXISTS (SELECT 1 FROM ${table} p WHERE p.consumer = $1 AND p.event_id::text = o.envelope->>'eventId')`, [consumer, topic]);
   }
   return missing;
 }
@@ -61,8 +64,8 @@ export async function reconcile(databaseUrl: string, accepted: AcceptedAction[])
         `SELECT count(*)::int AS n FROM (SELECT idempotency_key FROM approval.audit_trail WHERE outcome = 'APPLIED' AND idempotency_key IS NOT NULL
            GROUP BY actor, idempotency_key HAVING count(*) > 1) d`),
       duplicatedEvents: await count(db,
-        `SELECT count(*)::int AS n FROM (SELECT 1 FROM approval.outbox
-           GROUP BY envelope->'payload'->'public'->>'procedureId', envelope->'payload'->'public'->>'sequence' HAVING count(*) > 1) d`),
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM approval.outbox WHERE topic = $1
+           GROUP BY envelope->'payload'->'public'->>'procedureId', envelope->'payload'->'public'->>'sequence' HAVING count(*) > 1) d`, [Topics.APPROVAL_PROCEDURE]),
       unpublishedEvents: await count(db, `SELECT count(*)::int AS n FROM approval.outbox WHERE published_at IS NULL`),
       behindOnBoard: await count(db,
         `SELECT count(*)::int AS n FROM approval.procedures p

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Gauge } from 'prom-client';
-import { calendarHorizonWarning, knownYears, shanghaiLocalDate } from '@banjie/domain';
+import { calendarHorizonWarning, lastKnownYearOf, shanghaiLocalDate } from '@banjie/domain';
 import { MetricsRegistry, type HealthWarningSource } from '@banjie/platform';
 import { APPROVAL_CONFIG, type ApprovalConfig } from '../config';
 import { WorkingDayCalendarService } from './working-day-calendar.service';
@@ -25,7 +25,7 @@ export class CalendarHorizon implements HealthWarningSource, OnModuleInit {
       help: 'The last year whose holiday arrangement is published (or in the package); later years are provisional',
       registers: [this.metrics.registry],
       async collect() {
-        this.set(knownYears(await calendars.definition()).lastYear);
+        this.set(lastKnownYearOf(await calendars.current()));
       },
     });
     new Gauge({
@@ -39,7 +39,7 @@ export class CalendarHorizon implements HealthWarningSource, OnModuleInit {
   }
 
   async warnings(now: Date = new Date()): Promise<{ component: string; reason: string }[]> {
-    const { lastYear } = knownYears(await this.calendars.definition());
+    const lastYear = lastKnownYearOf(await this.calendars.current());
     const warning = calendarHorizonWarning(shanghaiLocalDate(now), lastYear, this.config.calendarHorizonWarningFrom);
     return warning === null ? [] : [{ component: 'calendar', reason: warning.reason }];
   }

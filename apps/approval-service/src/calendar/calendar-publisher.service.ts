@@ -12,7 +12,9 @@ import { CalendarRepository } from './calendar.repository';
 import { WorkingDayCalendarService } from './working-day-calendar.service';
 
 const CALENDAR_KEY = 'calendar';
-const packageFingerprint = (): string => createHash('sha256').update(JSON.stringify(packageYears())).digest('base64url');
+let fingerprint: string | undefined;
+/** What the installed chinese-days data is, to notice a newer package at boot (computed once). */
+const packageFingerprint = (): string => (fingerprint ??= createHash('sha256').update(JSON.stringify(packageYears())).digest('base64url'));
 const actorName = (actor: Actor): string => `${actor.role}:${actor.sub}`;
 
 /**

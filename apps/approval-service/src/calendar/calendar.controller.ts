@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CALENDAR_LAST_YEAR, knownYears } from '@banjie/domain';
+import { CALENDAR_LAST_YEAR, knownYears, parseLocalDate } from '@banjie/domain';
 import { CurrentActor, Roles, type Actor } from '@banjie/platform';
 import { CalendarPublisher } from './calendar-publisher.service';
 import { CalendarYears } from './calendar-years.service';
@@ -54,7 +54,7 @@ export class CalendarController {
   @Put('overrides/:date')
   @Roles('admin')
   async put(@Param() { date }: CalendarOverrideDateParam, @Body() body: PutCalendarOverrideDto, @CurrentActor() actor: Actor) {
-    const version = await this.publisher.setOverride({ date: date as never, kind: body.kind, note: body.note }, actor);
+    const version = await this.publisher.setOverride({ date: parseLocalDate(date), kind: body.kind, note: body.note }, actor);
     return { date, kind: body.kind, note: body.note, version };
   }
 

@@ -38,7 +38,9 @@ export class WorkingDayCalendarService {
    */
   async current(executor: EntityManager = this.dataSource.manager): Promise<WorkingDayCalendar> {
     if (this.cached && Date.now() - this.cached.loadedAt < this.config.calendarRefreshMs) return this.cached.calendar;
-    const calendar = workingDayCalendarOf(await this.definition(executor));
+    // One cheap query per refresh; the definition is read and the calendar rebuilt only for a new version.
+    const version = (await this.repository.latestVersion(executor))?.version ?? 0;
+    const calendar = this.cached?.calendar.version === version ? this.cached.calendar : workingDayCalendarOf(await this.definition(executor));
     this.cached = { calendar, loadedAt: Date.now() };
     return calendar;
   }

@@ -1,6 +1,6 @@
 import type { PublicProcedureFields } from '@banjie/contracts';
 import {
-  CalendarNotCoveredError, parseLocalDate, procedureClock, type DeadlineStatus, type ProcedureClock, type WorkingDayCalendar,
+  CalendarNotCoveredError, dueDateReading, parseLocalDate, procedureClock, type DeadlineStatus, type ProcedureClock, type WorkingDayCalendar,
 } from '@banjie/domain';
 import { CLOCK_STATUSES } from './procedure-action';
 import type { ProcedureRecord } from './procedure.record';
@@ -38,9 +38,13 @@ export function dueDateOf(
   calendar: WorkingDayCalendar,
 ): { dueDate: string | null; dueDateUnavailable: DueDateUnavailable | null; dueDateProvisional: boolean; calendarVersion: number } {
   const clock = clockOf(record);
-  const result = clock === null ? { value: null, unavailable: null } : withCalendar(() => clock.dueDate(calendar));
-  const provisional = result.value !== null && clock?.acceptedOn != null && calendar.provisionalBetween(clock.acceptedOn, result.value);
-  return { dueDate: result.value, dueDateUnavailable: result.unavailable, dueDateProvisional: provisional, calendarVersion: calendar.version };
+  const result = clock === null ? { value: null, unavailable: null } : withCalendar(() => dueDateReading(clock, calendar));
+  return {
+    dueDate: result.value?.dueDate ?? null,
+    dueDateUnavailable: result.unavailable,
+    dueDateProvisional: result.value?.provisional ?? false,
+    calendarVersion: calendar.version,
+  };
 }
 
 /** How the clock stands on a day: CLOSED when the procedure is done, NOT_STARTED while no department clock runs. */

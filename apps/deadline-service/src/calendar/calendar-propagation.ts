@@ -26,9 +26,10 @@ export class CalendarPropagation {
     @Inject(DEADLINE_CONFIG) private readonly config: DeadlineConfig,
   ) {}
 
-  async propagate(): Promise<PropagationReport> {
+  /** `openClocks`: the projection's open clocks when the caller has just read them (the reconciler). */
+  async propagate(openClocks?: readonly OpenClock[]): Promise<PropagationReport> {
     const version = (await this.calendars.replica.fresh()).version;
-    const behind = (await this.projection.openClocks()).filter((clock) => this.isBehind(clock, version));
+    const behind = (openClocks ?? (await this.projection.openClocks())).filter((clock) => this.isBehind(clock, version));
     const outcomes = await mapConcurrently(behind, this.config.temporal.callsInFlight, async (clock) => {
       try {
         if (await this.clocks.tellCalendar({ ...clock, acceptedOn: clock.acceptedOn! })) {

@@ -1,5 +1,4 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { buildCalendarSnapshot, CALENDAR_LAST_YEAR, shanghaiLocalDate, yearOf, type CalendarSnapshot, type LocalDate, type WorkingDayCalendar } from '@banjie/domain';
 import { CalendarReplica } from '@banjie/platform';
 
@@ -8,19 +7,14 @@ const YEARS_AHEAD = 2;
 
 /**
  * The deadline service's copy of the published working-day calendar (from `calendar.v1`), and the
- * snapshots of it that workflows carry (they never load the holiday data).
+ * snapshots of it that workflows carry (they never load the holiday data). A snapshot is cut once
+ * per calendar version and year range: every clock start and signal carries one.
  */
 @Injectable()
-export class DeadlineCalendar implements OnApplicationBootstrap {
-  readonly replica: CalendarReplica;
+export class DeadlineCalendar {
+  private snapshots: { version: number; byYears: Map<string, CalendarSnapshot> } = { version: -1, byYears: new Map() };
 
-  constructor(dataSource: DataSource) {
-    this.replica = new CalendarReplica(dataSource, 'deadline');
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.replica.load();
-  }
+  constructor(readonly replica: CalendarReplica) {}
 
   get calendar(): WorkingDayCalendar {
     return this.replica.current;
@@ -33,8 +27,15 @@ export class DeadlineCalendar implements OnApplicationBootstrap {
 
   /** The calendar in force for a clock accepted on `acceptedOn`: from that year to a couple of years past today. */
   snapshotFor(acceptedOn: string, now: Date = new Date()): CalendarSnapshot {
-    const { firstYear } = this.calendar.coverage;
-    const from = Math.min(Math.max(yearOf(acceptedOn as LocalDate), firstYear), CALENDAR_LAST_YEAR);
-    return buildCalendarSnapshot(this.calendar, from, Math.max(from, this.snapshotLastYear(acceptedOn, now)));
+    const calendar = this.calendar;
+    const from = Math.min(Math.max(yearOf(acceptedOn as LocalDate), calendar.coverage.firstYear), CALENDAR_LAST_YEAR);
+    const to = Math.max(from, this.snapshotLastYear(acceptedOn, now));
+    if (this.snapshots.version !== calendar.version) this.snapshots = { version: calendar.version, byYears: new Map() };
+    let snapshot = this.snapshots.byYears.get(`${from}-${to}`);
+    if (!snapshot) {
+      snapshot = buildCalendarSnapshot(calendar, from, to);
+      this.snapshots.byYears.set(`${from}-${to}`, snapshot);
+    }
+    return snapshot;
   }
 }

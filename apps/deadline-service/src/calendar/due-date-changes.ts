@@ -1,10 +1,5 @@
-import { procedureClock, type LocalDate, type WorkingDayCalendar } from '@banjie/domain';
+import { dueDateReading, procedureClock, type DueDateReading, type LocalDate, type WorkingDayCalendar } from '@banjie/domain';
 import type { ProcedureSnapshot } from '../procedures/procedure-snapshot';
-
-export interface DueDateReading {
-  dueDate: string | null;
-  provisional: boolean;
-}
 
 export interface DueDateChange {
   procedure: ProcedureSnapshot;
@@ -15,14 +10,12 @@ export interface DueDateChange {
 /** A clock's due date under a calendar (null while paused, or when the calendar cannot count it). */
 export function dueDateUnder(p: ProcedureSnapshot, calendar: WorkingDayCalendar): DueDateReading {
   if (p.acceptedOn === null || p.committedWorkingDays === null) return { dueDate: null, provisional: false };
-  const acceptedOn = p.acceptedOn as LocalDate;
   try {
     const clock = procedureClock({
-      acceptedOn, committedWorkingDays: p.committedWorkingDays, extensionWorkingDays: p.extensionWorkingDays,
+      acceptedOn: p.acceptedOn as LocalDate, committedWorkingDays: p.committedWorkingDays, extensionWorkingDays: p.extensionWorkingDays,
       pauses: p.pauses.map((pause) => ({ from: pause.from as LocalDate, to: pause.to as LocalDate | null })),
     });
-    const dueDate = clock.dueDate(calendar);
-    return { dueDate, provisional: dueDate !== null && calendar.provisionalBetween(acceptedOn, dueDate) };
+    return dueDateReading(clock, calendar);
   } catch {
     return { dueDate: null, provisional: false };
   }

@@ -69,7 +69,7 @@ export function recipientsFor(notice: Pick<RungNotice, 'audience' | 'department'
   }
 }
 
-export function describe(notice: RungNotice): string {
+function describe(notice: RungNotice): string {
   const what = `${notice.procedureId} (application ${notice.applicationNumber}, ${notice.department})`;
   // A provisional date may still move when its year's arrangement is published: every text says so.
   const due = notice.provisional ? `${notice.dueDate} (provisional, 暂定)` : notice.dueDate;

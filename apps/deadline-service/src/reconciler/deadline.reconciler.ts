@@ -54,7 +54,8 @@ export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplica
   async reconcile(): Promise<ReconcileReport> {
     const report: ReconcileReport = { checked: 0, started: 0, synced: 0, ended: 0, calendarTold: 0, failed: 0 };
     const correlationId = `reconciler-${randomUUID()}`;
-    for (const procedure of await this.projection.openClocks()) {
+    const openClocks = await this.projection.openClocks();
+    for (const procedure of openClocks) {
       report.checked += 1;
       try {
         const health = await this.clocks.heal(procedure, procedure.told, correlationId);
@@ -77,7 +78,7 @@ export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplica
         this.logger.warn(`${procedure.procedureId}: ending not delivered (${(error as Error).message})`);
       }
     }
-    const calendar = await this.calendar.propagate();
+    const calendar = await this.calendar.propagate(openClocks);
     report.calendarTold = calendar.told;
     report.failed += calendar.failed;
     await this.horizon.look();

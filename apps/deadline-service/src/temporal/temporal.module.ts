@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { Client, Connection } from '@temporalio/client';
-import { EXTRA_HEALTH_CHECKS } from '@banjie/platform';
+import { calendarReplicaProvider, EXTRA_HEALTH_CHECKS } from '@banjie/platform';
 import { CalendarHorizonWatch } from '../calendar/calendar-horizon.watch';
 import { CalendarPropagation } from '../calendar/calendar-propagation';
 import { DeadlineCalendar } from '../calendar/deadline-calendar';
@@ -39,6 +39,7 @@ export class TemporalModule {
           useFactory: (temporal: TemporalHealthIndicator) => [() => temporal.check()],
           inject: [TemporalHealthIndicator],
         },
+        calendarReplicaProvider('deadline'),
         DeadlineCalendar,
         ProcedureProjectionRepository,
         QuarterTargetService,

@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { CalendarReplica, calendarReplicaProvider } from '@banjie/platform';
 import type { Request } from 'express';
 import { CalendarEventsConsumer } from '../calendar/calendar-events.consumer';
-import { NoticeCalendar } from '../calendar/notice-calendar';
 import { CLOCK, type Clock } from '../clock/clock';
 import { NOTICE_CONFIG, type NoticeConfig } from '../config';
 import { BoardEventsConsumer } from '../events/board-events.consumer';
@@ -40,12 +40,12 @@ export class BoardModule {
         { provide: NOTICE_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
     PublicHistoryRepository,
-    NoticeCalendar,
+    calendarReplicaProvider(config.databaseSchema),
     CardStore,
     {
       provide: CARD_CALCULATOR,
-      inject: [PublicHistoryRepository, NOTICE_CONFIG, NoticeCalendar],
-      useFactory: (history: PublicHistoryRepository, config: NoticeConfig, calendar: NoticeCalendar) =>
+      inject: [PublicHistoryRepository, NOTICE_CONFIG, CalendarReplica],
+      useFactory: (history: PublicHistoryRepository, config: NoticeConfig, calendar: CalendarReplica) =>
         new CardCalculator(history, {
           get calendar() {
             return calendar.current;

@@ -3,7 +3,7 @@ import {
   PROCEDURE_CODES, ProcedureStatus, flagBoardCard, type FlagBoardCard, type FlagBoardProcedure, type PublicBoardFlag,
 } from '@banjie/contracts';
 import {
-  CalendarNotCoveredError, boardFlag, hasBegunConstruction, isOnProjectList, procedureClock, type BoardFlag, type LocalDate, type WorkingDayCalendar,
+  CalendarNotCoveredError, boardFlag, hasBegunConstruction, isOnProjectList, dueDateReading, procedureClock, type BoardFlag, type DueDateReading, type LocalDate, type ProcedureClockFacts, type WorkingDayCalendar,
 } from '@banjie/domain';
 import type { ProjectAsOf } from '../history/facts-as-of';
 import type { ProcedureFacts } from '../history/public-facts';
@@ -68,32 +68,30 @@ function procedureOnBoard(procedure: ProcedureFacts, asOf: LocalDate, rules: Fla
  * The due date by this service's copy of the published calendar (not the one an event carried:
  * a calendar change moves it without any procedure event), and whether it is provisional (暂定).
  */
-function dueDateOf(procedure: ProcedureFacts, calendar: WorkingDayCalendar): { dueDate: LocalDate | null; provisional: boolean } {
+function dueDateOf(procedure: ProcedureFacts, calendar: WorkingDayCalendar): DueDateReading {
   const running = procedure.status === ProcedureStatus.ACCEPTED || procedure.status === ProcedureStatus.SUPPLEMENT_REQUESTED;
   if (!running || procedure.acceptedOn === null || procedure.committedWorkingDays === null) return { dueDate: null, provisional: false };
-  const acceptedOn = procedure.acceptedOn as LocalDate;
   try {
-    const dueDate = procedureClock({
-      acceptedOn, committedWorkingDays: procedure.committedWorkingDays, extensionWorkingDays: procedure.extensionWorkingDays,
-      pauses: procedure.pauses.map((pause) => ({ from: pause.from as LocalDate, to: pause.to as LocalDate | null })),
-    }).dueDate(calendar);
-    return { dueDate, provisional: dueDate !== null && calendar.provisionalBetween(acceptedOn, dueDate) };
+    return dueDateReading(procedureClock(clockFactsOf(procedure)), calendar);
   } catch (error) {
     if (error instanceof CalendarNotCoveredError) return { dueDate: null, provisional: false };
     throw error;
   }
 }
 
-/** Null only when the calendar cannot count the due date: the board never guesses a colour. */
-function flagOf(procedure: ProcedureFacts, asOf: LocalDate, rules: FlagRules): BoardFlag | null {
-  const clock = {
+function clockFactsOf(procedure: ProcedureFacts): ProcedureClockFacts {
+  return {
     acceptedOn: procedure.acceptedOn as LocalDate | null,
     committedWorkingDays: procedure.committedWorkingDays ?? 0,
     extensionWorkingDays: procedure.extensionWorkingDays,
     pauses: procedure.pauses.map((pause) => ({ from: pause.from as LocalDate, to: pause.to as LocalDate | null })),
   };
+}
+
+/** Null only when the calendar cannot count the due date: the board never guesses a colour. */
+function flagOf(procedure: ProcedureFacts, asOf: LocalDate, rules: FlagRules): BoardFlag | null {
   try {
-    return boardFlag({ status: procedure.status, clock }, asOf, rules.dueSoonWorkingDays, rules.calendar);
+    return boardFlag({ status: procedure.status, clock: clockFactsOf(procedure) }, asOf, rules.dueSoonWorkingDays, rules.calendar);
   } catch (error) {
     if (error instanceof CalendarNotCoveredError) return null;
     throw error;

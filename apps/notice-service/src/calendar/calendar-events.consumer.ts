@@ -2,9 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import { CalendarChangedV1, Topics } from '@banjie/contracts';
-import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
+import { CalendarReplica, EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
 import { BoardUpdater } from '../board/board-updater.service';
-import { NoticeCalendar } from './notice-calendar';
 
 export const CALENDAR_CONSUMER = 'notice.calendar';
 
@@ -12,7 +11,7 @@ export const CALENDAR_CONSUMER = 'notice.calendar';
 @Controller()
 export class CalendarEventsConsumer {
   private readonly handlers = [
-    handle(CalendarChangedV1, async (envelope, manager: EntityManager) => (await this.calendar.replica.apply(manager, envelope.payload.definition)) !== null),
+    handle(CalendarChangedV1, async (envelope, manager: EntityManager) => (await this.calendar.apply(manager, envelope.payload.definition)) !== null),
   ];
   private readonly recomputeBoard = async (applied: boolean[], manager: EntityManager) => {
     if (applied.some(Boolean)) await this.updater.recomputeAll(manager);
@@ -20,7 +19,7 @@ export class CalendarEventsConsumer {
 
   constructor(
     private readonly events: EventConsumer,
-    private readonly calendar: NoticeCalendar,
+    private readonly calendar: CalendarReplica,
     private readonly updater: BoardUpdater,
   ) {}
 

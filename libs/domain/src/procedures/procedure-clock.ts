@@ -149,3 +149,15 @@ export class ProcedureClock {
 export function procedureClock(facts: ProcedureClockFacts): ProcedureClock {
   return new ProcedureClock(facts);
 }
+
+export interface DueDateReading {
+  dueDate: LocalDate | null;
+  /** Counted across a year whose holiday arrangement nobody has published yet (暂定). */
+  provisional: boolean;
+}
+
+/** A clock's due date by a calendar, and whether it is provisional. Throws like `dueDate` for a calendar that cannot count it. */
+export function dueDateReading(clock: ProcedureClock, calendar: WorkingDayCalendar): DueDateReading {
+  const dueDate = clock.dueDate(calendar);
+  return { dueDate, provisional: dueDate !== null && clock.acceptedOn !== null && calendar.provisionalBetween(clock.acceptedOn, dueDate) };
+}

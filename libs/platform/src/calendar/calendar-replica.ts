@@ -1,5 +1,5 @@
-import { Logger } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Logger, type OnModuleInit, type Provider } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { CalendarChangedPayload } from '@banjie/contracts';
 import { packageDefinition, parseLocalDate, workingDayCalendarOf, type CalendarDefinition, type WorkingDayCalendar } from '@banjie/domain';
 import { CalendarReplicaRepository } from './calendar-replica.repository';
@@ -26,9 +26,10 @@ export interface CalendarSwitch {
  * A consuming service's copy of the working-day calendar its owner publishes on `calendar.v1`:
  * the highest version received, kept in the service's schema and in memory. Until the first
  * version arrives it is the package's data (version 0). Replicas of a service that did not consume
- * the event pick the new version up from the table within `refreshMs`.
+ * the event pick the new version up from the table within `refreshMs`. Provided to a service by
+ * `calendarReplicaProvider(schema)`; loaded before any bootstrap hook counts a day with it.
  */
-export class CalendarReplica {
+export class CalendarReplica implements OnModuleInit {
   private readonly logger = new Logger(CalendarReplica.name);
   private readonly repository: CalendarReplicaRepository;
   private calendar: WorkingDayCalendar = workingDayCalendarOf(packageDefinition());
@@ -45,6 +46,10 @@ export class CalendarReplica {
   /** The calendar in force (as last loaded). */
   get current(): WorkingDayCalendar {
     return this.calendar;
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.load();
   }
 
   /** Loads the stored version (at boot, and when another replica may have stored a newer one). */
@@ -80,3 +85,10 @@ export class CalendarReplica {
     return { previous, current: this.calendar };
   }
 }
+
+/** The service's calendar replica, kept in its own schema. */
+export const calendarReplicaProvider = (schema: string): Provider => ({
+  provide: CalendarReplica,
+  inject: [DataSource],
+  useFactory: (dataSource: DataSource) => new CalendarReplica(dataSource, schema),
+});

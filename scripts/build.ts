@@ -13,10 +13,17 @@ import tsconfig from '../tsconfig.base.json';
 const root = resolve(__dirname, '..');
 const DIST = join(root, 'dist');
 const SOURCE_ROOTS = [
-  'apps/intake-service/src', 'apps/approval-service/src', 'apps/notice-service/src', 'apps/deadline-service/src',
-  'libs/contracts/src', 'libs/domain/src', 'libs/platform/src', 'libs/workflows/src',
+  'apps/intake-service/src',
+  'apps/approval-service/src',
+  'apps/notice-service/src',
+  'apps/deadline-service/src',
+  'libs/contracts/src',
+  'libs/domain/src',
+  'libs/platform/src',
+  'libs/workflows/src',
 ];
-const isTestCode = (path: string) => /\.(spec|int-spec|wf-spec)\.ts$/.test(path) || path.split('/').includes('test');
+const isTestCode = (path: string) =>
+  /\.(spec|int-spec|wf-spec)\.ts$/.test(path) || path.split('/').includes('test');
 
 const swcOptions: Options = {
   swcrc: false,
@@ -40,7 +47,10 @@ function filesUnder(directory: string): string[] {
 
 async function compile(source: string): Promise<void> {
   const target = join(DIST, source.replace(/\.ts$/, '.js'));
-  const output = await transformFile(join(root, source), { ...swcOptions, sourceFileName: relative(dirname(target), join(root, source)) });
+  const output = await transformFile(join(root, source), {
+    ...swcOptions,
+    sourceFileName: relative(dirname(target), join(root, source)),
+  });
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, `${output.code}\n//# sourceMappingURL=${target.split('/').pop()}.map\n`);
   writeFileSync(`${target}.map`, output.map!);
@@ -53,7 +63,8 @@ export async function buildDist(): Promise<string> {
   const files = SOURCE_ROOTS.flatMap(filesUnder);
   const sources = files.filter((path) => path.endsWith('.ts'));
   await Promise.all(sources.map(compile));
-  for (const asset of files.filter((path) => !path.endsWith('.ts'))) cpSync(join(root, asset), join(DIST, asset));
+  for (const asset of files.filter((path) => !path.endsWith('.ts')))
+    cpSync(join(root, asset), join(DIST, asset));
   const bundle = await bundleBanjieWorkflows();
   writeFileSync(join(DIST, 'apps/deadline-service/src/temporal', PREBUILT_WORKFLOW_BUNDLE), bundle.code);
   return `dist/: ${sources.length} modules, ${files.length - sources.length} assets and the workflow bundle in ${((Date.now() - started) / 1000).toFixed(1)} s`;

@@ -31,10 +31,17 @@ export interface CalendarCommandResult {
   stderr: string;
 }
 
-const fail = (exitCode: number, message: string): CalendarCommandResult => ({ exitCode, stdout: '', stderr: `calendar: ${message}\n` });
+const fail = (exitCode: number, message: string): CalendarCommandResult => ({
+  exitCode,
+  stdout: '',
+  stderr: `calendar: ${message}\n`,
+});
 
 /** Reads and checks a publication file; the problems name the field, the date and the rule. */
-export function readPublication(path: string, read: (path: string) => string = (p) => readFileSync(p, 'utf8')): { file: PublicationFile } | { problems: string[] } {
+export function readPublication(
+  path: string,
+  read: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+): { file: PublicationFile } | { problems: string[] } {
   let json: unknown;
   try {
     json = JSON.parse(read(path));
@@ -42,24 +49,41 @@ export function readPublication(path: string, read: (path: string) => string = (
     return { problems: [`${path}: ${(error as Error).message}`] };
   }
   const parsed = publicationFile.safeParse(json);
-  if (!parsed.success) return { problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'file'}: ${issue.message}`) };
-  const problems = validateYearPublication(parsed.data.year, parsed.data).map((p) => `${p.field}: ${p.message}`);
+  if (!parsed.success)
+    return {
+      problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'file'}: ${issue.message}`),
+    };
+  const problems = validateYearPublication(parsed.data.year, parsed.data).map(
+    (p) => `${p.field}: ${p.message}`,
+  );
   return problems.length > 0 ? { problems } : { file: parsed.data };
 }
 
-export async function calendarCommand(args: string[], env: NodeJS.ProcessEnv, request: typeof fetch = fetch): Promise<CalendarCommandResult> {
+export async function calendarCommand(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  request: typeof fetch = fetch,
+): Promise<CalendarCommandResult> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { url: { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { url: { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     return fail(2, `${(error as Error).message}\n${CALENDAR_USAGE}`);
   }
   const { values, positionals } = parsed;
   const [command, argument] = positionals;
   if (values.help) return { exitCode: 0, stdout: `${CALENDAR_USAGE}\n`, stderr: '' };
-  if (!command || !argument || positionals.length > 2 || !['publish', 'validate', 'show'].includes(command)) return fail(2, CALENDAR_USAGE);
+  if (!command || !argument || positionals.length > 2 || !['publish', 'validate', 'show'].includes(command))
+    return fail(2, CALENDAR_USAGE);
   const url = values.url ?? env.APPROVAL_URL ?? `http://127.0.0.1:${env.APPROVAL_PORT ?? 3002}`;
-  const token = values.token ?? env.BANJIE_TOKEN ?? issueToken({ sub: 'calendar-cli', role: 'admin' }, env.JWT_SECRET ?? LOCAL_DEVELOPMENT_JWT_SECRET);
+  const token =
+    values.token ??
+    env.BANJIE_TOKEN ??
+    issueToken({ sub: 'calendar-cli', role: 'admin' }, env.JWT_SECRET ?? LOCAL_DEVELOPMENT_JWT_SECRET);
   const call = async (method: string, path: string, body?: unknown): Promise<CalendarCommandResult> => {
     const response = await request(`${url}${path}`, {
       method,
@@ -67,14 +91,24 @@ export async function calendarCommand(args: string[], env: NodeJS.ProcessEnv, re
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
-    return response.ok ? { exitCode: 0, stdout: `${text}\n`, stderr: '' } : fail(1, `${method} ${path} answered ${response.status}: ${text}`);
+    return response.ok
+      ? { exitCode: 0, stdout: `${text}\n`, stderr: '' }
+      : fail(1, `${method} ${path} answered ${response.status}: ${text}`);
   };
-  if (command === 'show') return /^\d{4}$/.test(argument) ? call('GET', `/calendar/years/${argument}`) : fail(2, `year must be four digits, got ${JSON.stringify(argument)}`);
+  if (command === 'show')
+    return /^\d{4}$/.test(argument)
+      ? call('GET', `/calendar/years/${argument}`)
+      : fail(2, `year must be four digits, got ${JSON.stringify(argument)}`);
   const read = readPublication(argument);
-  if ('problems' in read) return fail(1, `${argument} is not a valid publication:\n  ${read.problems.join('\n  ')}`);
+  if ('problems' in read)
+    return fail(1, `${argument} is not a valid publication:\n  ${read.problems.join('\n  ')}`);
   const { year, ...publication } = read.file;
   if (command === 'validate') {
-    return { exitCode: 0, stdout: `${argument}: ${year}, ${publication.holidays.length} rest days, ${publication.workingDays.length} adjusted working days — valid\n`, stderr: '' };
+    return {
+      exitCode: 0,
+      stdout: `${argument}: ${year}, ${publication.holidays.length} rest days, ${publication.workingDays.length} adjusted working days — valid\n`,
+      stderr: '',
+    };
   }
   return call('PUT', `/calendar/years/${year}`, publication);
 }

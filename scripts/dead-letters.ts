@@ -3,7 +3,13 @@
 //   npm run dlq -- replay [--topic <topic>.dlq] [--offset <partition>@<offset> …]
 // Uses KAFKA_BROKERS from the environment, or the local broker.
 import { parseArgs } from 'node:util';
-import { createKafkaClient, deadLetterTopics, readDeadLetters, replayDeadLetters, type DeadLetter } from '../libs/platform/src';
+import {
+  createKafkaClient,
+  deadLetterTopics,
+  readDeadLetters,
+  replayDeadLetters,
+  type DeadLetter,
+} from '../libs/platform/src';
 import { localServiceEnvironment } from '../infra/launcher/local-environment';
 
 const { positionals, values } = parseArgs({
@@ -18,15 +24,23 @@ function describe(letter: DeadLetter): string {
 
 async function main(): Promise<void> {
   if (command !== 'list' && command !== 'replay') {
-    process.stderr.write('usage: npm run dlq -- list|replay [--topic <topic>.dlq] [--offset <partition>@<offset> …]\n');
+    process.stderr.write(
+      'usage: npm run dlq -- list|replay [--topic <topic>.dlq] [--offset <partition>@<offset> …]\n',
+    );
     process.exit(2);
   }
   const kafka = createKafkaClient('banjie-dlq-tool', localServiceEnvironment().KAFKA_BROKERS!.split(','));
   const topics = values.topic ? [values.topic] : await deadLetterTopics(kafka);
   const wanted = new Set(values.offset ?? []);
-  const letters = (await readDeadLetters(kafka, topics)).filter((letter) => wanted.size === 0 || wanted.has(`${letter.partition}@${letter.offset}`));
+  const letters = (await readDeadLetters(kafka, topics)).filter(
+    (letter) => wanted.size === 0 || wanted.has(`${letter.partition}@${letter.offset}`),
+  );
   if (command === 'list') {
-    process.stdout.write(letters.length === 0 ? 'no dead letters\n' : `${letters.map(describe).join('\n')}\n${letters.length} dead letter(s)\n`);
+    process.stdout.write(
+      letters.length === 0
+        ? 'no dead letters\n'
+        : `${letters.map(describe).join('\n')}\n${letters.length} dead letter(s)\n`,
+    );
     return;
   }
   const replayed = await replayDeadLetters(kafka, letters);

@@ -18,8 +18,17 @@ import { PORTFOLIO_2023, readPortfolioSeed } from './portfolio/seed';
 const DEFAULT_CONCURRENCY = 16;
 
 /** The projects, their plans and lifecycle moves only, through the intake API (no approval history). */
-export async function loadPortfolio(baseUrl: string, token: string, file = PORTFOLIO_2023): Promise<{ loaded: number; skipped: number }> {
-  const { loaded, skipped } = await loadProjectsThroughIntake(new JsonApi(baseUrl), token, readPortfolioSeed(file), DEFAULT_CONCURRENCY);
+export async function loadPortfolio(
+  baseUrl: string,
+  token: string,
+  file = PORTFOLIO_2023,
+): Promise<{ loaded: number; skipped: number }> {
+  const { loaded, skipped } = await loadProjectsThroughIntake(
+    new JsonApi(baseUrl),
+    token,
+    readPortfolioSeed(file),
+    DEFAULT_CONCURRENCY,
+  );
   return { loaded, skipped };
 }
 
@@ -67,17 +76,30 @@ export async function loadPortfolioWithHistory(options: PortfolioLoadOptions): P
   const started = Date.now();
   const log = options.log ?? ((line: string) => void process.stdout.write(`${line}\n`));
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive whole number, got ${options.concurrency}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new RangeError(`concurrency must be a positive whole number, got ${options.concurrency}`);
   const calendar = createChineseWorkingDayCalendar();
   const seed = readPortfolioSeed();
   const histories = buildApprovalHistory(seed, calendar, Q1_2023);
   const wanted = options.projectNames ? new Set(options.projectNames) : null;
   const projects = wanted ? seed.filter((project) => wanted.has(project.name)) : seed;
-  if (wanted && projects.length !== wanted.size) throw new Error(`not in the seed: ${[...wanted].filter((name) => !seed.some((project) => project.name === name)).join(', ')}`);
+  if (wanted && projects.length !== wanted.size)
+    throw new Error(
+      `not in the seed: ${[...wanted].filter((name) => !seed.some((project) => project.name === name)).join(', ')}`,
+    );
 
-  log(`portfolio 2023: ${projects.length} projects through the intake API (${options.intakeUrl}), their Q1 approval history through the approval API (${options.approvalUrl})`);
-  const intake = await loadProjectsThroughIntake(new JsonApi(options.intakeUrl), issueToken(PORTFOLIO_LOADER, options.jwtSecret), projects, concurrency);
-  log(`  ${intake.loaded} projects loaded, ${intake.skipped} already on the list — ${secondsSince(started)} s`);
+  log(
+    `portfolio 2023: ${projects.length} projects through the intake API (${options.intakeUrl}), their Q1 approval history through the approval API (${options.approvalUrl})`,
+  );
+  const intake = await loadProjectsThroughIntake(
+    new JsonApi(options.intakeUrl),
+    issueToken(PORTFOLIO_LOADER, options.jwtSecret),
+    projects,
+    concurrency,
+  );
+  log(
+    `  ${intake.loaded} projects loaded, ${intake.skipped} already on the list — ${secondsSince(started)} s`,
+  );
   const played = histories.filter((history) => intake.projects.has(history.projectName));
   const playback = await playApprovalHistory({
     approval: new JsonApi(options.approvalUrl),

@@ -17,7 +17,9 @@ export const serviceMigrations: Record<string, (env: NodeJS.ProcessEnv) => Promi
 export async function migrateAll(env: NodeJS.ProcessEnv): Promise<void> {
   for (const [service, migrate] of Object.entries(serviceMigrations)) {
     const applied = await migrate(env);
-    process.stdout.write(`${service}: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`}\n`);
+    process.stdout.write(
+      `${service}: ${applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`}\n`,
+    );
   }
 }
 

@@ -5,7 +5,9 @@ import { rebuildNoticeBoard } from '../apps/notice-service/src/notice-service';
 import { localServiceEnvironment } from '../infra/launcher/local-environment';
 
 rebuildNoticeBoard(localServiceEnvironment())
-  .then(({ cards, changed }) => process.stdout.write(`flag board rebuilt: ${cards} cards, ${changed.length} changed\n`))
+  .then(({ cards, changed }) =>
+    process.stdout.write(`flag board rebuilt: ${cards} cards, ${changed.length} changed\n`),
+  )
   .catch((error: unknown) => {
     process.stderr.write(`rebuild-board: ${(error as Error).message}\n`);
     process.exit(1);

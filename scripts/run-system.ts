@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   await migrateAll(env);
   const { logs } = localPaths();
   const services = await startServices(env, logs);
-  const supervision = superviseServices(services, (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`));
+  const supervision = superviseServices(services, (line) =>
+    process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+  );
   const stopAll = async () => {
     supervision.stop();
     await services.stop();
@@ -27,7 +29,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll());
   process.on('SIGTERM', () => void stopAll());
   const ports = localPorts();
-  await loadPortfolioWithHistory({ intakeUrl: `http://127.0.0.1:${ports.intake}`, approvalUrl: `http://127.0.0.1:${ports.approval}`, jwtSecret: env.JWT_SECRET! });
+  await loadPortfolioWithHistory({
+    intakeUrl: `http://127.0.0.1:${ports.intake}`,
+    approvalUrl: `http://127.0.0.1:${ports.approval}`,
+    jwtSecret: env.JWT_SECRET!,
+  });
   process.stdout.write(
     [
       '',

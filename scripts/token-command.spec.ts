@@ -2,7 +2,8 @@ import { JwtService } from '@nestjs/jwt';
 import { LOCAL_DEVELOPMENT_JWT_SECRET } from '../libs/platform/src';
 import { tokenCommand } from './token-command';
 
-const claimsOf = (stdout: string) => new JwtService().verify<Record<string, unknown>>(stdout.trim(), { secret: LOCAL_DEVELOPMENT_JWT_SECRET });
+const claimsOf = (stdout: string) =>
+  new JwtService().verify<Record<string, unknown>>(stdout.trim(), { secret: LOCAL_DEVELOPMENT_JWT_SECRET });
 
 describe('npm run token', () => {
   it('gives each enterprise and each department its own subject', () => {
@@ -16,7 +17,10 @@ describe('npm run token', () => {
   });
 
   it('keeps a subject given with --sub', () => {
-    expect(claimsOf(tokenCommand(['--role', 'enterprise', '--enterprise', 'ENT-A', '--sub', 'alice'], {}).stdout).sub).toBe('alice');
+    expect(
+      claimsOf(tokenCommand(['--role', 'enterprise', '--enterprise', 'ENT-A', '--sub', 'alice'], {}).stdout)
+        .sub,
+    ).toBe('alice');
   });
 
   it('issues a token with iat and exp, 8 hours by default', () => {
@@ -36,7 +40,11 @@ describe('npm run token', () => {
   });
 
   it('prints the usage for --help', () => {
-    expect(tokenCommand(['--help'], {})).toEqual({ exitCode: 0, stdout: expect.stringContaining('usage: npm run token'), stderr: '' });
+    expect(tokenCommand(['--help'], {})).toEqual({
+      exitCode: 0,
+      stdout: expect.stringContaining('usage: npm run token'),
+      stderr: '',
+    });
   });
 
   it('answers an unknown option with the usage, not a stack trace', () => {

@@ -1,6 +1,11 @@
 // What `npm run token` does, apart from printing: arguments in, a signed token or a usage message out.
 import { parseArgs } from 'node:util';
-import { actorClaims, DEFAULT_TOKEN_LIFETIME_LIMITS, issueToken, LOCAL_DEVELOPMENT_JWT_SECRET } from '../libs/platform/src';
+import {
+  actorClaims,
+  DEFAULT_TOKEN_LIFETIME_LIMITS,
+  issueToken,
+  LOCAL_DEVELOPMENT_JWT_SECRET,
+} from '../libs/platform/src';
 
 export const TOKEN_USAGE = [
   'usage: npm run token -- --role <admin|dispatch|department|helper|supervisor|enterprise>',
@@ -16,10 +21,18 @@ export interface TokenCommandResult {
   stderr: string;
 }
 
-const refused = (reason: string): TokenCommandResult => ({ exitCode: 2, stdout: '', stderr: `token: ${reason}\n${TOKEN_USAGE}\n` });
+const refused = (reason: string): TokenCommandResult => ({
+  exitCode: 2,
+  stdout: '',
+  stderr: `token: ${reason}\n${TOKEN_USAGE}\n`,
+});
 
 /** One subject per enterprise and per department unless --sub names one: tokens of different parties are different callers. */
-export function defaultSubject(role: string | undefined, department: string | undefined, enterprise: string | undefined): string {
+export function defaultSubject(
+  role: string | undefined,
+  department: string | undefined,
+  enterprise: string | undefined,
+): string {
   if (role === 'enterprise' && enterprise) return `enterprise:${enterprise}`;
   if (role === 'department' && department) return `${department}-clerk`;
   return `${role ?? 'user'}-local`;
@@ -49,10 +62,18 @@ export function tokenCommand(args: string[], env: NodeJS.ProcessEnv): TokenComma
     department: values.department,
     enterpriseId: values.enterprise,
   });
-  if (!claims.success) return refused(claims.error.issues.map((issue) => `${issue.path.join('.') || 'claims'}: ${issue.message}`).join('; '));
+  if (!claims.success)
+    return refused(
+      claims.error.issues.map((issue) => `${issue.path.join('.') || 'claims'}: ${issue.message}`).join('; '),
+    );
   const maxSeconds = Number(env.JWT_MAX_LIFETIME_SECONDS ?? DEFAULT_TOKEN_LIFETIME_LIMITS.maxLifetimeSeconds);
   const seconds = Math.round(Number(values.hours) * 3600);
-  if (!(seconds > 0 && seconds <= maxSeconds)) return refused(`--hours must be a number over 0 and at most ${maxSeconds / 3600} (JWT_MAX_LIFETIME_SECONDS=${maxSeconds})`);
-  const token = issueToken(claims.data, env.JWT_SECRET ?? LOCAL_DEVELOPMENT_JWT_SECRET, { expiresInSeconds: seconds });
+  if (!(seconds > 0 && seconds <= maxSeconds))
+    return refused(
+      `--hours must be a number over 0 and at most ${maxSeconds / 3600} (JWT_MAX_LIFETIME_SECONDS=${maxSeconds})`,
+    );
+  const token = issueToken(claims.data, env.JWT_SECRET ?? LOCAL_DEVELOPMENT_JWT_SECRET, {
+    expiresInSeconds: seconds,
+  });
   return { exitCode: 0, stdout: `${token}\n`, stderr: '' };
 }

@@ -3,13 +3,23 @@ import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MissingToolError, ensureChromium, ensureTemporalCli, kafkaClasspath, prepareTemporalTestServer, repoRoot, waitUntil } from '@banjie/local-infra';
+import {
+  MissingToolError,
+  ensureChromium,
+  ensureTemporalCli,
+  kafkaClasspath,
+  prepareTemporalTestServer,
+  repoRoot,
+  waitUntil,
+} from '@banjie/local-infra';
 import { infraStatus } from './infra-status';
 import { localPaths } from './local-environment';
 
 function printStatus(components: Awaited<ReturnType<typeof infraStatus>>): void {
   for (const component of components) {
-    process.stdout.write(`  ${component.up ? 'up  ' : 'down'}  ${component.name.padEnd(11)} ${component.address}\n`);
+    process.stdout.write(
+      `  ${component.up ? 'up  ' : 'down'}  ${component.name.padEnd(11)} ${component.address}\n`,
+    );
   }
 }
 
@@ -48,18 +58,28 @@ export async function up(): Promise<void> {
     const paths = localPaths();
     mkdirSync(paths.logs, { recursive: true });
     const log = openSync(join(paths.logs, 'infra.log'), 'a');
-    const daemon = spawn(process.execPath, ['-r', '@swc-node/register', join(repoRoot, 'infra/launcher/daemon.ts')], {
-      cwd: repoRoot,
-      detached: true,
-      stdio: ['ignore', log, log],
-    });
+    const daemon = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', join(repoRoot, 'infra/launcher/daemon.ts')],
+      {
+        cwd: repoRoot,
+        detached: true,
+        stdio: ['ignore', log, log],
+      },
+    );
     daemon.unref();
     process.stdout.write(`starting infrastructure (pid ${daemon.pid}, logs in ${paths.logs}) …\n`);
   }
-  await waitUntil('the local infrastructure', async () => {
-    if (daemonPid() === undefined) throw new Error(`the infrastructure daemon exited — see ${join(localPaths().logs, 'infra.log')}`);
-    return (await infraStatus()).every((component) => component.up);
-  }, 180_000, 1_000);
+  await waitUntil(
+    'the local infrastructure',
+    async () => {
+      if (daemonPid() === undefined)
+        throw new Error(`the infrastructure daemon exited — see ${join(localPaths().logs, 'infra.log')}`);
+      return (await infraStatus()).every((component) => component.up);
+    },
+    180_000,
+    1_000,
+  );
   printStatus(await infraStatus());
 }
 
@@ -71,7 +91,11 @@ export async function down(): Promise<void> {
   }
   process.kill(pid, 'SIGTERM');
   for (let waited = 0; waited < 60_000 && daemonPid() !== undefined; waited += 250) await sleep(250);
-  process.stdout.write(daemonPid() === undefined ? 'infrastructure stopped\n' : `infrastructure daemon ${pid} did not stop in time\n`);
+  process.stdout.write(
+    daemonPid() === undefined
+      ? 'infrastructure stopped\n'
+      : `infrastructure daemon ${pid} did not stop in time\n`,
+  );
 }
 
 async function main(command: string | undefined): Promise<void> {
@@ -92,7 +116,9 @@ async function main(command: string | undefined): Promise<void> {
 
 if (require.main === module) {
   main(process.argv[2]).catch((error: unknown) => {
-    process.stderr.write(`${error instanceof MissingToolError ? error.message : (error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof MissingToolError ? error.message : ((error as Error).stack ?? String(error))}\n`,
+    );
     process.exit(1);
   });
 }

@@ -25,6 +25,10 @@ export async function infraStatus(): Promise<ComponentStatus[]> {
   return [
     { name: 'PostgreSQL', address: `127.0.0.1:${ports.postgres}`, up: pg },
     { name: 'Kafka', address: `127.0.0.1:${ports.kafka}`, up: kafka },
-    { name: 'Temporal', address: `127.0.0.1:${ports.temporal} (Web UI http://127.0.0.1:${ports.temporalUi})`, up: temporal },
+    {
+      name: 'Temporal',
+      address: `127.0.0.1:${ports.temporal} (Web UI http://127.0.0.1:${ports.temporalUi})`,
+      up: temporal,
+    },
   ];
 }

@@ -112,22 +112,39 @@ export class ActionDriver {
     };
   }
 
-  private async act(pending: Pending): Promise<
-    { ok: true; step: Step; apiMs: number; board: Promise<number | null> | null } | { ok: false; failure: string }
+  private async act(
+    pending: Pending,
+  ): Promise<
+    | { ok: true; step: Step; apiMs: number; board: Promise<number | null> | null }
+    | { ok: false; failure: string }
   > {
     const step = pending.steps[0]!;
     const { procedure } = pending;
-    const actor: Actor = step === 'submit'
-      ? { sub: `bench-enterprise-${procedure.enterpriseId}`, role: 'enterprise', enterpriseId: procedure.enterpriseId }
-      : { sub: `bench-${procedure.department}`, role: 'department', department: procedure.department };
+    const actor: Actor =
+      step === 'submit'
+        ? {
+            sub: `bench-enterprise-${procedure.enterpriseId}`,
+            role: 'enterprise',
+            enterpriseId: procedure.enterpriseId,
+          }
+        : { sub: `bench-${procedure.department}`, role: 'department', department: procedure.department };
     const body = step === 'approve' ? { documentNumber: `基准〔2026〕${procedure.procedureId}号` } : {};
     const seen = this.board?.seen(procedure.procedureId, STATUS_AFTER[step]) ?? null;
     const started = Date.now();
-    const answer = await this.client.call(`${this.approvalUrl}/procedures/${procedure.procedureId}/${step}`, 'POST', actor, body, { 'idempotency-key': randomUUID() });
+    const answer = await this.client.call(
+      `${this.approvalUrl}/procedures/${procedure.procedureId}/${step}`,
+      'POST',
+      actor,
+      body,
+      { 'idempotency-key': randomUUID() },
+    );
     const returned = Date.now();
     if (answer.status !== 200 && answer.status !== 201) {
       this.board?.forget(procedure.procedureId);
-      return { ok: false, failure: `${step} ${procedure.procedureId}: ${answer.status} ${answer.text.slice(0, 200)}` };
+      return {
+        ok: false,
+        failure: `${step} ${procedure.procedureId}: ${answer.status} ${answer.text.slice(0, 200)}`,
+      };
     }
     pending.steps.shift();
     const board = seen

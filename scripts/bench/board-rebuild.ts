@@ -61,5 +61,12 @@ export async function timeRebuild(env: NodeJS.ProcessEnv, synthesiseSeconds: num
   const started = Date.now();
   const outcome = await rebuildNoticeBoard(env);
   const rebuildSeconds = (Date.now() - started) / 1000;
-  return { events, projects, synthesiseSeconds, rebuildSeconds: round(rebuildSeconds), eventsPerSecond: Math.round(events / rebuildSeconds), cards: outcome.cards };
+  return {
+    events,
+    projects,
+    synthesiseSeconds,
+    rebuildSeconds: round(rebuildSeconds),
+    eventsPerSecond: Math.round(events / rebuildSeconds),
+    cards: outcome.cards,
+  };
 }

@@ -16,8 +16,12 @@ export class BoardStreamWatcher {
 
   static async open(noticeUrl: string): Promise<BoardStreamWatcher> {
     const watcher = new BoardStreamWatcher();
-    const response = await fetch(`${noticeUrl}/api/board/stream`, { signal: watcher.abort.signal, headers: { accept: 'text/event-stream' } });
-    if (response.status !== 200 || !response.body) throw new Error(`board stream answered ${response.status}`);
+    const response = await fetch(`${noticeUrl}/api/board/stream`, {
+      signal: watcher.abort.signal,
+      headers: { accept: 'text/event-stream' },
+    });
+    if (response.status !== 200 || !response.body)
+      throw new Error(`board stream answered ${response.status}`);
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     void (async () => {
       try {
@@ -59,7 +63,10 @@ export class BoardStreamWatcher {
       this.buffer = this.buffer.slice(end + 2);
       const lines = block.split('\n');
       if (!lines.includes('event: card')) continue;
-      const data = lines.filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
+      const data = lines
+        .filter((line) => line.startsWith('data: '))
+        .map((line) => line.slice(6))
+        .join('\n');
       this.events += 1;
       this.onCard((JSON.parse(data) as { card: FlagBoardCard }).card, at);
     }

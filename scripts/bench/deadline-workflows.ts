@@ -21,13 +21,20 @@ export async function temporalClient(address: string): Promise<{ client: Client;
 }
 
 /** Seconds from `since` until the count of deadline workflows reaches each milestone (null if not within `limitSeconds`). */
-export async function timeToWorkflowCounts(client: Client, since: number, baseline: number, milestones: readonly number[], limitSeconds: number): Promise<Record<number, number | null>> {
+export async function timeToWorkflowCounts(
+  client: Client,
+  since: number,
+  baseline: number,
+  milestones: readonly number[],
+  limitSeconds: number,
+): Promise<Record<number, number | null>> {
   const reached: Record<number, number | null> = Object.fromEntries(milestones.map((m) => [m, null]));
   const highest = Math.max(...milestones);
   for (;;) {
     const started = (await countDeadlineWorkflows(client)) - baseline;
     const seconds = round((Date.now() - since) / 1000);
-    for (const milestone of milestones) if (reached[milestone] === null && started >= milestone) reached[milestone] = seconds;
+    for (const milestone of milestones)
+      if (reached[milestone] === null && started >= milestone) reached[milestone] = seconds;
     if (started >= highest || Date.now() - since > limitSeconds * 1000) return reached;
     await sleep(250);
   }
@@ -39,17 +46,34 @@ export interface TimerProbe {
 }
 
 /** Starts a probe worker and `count` probe workflows whose timers fire spread over `spreadSeconds`. */
-export async function startTimerProbes(address: string, client: Client, count: number, spreadSeconds: number): Promise<TimerProbe> {
+export async function startTimerProbes(
+  address: string,
+  client: Client,
+  count: number,
+  spreadSeconds: number,
+): Promise<TimerProbe> {
   installTemporalRuntime();
   const connection = await NativeConnection.connect({ address });
-  const worker = await Worker.create({ connection, taskQueue: PROBE_QUEUE, workflowsPath: join(__dirname, 'timer-probe.workflow.ts') });
+  const worker = await Worker.create({
+    connection,
+    taskQueue: PROBE_QUEUE,
+    workflowsPath: join(__dirname, 'timer-probe.workflow.ts'),
+  });
   const running = worker.run();
-  const handles = await Promise.all(Array.from({ length: count }, (_, index) => client.workflow.start('timerProbeWorkflow', {
-    taskQueue: PROBE_QUEUE, workflowId: `bench-timer-probe-${randomUUID()}`, args: [Math.round(((index + 1) / count) * spreadSeconds * 1000)],
-  })));
+  const handles = await Promise.all(
+    Array.from({ length: count }, (_, index) =>
+      client.workflow.start('timerProbeWorkflow', {
+        taskQueue: PROBE_QUEUE,
+        workflowId: `bench-timer-probe-${randomUUID()}`,
+        args: [Math.round(((index + 1) / count) * spreadSeconds * 1000)],
+      }),
+    ),
+  );
   return {
     async lateness() {
-      const results = await Promise.all(handles.map((handle) => handle.result() as Promise<{ scheduledFor: number; ranAt: number }>));
+      const results = await Promise.all(
+        handles.map((handle) => handle.result() as Promise<{ scheduledFor: number; ranAt: number }>),
+      );
       worker.shutdown();
       await running;
       await connection.close();

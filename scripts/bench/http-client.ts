@@ -33,11 +33,21 @@ export class BenchClient {
     }
   }
 
-  async call(url: string, method: string, actor: Actor, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  async call(
+    url: string,
+    method: string,
+    actor: Actor,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
     try {
       const response = await fetch(url, {
         method,
-        headers: { authorization: `Bearer ${this.token(actor)}`, 'content-type': 'application/json', ...headers },
+        headers: {
+          authorization: `Bearer ${this.token(actor)}`,
+          'content-type': 'application/json',
+          ...headers,
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });

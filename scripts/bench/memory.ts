@@ -8,14 +8,18 @@ export function rssMegabytes(pid: number): number {
 }
 
 export function rssOfServices(stack: ServiceStack): Record<ServiceName, number> {
-  return Object.fromEntries(SERVICES.map(({ name }) => [name, rssMegabytes(stack.pidOf(name))])) as Record<ServiceName, number>;
+  return Object.fromEntries(SERVICES.map(({ name }) => [name, rssMegabytes(stack.pidOf(name))])) as Record<
+    ServiceName,
+    number
+  >;
 }
 
 /** Samples every service's RSS once a second; `stop()` returns the peak of each. */
 export function sampleRssPeaks(stack: ServiceStack): { stop(): Record<ServiceName, number> } {
   const peaks = rssOfServices(stack);
   const timer = setInterval(() => {
-    for (const [name, value] of Object.entries(rssOfServices(stack)) as [ServiceName, number][]) peaks[name] = Math.max(peaks[name], value);
+    for (const [name, value] of Object.entries(rssOfServices(stack)) as [ServiceName, number][])
+      peaks[name] = Math.max(peaks[name], value);
   }, 1000);
   return {
     stop() {

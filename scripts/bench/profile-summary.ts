@@ -34,7 +34,9 @@ function main(): void {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfMicros = new Map<number, number>();
-  profile.samples.forEach((id, index) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+  profile.samples.forEach((id, index) =>
+    selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)),
+  );
   const total = profile.endTime - profile.startTime;
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, number>();
@@ -46,9 +48,16 @@ function main(): void {
     byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
   }
   const busy = total - (byArea.get('(idle)') ?? 0);
-  const line = (name: string, micros: number) => `${(micros / 1e6).toFixed(1).padStart(8)} s ${((micros / busy) * 100).toFixed(1).padStart(5)} %  ${name}`;
-  const sorted = (map: Map<string, number>) => [...map].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, top);
-  process.stdout.write(`${file}: ${(total / 1e6).toFixed(1)} s profiled, ${(busy / 1e6).toFixed(1)} s busy (percentages of busy)\n\nby area:\n`);
+  const line = (name: string, micros: number) =>
+    `${(micros / 1e6).toFixed(1).padStart(8)} s ${((micros / busy) * 100).toFixed(1).padStart(5)} %  ${name}`;
+  const sorted = (map: Map<string, number>) =>
+    [...map]
+      .filter(([name]) => name !== '(idle)')
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top);
+  process.stdout.write(
+    `${file}: ${(total / 1e6).toFixed(1)} s profiled, ${(busy / 1e6).toFixed(1)} s busy (percentages of busy)\n\nby area:\n`,
+  );
   for (const [name, micros] of sorted(byArea)) process.stdout.write(`${line(name, micros)}\n`);
   process.stdout.write('\nhottest functions (self time):\n');
   for (const [name, micros] of sorted(byFunction)) process.stdout.write(`${line(name, micros)}\n`);

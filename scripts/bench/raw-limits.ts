@@ -12,7 +12,11 @@ export interface RateFigure {
 }
 
 /** Runs `workers` copies of `step` until `seconds` have passed; counts completed steps. */
-async function sustained(seconds: number, workers: number, step: (worker: number) => Promise<void>): Promise<RateFigure> {
+async function sustained(
+  seconds: number,
+  workers: number,
+  step: (worker: number) => Promise<void>,
+): Promise<RateFigure> {
   const deadline = Date.now() + seconds * 1000;
   const started = Date.now();
   let operations = 0;
@@ -29,16 +33,28 @@ async function sustained(seconds: number, workers: number, step: (worker: number
 }
 
 /** Single-row INSERT commits per second (autocommit), from `clients` connections at once. */
-export async function postgresCommitRate(databaseUrl: string, seconds: number, clients: number): Promise<RateFigure> {
-  const connections = await Promise.all(Array.from({ length: clients }, async () => {
-    const client = new Client({ connectionString: databaseUrl });
-    await client.connect();
-    return client;
-  }));
+export async function postgresCommitRate(
+  databaseUrl: string,
+  seconds: number,
+  clients: number,
+): Promise<RateFigure> {
+  const connections = await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const client = new Client({ connectionString: databaseUrl });
+      await client.connect();
+      return client;
+    }),
+  );
   const table = `bench_raw_${randomUUID().slice(0, 8)}`;
   try {
-    await connections[0]!.query(`CREATE TABLE public.${table} (id bigserial PRIMARY KEY, payload text NOT NULL)`);
-    return await sustained(seconds, clients, (worker) => connections[worker]!.query(`INSERT INTO public.${table} (payload) VALUES ($1)`, ['x'.repeat(200)]).then(() => undefined));
+    await connections[0]!.query(
+      `CREATE TABLE public.${table} (id bigserial PRIMARY KEY, payload text NOT NULL)`,
+    );
+    return await sustained(seconds, clients, (worker) =>
+      connections[worker]!.query(`INSERT INTO public.${table} (payload) VALUES ($1)`, ['x'.repeat(200)]).then(
+        () => undefined,
+      ),
+    );
   } finally {
     await connections[0]!.query(`DROP TABLE IF EXISTS public.${table}`).catch(() => undefined);
     await Promise.all(connections.map((client) => client.end()));
@@ -59,8 +75,16 @@ async function firstSendSucceeds(send: () => Promise<unknown>): Promise<void> {
 }
 
 /** Acknowledged (acks=all, idempotent) single-message sends per second, `inFlight` at once. */
-export async function kafkaProduceRate(brokers: string, seconds: number, inFlight: number): Promise<RateFigure> {
-  const kafka = new Kafka({ clientId: 'banjie-bench-raw', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+export async function kafkaProduceRate(
+  brokers: string,
+  seconds: number,
+  inFlight: number,
+): Promise<RateFigure> {
+  const kafka = new Kafka({
+    clientId: 'banjie-bench-raw',
+    brokers: brokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
   const topic = `bench.raw-${randomUUID().slice(0, 8)}.v1`;
   const admin = kafka.admin();
   await admin.connect();
@@ -70,7 +94,11 @@ export async function kafkaProduceRate(brokers: string, seconds: number, inFligh
   const value = 'x'.repeat(1_000);
   try {
     await firstSendSucceeds(() => producer.send({ topic, acks: -1, messages: [{ key: 'warm-up', value }] }));
-    return await sustained(seconds, inFlight, (worker) => producer.send({ topic, acks: -1, messages: [{ key: `BJ-2023-${worker}`, value }] }).then(() => undefined));
+    return await sustained(seconds, inFlight, (worker) =>
+      producer
+        .send({ topic, acks: -1, messages: [{ key: `BJ-2023-${worker}`, value }] })
+        .then(() => undefined),
+    );
   } finally {
     await producer.disconnect();
     await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);

@@ -17,6 +17,7 @@ export function table(rows: readonly Row[]): string {
   const cells = rows.map((row) => [row.measurement, row.figure, row.goal, verdict(row.met)]);
   const header = ['measurement', 'figure', 'goal', ''];
   const widths = header.map((h, column) => Math.max(h.length, ...cells.map((cell) => cell[column]!.length)));
-  const line = (cell: string[]) => `| ${cell.map((text, column) => text.padEnd(widths[column]!)).join(' | ')} |`;
+  const line = (cell: string[]) =>
+    `| ${cell.map((text, column) => text.padEnd(widths[column]!)).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
 }

@@ -15,7 +15,12 @@ import { ActionDriver, type PhaseResult } from './action-driver';
 import { BoardStreamWatcher } from './board-stream';
 import { synthesiseHistory, timeRebuild } from './board-rebuild';
 import { secondsUntilNoLag } from './consumer-lag';
-import { countDeadlineWorkflows, startTimerProbes, temporalClient, timeToWorkflowCounts } from './deadline-workflows';
+import {
+  countDeadlineWorkflows,
+  startTimerProbes,
+  temporalClient,
+  timeToWorkflowCounts,
+} from './deadline-workflows';
 import { BenchClient } from './http-client';
 import { cpuPer, sampleCpu, type CpuUse } from './cpu';
 import { rssOfServices, sampleRssPeaks } from './memory';
@@ -60,7 +65,12 @@ async function main(): Promise<void> {
   say(`options ${JSON.stringify(options)}; service logs in ${logs}`);
   if (!options.fromSources) say(await buildDist());
   const bootStarted = Date.now();
-  const nodeOptions = [options.serviceNodeOptions, options.cpuProfile ? `-r ${join(__dirname, 'cpu-profile-preload.cjs')}` : ''].filter(Boolean).join(' ');
+  const nodeOptions = [
+    options.serviceNodeOptions,
+    options.cpuProfile ? `-r ${join(__dirname, 'cpu-profile-preload.cjs')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const serviceEnv = {
     LOG_LEVEL: 'warn',
     BANJIE_COMPILED: options.fromSources ? '0' : '1',
@@ -77,10 +87,16 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       say(`${signal}: stopping the throwaway stack`);
-      void (options.cpuProfile ? writeProfiles(stack) : Promise.resolve()).then(() => stack.stop()).finally(() => process.exit(130));
+      void (options.cpuProfile ? writeProfiles(stack) : Promise.resolve())
+        .then(() => stack.stop())
+        .finally(() => process.exit(130));
     });
   }
-  const kafka = new Kafka({ clientId: 'banjie-bench', brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'banjie-bench',
+    brokers: stack.kafkaBrokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   const temporal = await temporalClient(stack.temporalAddress);
   try {
@@ -99,12 +115,16 @@ async function main(): Promise<void> {
 
     const client = new BenchClient(stack.env.JWT_SECRET!);
     const urls = { intake: stack.urlOf('intake-service'), approval: stack.urlOf('approval-service') };
-    const actionsNeeded = options.latencyRate * options.latencySeconds * 1.2 + options.rates.reduce((sum, rate) => sum + rate * options.duration * 1.1, 0);
+    const actionsNeeded =
+      options.latencyRate * options.latencySeconds * 1.2 +
+      options.rates.reduce((sum, rate) => sum + rate * options.duration * 1.1, 0);
     const projects = Math.ceil(actionsNeeded / ACTIONS_PER_PROCEDURE / PROCEDURES_PER_PROJECT);
     say(`seeding ${projects} projects`);
     const seed = await seedProjects(client, urls, projects, 'load');
     const seedDrain = await secondsUntilNoLag(admin, Date.now(), 900);
-    say(`seeded in ${round(seed.seconds)} s; every consumer caught up ${round(seedDrain.seconds ?? Number.NaN)} s later`);
+    say(
+      `seeded in ${round(seed.seconds)} s; every consumer caught up ${round(seedDrain.seconds ?? Number.NaN)} s later`,
+    );
 
     const board = await BoardStreamWatcher.open(stack.urlOf('notice-service'));
     const driver = new ActionDriver(client, urls.approval, board, seed.procedures);
@@ -122,16 +142,42 @@ async function main(): Promise<void> {
       const lag = await secondsUntilNoLag(admin, result.stoppedAt, 300);
       const cpuUse = cpu.stop();
       const rssPeakMb = rss.stop();
-      const sustained = result.failed === 0 && result.achievedPerSecond >= 0.95 * rate && lag.seconds !== null && lag.seconds <= options.lagLimitSeconds;
-      phases.push({ rate: result, lagDrainSeconds: lag.seconds === null ? null : round(lag.seconds), lagAtLimit: lag.lastLag, sustained, rssPeakMb, cpu: cpuUse });
-      say(`  achieved ${result.achievedPerSecond}/s, lag drained in ${lag.seconds === null ? '>300' : round(lag.seconds)} s, board ${ms(result.boardMs)}`);
+      const sustained =
+        result.failed === 0 &&
+        result.achievedPerSecond >= 0.95 * rate &&
+        lag.seconds !== null &&
+        lag.seconds <= options.lagLimitSeconds;
+      phases.push({
+        rate: result,
+        lagDrainSeconds: lag.seconds === null ? null : round(lag.seconds),
+        lagAtLimit: lag.lastLag,
+        sustained,
+        rssPeakMb,
+        cpu: cpuUse,
+      });
+      say(
+        `  achieved ${result.achievedPerSecond}/s, lag drained in ${lag.seconds === null ? '>300' : round(lag.seconds)} s, board ${ms(result.boardMs)}`,
+      );
     }
     board.close();
 
-    say(`deadline workflows: ${options.workflows} accepted applications queued while the deadline service is down`);
-    const wfSeed = await seedProjects(client, urls, Math.ceil(options.workflows / PROCEDURES_PER_PROJECT), 'wf');
+    say(
+      `deadline workflows: ${options.workflows} accepted applications queued while the deadline service is down`,
+    );
+    const wfSeed = await seedProjects(
+      client,
+      urls,
+      Math.ceil(options.workflows / PROCEDURES_PER_PROJECT),
+      'wf',
+    );
     await stack.kill('deadline-service');
-    const wfDriver = new ActionDriver(client, urls.approval, null, wfSeed.procedures.slice(0, options.workflows), ['submit', 'accept']);
+    const wfDriver = new ActionDriver(
+      client,
+      urls.approval,
+      null,
+      wfSeed.procedures.slice(0, options.workflows),
+      ['submit', 'accept'],
+    );
     const queued = await wfDriver.run(Math.max(...options.rates), Infinity);
     const baseline = await countDeadlineWorkflows(temporal.client);
     const probes = await startTimerProbes(stack.temporalAddress, temporal.client, 50, 60);
@@ -141,7 +187,9 @@ async function main(): Promise<void> {
       healthyAt = Date.now();
       return sampleCpu(stack);
     });
-    const milestones = [PORTFOLIO_2023_PROCEDURES, queued.acceptsSucceeded].filter((m) => m <= queued.acceptsSucceeded);
+    const milestones = [PORTFOLIO_2023_PROCEDURES, queued.acceptsSucceeded].filter(
+      (m) => m <= queued.acceptsSucceeded,
+    );
     const workflowSeconds = await timeToWorkflowCounts(temporal.client, restartAt, baseline, milestones, 900);
     const workflowCpu = (await restarted).stop();
     const bootSeconds = round((healthyAt - restartAt) / 1000);
@@ -152,50 +200,126 @@ async function main(): Promise<void> {
     const synthesiseSeconds = await synthesiseHistory(stack.databaseUrl, options.historyRows);
     const rebuild = await timeRebuild(stack.env, synthesiseSeconds);
 
-    const best = [...phases].filter((phase) => phase.sustained).sort((a, b) => b.rate.targetPerSecond - a.rate.targetPerSecond)[0];
+    const best = [...phases]
+      .filter((phase) => phase.sustained)
+      .sort((a, b) => b.rate.targetPerSecond - a.rate.targetPerSecond)[0];
     const top = phases[phases.length - 1]!;
     const bestRate = best?.rate.achievedPerSecond ?? null;
-    const rssPeak = Object.fromEntries(Object.keys(rssIdle).map((name) => [name, Math.max(...phases.map((p) => p.rssPeakMb[name as ServiceName]), rssAfterWorkflows[name as ServiceName])])) as Record<ServiceName, number>;
+    const rssPeak = Object.fromEntries(
+      Object.keys(rssIdle).map((name) => [
+        name,
+        Math.max(
+          ...phases.map((p) => p.rssPeakMb[name as ServiceName]),
+          rssAfterWorkflows[name as ServiceName],
+        ),
+      ]),
+    ) as Record<ServiceName, number>;
     const ratio = (rate: number | null, limit: number) => (rate === null ? null : round(rate / limit, 2));
     const rows: Row[] = [
-      { measurement: `1. decision→board at ${options.latencyRate}/s`, figure: ms(latency.boardMs), goal: 'p99 ≤ 250 ms', met: latency.boardMs.p99 !== null && latency.boardMs.p99 <= 250 && latency.neverOnBoard === 0 },
-      ...phases.map((phase) => ({ measurement: `1. decision→board at ${phase.rate.targetPerSecond}/s`, figure: ms(phase.rate.boardMs), goal: '(reported)', met: null })),
+      {
+        measurement: `1. decision→board at ${options.latencyRate}/s`,
+        figure: ms(latency.boardMs),
+        goal: 'p99 ≤ 250 ms',
+        met: latency.boardMs.p99 !== null && latency.boardMs.p99 <= 250 && latency.neverOnBoard === 0,
+      },
+      ...phases.map((phase) => ({
+        measurement: `1. decision→board at ${phase.rate.targetPerSecond}/s`,
+        figure: ms(phase.rate.boardMs),
+        goal: '(reported)',
+        met: null,
+      })),
       ...phases.map((phase) => ({
         measurement: `2. sustained ${phase.rate.targetPerSecond}/s for ${options.duration} s`,
         figure: `achieved ${phase.rate.achievedPerSecond}/s, ${phase.rate.failed} failed, lag 0 after ${phase.lagDrainSeconds ?? '>300'} s, API ${ms(phase.rate.apiMs)}`,
         goal: '≥ 300/s, lag 0 within 5 s',
         met: phase.sustained && phase.rate.targetPerSecond >= 300,
       })),
-      ...phases.map((phase) => ({ measurement: `2. CPU at ${phase.rate.targetPerSecond}/s (load and drain)`, figure: cpuPer(phase.cpu, phase.rate.succeeded, 'action'), goal: '', met: null })),
-      { measurement: '3. raw PG commits/s (1 / 16 clients)', figure: `${Math.round(raw.postgres1.perSecond)} / ${Math.round(raw.postgres16.perSecond)}`, goal: '', met: null },
-      { measurement: '3. raw kafkajs produce/s (1 / 16 in flight)', figure: `${Math.round(raw.kafka1.perSecond)} / ${Math.round(raw.kafka16.perSecond)}`, goal: '', met: null },
+      ...phases.map((phase) => ({
+        measurement: `2. CPU at ${phase.rate.targetPerSecond}/s (load and drain)`,
+        figure: cpuPer(phase.cpu, phase.rate.succeeded, 'action'),
+        goal: '',
+        met: null,
+      })),
+      {
+        measurement: '3. raw PG commits/s (1 / 16 clients)',
+        figure: `${Math.round(raw.postgres1.perSecond)} / ${Math.round(raw.postgres16.perSecond)}`,
+        goal: '',
+        met: null,
+      },
+      {
+        measurement: '3. raw kafkajs produce/s (1 / 16 in flight)',
+        figure: `${Math.round(raw.kafka1.perSecond)} / ${Math.round(raw.kafka16.perSecond)}`,
+        goal: '',
+        met: null,
+      },
       {
         measurement: '3. Banjie sustained ÷ raw PG (1 / 16)',
         figure: `${ratio(bestRate, raw.postgres1.perSecond) ?? 'n/a'} / ${ratio(bestRate, raw.postgres16.perSecond) ?? 'n/a'} (best sustained ${bestRate ?? 'none'}/s; top phase ${top.rate.achievedPerSecond}/s)`,
-        goal: '≥ 0.3', met: bestRate !== null && bestRate / raw.postgres16.perSecond >= 0.3,
+        goal: '≥ 0.3',
+        met: bestRate !== null && bestRate / raw.postgres16.perSecond >= 0.3,
       },
-      { measurement: '3. Banjie sustained ÷ raw Kafka (1 / 16)', figure: `${ratio(bestRate, raw.kafka1.perSecond) ?? 'n/a'} / ${ratio(bestRate, raw.kafka16.perSecond) ?? 'n/a'}`, goal: '', met: null },
-      { measurement: `4. workflows started, 2023 portfolio scale (${PORTFOLIO_2023_PROCEDURES})`, figure: `${workflowSeconds[PORTFOLIO_2023_PROCEDURES] ?? 'n/a'} s from restart`, goal: '', met: null },
+      {
+        measurement: '3. Banjie sustained ÷ raw Kafka (1 / 16)',
+        figure: `${ratio(bestRate, raw.kafka1.perSecond) ?? 'n/a'} / ${ratio(bestRate, raw.kafka16.perSecond) ?? 'n/a'}`,
+        goal: '',
+        met: null,
+      },
+      {
+        measurement: `4. workflows started, 2023 portfolio scale (${PORTFOLIO_2023_PROCEDURES})`,
+        figure: `${workflowSeconds[PORTFOLIO_2023_PROCEDURES] ?? 'n/a'} s from restart`,
+        goal: '',
+        met: null,
+      },
       {
         measurement: `4. workflows started, ${queued.acceptsSucceeded} procedures`,
         figure: `${workflowSeconds[queued.acceptsSucceeded] ?? '>900'} s from restart (service healthy after ${bootSeconds} s; ${startsPerSecond(queued.acceptsSucceeded, workflowSeconds[queued.acceptsSucceeded], bootSeconds)} starts/s after boot)`,
-        goal: '10,000 within 120 s', met: queued.acceptsSucceeded >= 10_000 ? (workflowSeconds[queued.acceptsSucceeded] ?? Infinity) <= 120 : null,
+        goal: '10,000 within 120 s',
+        met:
+          queued.acceptsSucceeded >= 10_000
+            ? (workflowSeconds[queued.acceptsSucceeded] ?? Infinity) <= 120
+            : null,
       },
-      { measurement: '4. CPU per workflow start (from boot)', figure: cpuPer(workflowCpu, queued.acceptsSucceeded, 'workflow'), goal: '', met: null },
+      {
+        measurement: '4. CPU per workflow start (from boot)',
+        figure: cpuPer(workflowCpu, queued.acceptsSucceeded, 'workflow'),
+        goal: '',
+        met: null,
+      },
       { measurement: '4. timer lateness under that load', figure: ms(timerLateness), goal: '', met: null },
-      { measurement: `5. board rebuild, ${rebuild.events} events / ${rebuild.projects} projects`, figure: `${rebuild.eventsPerSecond} events/s (${rebuild.rebuildSeconds} s)`, goal: '≥ 20,000 events/s', met: rebuild.eventsPerSecond >= 20_000 },
+      {
+        measurement: `5. board rebuild, ${rebuild.events} events / ${rebuild.projects} projects`,
+        figure: `${rebuild.eventsPerSecond} events/s (${rebuild.rebuildSeconds} s)`,
+        goal: '≥ 20,000 events/s',
+        met: rebuild.eventsPerSecond >= 20_000,
+      },
       ...Object.keys(rssIdle).map((name) => ({
-        measurement: `6. RSS ${name} idle / peak under load`, figure: `${rssIdle[name as ServiceName]} / ${rssPeak[name as ServiceName]} MB`, goal: '< 200 MB', met: rssPeak[name as ServiceName] < 200,
+        measurement: `6. RSS ${name} idle / peak under load`,
+        figure: `${rssIdle[name as ServiceName]} / ${rssPeak[name as ServiceName]} MB`,
+        goal: '< 200 MB',
+        met: rssPeak[name as ServiceName] < 200,
       })),
     ];
     const report = {
       at: new Date().toISOString(),
       options,
       raw,
-      seed: { projects, seconds: round(seed.seconds), consumersCaughtUpSeconds: seedDrain.seconds, projectsPerSecond: round(seed.projectsPerSecond), openingLagSeconds: round(seed.openingLagSeconds) },
+      seed: {
+        projects,
+        seconds: round(seed.seconds),
+        consumersCaughtUpSeconds: seedDrain.seconds,
+        projectsPerSecond: round(seed.projectsPerSecond),
+        openingLagSeconds: round(seed.openingLagSeconds),
+      },
       latency: { ...latency, lagDrainSeconds: latencyLag.seconds },
       phases,
-      workflows: { queued: queued.acceptsSucceeded, queueingRate: queued.achievedPerSecond, secondsFromRestart: workflowSeconds, bootSeconds, timerLatenessMs: timerLateness, cpu: workflowCpu },
+      workflows: {
+        queued: queued.acceptsSucceeded,
+        queueingRate: queued.achievedPerSecond,
+        secondsFromRestart: workflowSeconds,
+        bootSeconds,
+        timerLatenessMs: timerLateness,
+        cpu: workflowCpu,
+      },
       rebuild,
       rss: { idle: rssIdle, peak: rssPeak },
       rows,

@@ -71,24 +71,48 @@ export class ApprovalWorkload {
     for (let index = 0; index < this.options.projects; index += 1) {
       const enterpriseId = `ENT-FAULTS-${index}`;
       const registered = await this.call(this.options.intakeUrl, 'POST', '/projects', admin, {
-        name: `故障演练项目 ${index}`, ownerEnterprise: { id: enterpriseId, name: `演练企业 ${index}` }, totalInvestment: '10', cluster: 'NEW_ENERGY_EQUIPMENT',
-        chain: '新能源', type: 'NEW', location: '玉门市', plannedStart: '2026-12-31', responsibleUnit: '玉门市发展和改革局',
-        helpers: [{ name: '演练帮办员', userId: `faults-helper-${index}` }], leadingOfficial: '王副市长', listedOn: daysAgo(90),
+        name: `故障演练项目 ${index}`,
+        ownerEnterprise: { id: enterpriseId, name: `演练企业 ${index}` },
+        totalInvestment: '10',
+        cluster: 'NEW_ENERGY_EQUIPMENT',
+        chain: '新能源',
+        type: 'NEW',
+        location: '玉门市',
+        plannedStart: '2026-12-31',
+        responsibleUnit: '玉门市发展和改革局',
+        helpers: [{ name: '演练帮办员', userId: `faults-helper-${index}` }],
+        leadingOfficial: '王副市长',
+        listedOn: daysAgo(90),
       });
-      if (registered.status !== 201) throw new Error(`registering a project failed: ${registered.status} ${registered.text}`);
+      if (registered.status !== 201)
+        throw new Error(`registering a project failed: ${registered.status} ${registered.text}`);
       const code = (JSON.parse(registered.text) as { code: string }).code;
       const plan = await this.call(this.options.intakeUrl, 'PUT', `/projects/${code}/plan`, admin, {
-        items: PROCEDURE_CODES.map((procedure) => ({ procedure, applicability: 'REQUIRED', targetDate: daysAgo(-30) })),
-        reason: '故障演练', effectiveDate: daysAgo(80),
+        items: PROCEDURE_CODES.map((procedure) => ({
+          procedure,
+          applicability: 'REQUIRED',
+          targetDate: daysAgo(-30),
+        })),
+        reason: '故障演练',
+        effectiveDate: daysAgo(80),
       });
       if (plan.status !== 200) throw new Error(`planning ${code} failed: ${plan.status} ${plan.text}`);
       codes.push({ code, enterpriseId });
     }
     for (const { code } of codes) {
       for (let waited = 0; ; waited += 250) {
-        const listed = await this.call(this.options.approvalUrl, 'GET', `/projects/${code}/procedures`, admin);
-        if (listed.status === 200 && (JSON.parse(listed.text) as unknown[]).length === PROCEDURE_CODES.length) break;
-        if (waited > 90_000) throw new Error(`the approval service did not open ${code}'s procedures in time: ${listed.status} ${listed.text.slice(0, 200)}`);
+        const listed = await this.call(
+          this.options.approvalUrl,
+          'GET',
+          `/projects/${code}/procedures`,
+          admin,
+        );
+        if (listed.status === 200 && (JSON.parse(listed.text) as unknown[]).length === PROCEDURE_CODES.length)
+          break;
+        if (waited > 90_000)
+          throw new Error(
+            `the approval service did not open ${code}'s procedures in time: ${listed.status} ${listed.text.slice(0, 200)}`,
+          );
         await sleep(250);
       }
     }
@@ -100,7 +124,9 @@ export class ApprovalWorkload {
         steps: [
           { action: 'submit' as const, body: { effectiveDate: daysAgo(60), lateEntry: BACK_DATED } },
           { action: 'accept' as const, body: { effectiveDate: daysAgo(58), lateEntry: BACK_DATED } },
-          ...(index % 3 === 2 ? [] : [{ action: 'approve' as const, body: { documentNumber: `演练〔2026〕${index}号` } }]),
+          ...(index % 3 === 2
+            ? []
+            : [{ action: 'approve' as const, body: { documentNumber: `演练〔2026〕${index}号` } }]),
         ],
       })),
     );
@@ -134,27 +160,56 @@ export class ApprovalWorkload {
 
   private async step(procedure: WorkloadProcedure): Promise<void> {
     const { action, body } = procedure.steps[0]!;
-    const actor: Actor = 'lateEntry' in body
-      ? FAULTS_ADMIN
-      : action === 'submit'
-        ? { sub: `faults-enterprise-${procedure.enterpriseId}`, role: 'enterprise', enterpriseId: procedure.enterpriseId }
-        : { sub: `faults-${procedure.department}`, role: 'department', department: procedure.department };
+    const actor: Actor =
+      'lateEntry' in body
+        ? FAULTS_ADMIN
+        : action === 'submit'
+          ? {
+              sub: `faults-enterprise-${procedure.enterpriseId}`,
+              role: 'enterprise',
+              enterpriseId: procedure.enterpriseId,
+            }
+          : { sub: `faults-${procedure.department}`, role: 'department', department: procedure.department };
     const idempotencyKey = randomUUID();
     const started = Date.now();
     for (let attempts = 1; ; attempts += 1) {
-      const response = await this.call(this.options.approvalUrl, 'POST', `/procedures/${procedure.procedureId}/${action}`, this.token(actor), body, { 'idempotency-key': idempotencyKey });
+      const response = await this.call(
+        this.options.approvalUrl,
+        'POST',
+        `/procedures/${procedure.procedureId}/${action}`,
+        this.token(actor),
+        body,
+        { 'idempotency-key': idempotencyKey },
+      );
       if (response.status === 200 || response.status === 201) {
         procedure.steps.shift();
-        this.accepted.push({ procedureId: procedure.procedureId, action, idempotencyKey, sequence: (JSON.parse(response.text) as { sequence: number }).sequence, acceptedAt: Date.now(), attempts });
+        this.accepted.push({
+          procedureId: procedure.procedureId,
+          action,
+          idempotencyKey,
+          sequence: (JSON.parse(response.text) as { sequence: number }).sequence,
+          acceptedAt: Date.now(),
+          attempts,
+        });
         return;
       }
       if (response.status >= 400 && response.status < 500 && response.status !== 429) {
-        this.refused.push({ procedureId: procedure.procedureId, action, status: response.status, body: response.text.slice(0, 300) });
+        this.refused.push({
+          procedureId: procedure.procedureId,
+          action,
+          status: response.status,
+          body: response.text.slice(0, 300),
+        });
         procedure.steps.length = 0;
         return;
       }
       if (Date.now() - started > GIVE_UP_AFTER_MS) {
-        this.refused.push({ procedureId: procedure.procedureId, action, status: response.status, body: `no answer for ${GIVE_UP_AFTER_MS / 1000} s: ${response.text.slice(0, 200)}` });
+        this.refused.push({
+          procedureId: procedure.procedureId,
+          action,
+          status: response.status,
+          body: `no answer for ${GIVE_UP_AFTER_MS / 1000} s: ${response.text.slice(0, 200)}`,
+        });
         procedure.steps.length = 0;
         return;
       }
@@ -162,7 +217,14 @@ export class ApprovalWorkload {
     }
   }
 
-  private async call(base: string, method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  private async call(
+    base: string,
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; text: string }> {
     try {
       const response = await fetch(`${base}${path}`, {
         method,

@@ -24,17 +24,30 @@ export interface Reconciliation {
 }
 
 export const converged = (r: Reconciliation) =>
-  r.unpublishedEvents === 0 && r.behindOnBoard === 0 && r.behindInDeadline === 0 && r.behindInIntake === 0 && r.eventsNotProcessed === 0;
+  r.unpublishedEvents === 0 &&
+  r.behindOnBoard === 0 &&
+  r.behindInDeadline === 0 &&
+  r.behindInIntake === 0 &&
+  r.eventsNotProcessed === 0;
 
 /** Who consumes the approval service's events (its procedures and the calendar it owns), and where each records what it has processed. */
 const APPROVAL_EVENT_CONSUMERS = [
-  { topic: Topics.APPROVAL_PROCEDURE, table: 'intake.processed_events', consumer: 'intake.procedure-completions' },
+  {
+    topic: Topics.APPROVAL_PROCEDURE,
+    table: 'intake.processed_events',
+    consumer: 'intake.procedure-completions',
+  },
   { topic: Topics.APPROVAL_PROCEDURE, table: 'notice.processed_events', consumer: 'notice.flag-board' },
   { topic: Topics.APPROVAL_PROCEDURE, table: 'deadline.processed_events', consumer: 'deadline.procedures' },
   { topic: Topics.CALENDAR, table: 'notice.processed_events', consumer: 'notice.calendar' },
   { topic: Topics.CALENDAR, table: 'deadline.processed_events', consumer: 'deadline.calendar' },
 ];
-export const clean = (r: Reconciliation) => converged(r) && r.lostInApproval === 0 && r.duplicatedInAudit === 0 && r.duplicatedEvents === 0 && r.duplicatedNotices === 0;
+export const clean = (r: Reconciliation) =>
+  converged(r) &&
+  r.lostInApproval === 0 &&
+  r.duplicatedInAudit === 0 &&
+  r.duplicatedEvents === 0 &&
+  r.duplicatedNotices === 0;
 
 async function count(db: Client, sql: string, params: unknown[] = []): Promise<number> {
   const { rows } = await db.query<{ n: number }>(sql, params);
@@ -45,9 +58,12 @@ async function count(db: Client, sql: string, params: unknown[] = []): Promise<n
 async function eventsNotProcessed(db: Client): Promise<number> {
   let missing = 0;
   for (const { topic, table, consumer } of APPROVAL_EVENT_CONSUMERS) {
-    missing += await count(db,
+    missing += await count(
+      db,
       `SELECT count(*)::int AS n FROM approval.outbox o
-        WHERE o.topic = $2 AND NOT EXISTS (SELECT 1 FROM ${table} p WHERE p.consumer = $1 AND p.event_id::text = o.envelope->>'eventId')`, [consumer, topic]);
+        WHERE o.topic = $2 AND NOT EXISTS (SELECT 1 FROM ${table} p WHERE p.consumer = $1 AND p.event_id::text = o.envelope->>'eventId')`,
+      [consumer, topic],
+    );
   }
   return missing;
 }
@@ -58,30 +74,51 @@ export async function reconcile(databaseUrl: string, accepted: AcceptedAction[])
   try {
     const keys = accepted.map((action) => action.idempotencyKey);
     return {
-      lostInApproval: keys.length - await count(db,
-        `SELECT count(DISTINCT idempotency_key)::int AS n FROM approval.audit_trail WHERE outcome = 'APPLIED' AND idempotency_key = ANY($1)`, [keys]),
-      duplicatedInAudit: await count(db,
+      lostInApproval:
+        keys.length -
+        (await count(
+          db,
+          `SELECT count(DISTINCT idempotency_key)::int AS n FROM approval.audit_trail WHERE outcome = 'APPLIED' AND idempotency_key = ANY($1)`,
+          [keys],
+        )),
+      duplicatedInAudit: await count(
+        db,
         `SELECT count(*)::int AS n FROM (SELECT idempotency_key FROM approval.audit_trail WHERE outcome = 'APPLIED' AND idempotency_key IS NOT NULL
-           GROUP BY actor, idempotency_key HAVING count(*) > 1) d`),
-      duplicatedEvents: await count(db,
+           GROUP BY actor, idempotency_key HAVING count(*) > 1) d`,
+      ),
+      duplicatedEvents: await count(
+        db,
         `SELECT count(*)::int AS n FROM (SELECT 1 FROM approval.outbox WHERE topic = $1
-           GROUP BY envelope->'payload'->'public'->>'procedureId', envelope->'payload'->'public'->>'sequence' HAVING count(*) > 1) d`, [Topics.APPROVAL_PROCEDURE]),
-      unpublishedEvents: await count(db, `SELECT count(*)::int AS n FROM approval.outbox WHERE published_at IS NULL`),
-      behindOnBoard: await count(db,
+           GROUP BY envelope->'payload'->'public'->>'procedureId', envelope->'payload'->'public'->>'sequence' HAVING count(*) > 1) d`,
+        [Topics.APPROVAL_PROCEDURE],
+      ),
+      unpublishedEvents: await count(
+        db,
+        `SELECT count(*)::int AS n FROM approval.outbox WHERE published_at IS NULL`,
+      ),
+      behindOnBoard: await count(
+        db,
         `SELECT count(*)::int AS n FROM approval.procedures p
            LEFT JOIN (SELECT procedure_id, max(sequence) AS sequence FROM notice.procedure_history GROUP BY procedure_id) b USING (procedure_id)
-          WHERE b.sequence IS DISTINCT FROM p.sequence`),
-      behindInDeadline: await count(db,
-        `SELECT count(*)::int AS n FROM approval.procedures p LEFT JOIN deadline.procedures d USING (procedure_id) WHERE d.sequence IS DISTINCT FROM p.sequence`),
-      behindInIntake: await count(db,
+          WHERE b.sequence IS DISTINCT FROM p.sequence`,
+      ),
+      behindInDeadline: await count(
+        db,
+        `SELECT count(*)::int AS n FROM approval.procedures p LEFT JOIN deadline.procedures d USING (procedure_id) WHERE d.sequence IS DISTINCT FROM p.sequence`,
+      ),
+      behindInIntake: await count(
+        db,
         `SELECT count(*)::int AS n FROM approval.procedures p
            LEFT JOIN intake.approval_procedure_sequences i ON i.project_code = p.project_code AND i.procedure = p.procedure
-          WHERE i.sequence IS DISTINCT FROM p.sequence`),
+          WHERE i.sequence IS DISTINCT FROM p.sequence`,
+      ),
       eventsNotProcessed: await eventsNotProcessed(db),
-      duplicatedNotices: await count(db,
+      duplicatedNotices: await count(
+        db,
         `SELECT count(*)::int AS n FROM (
            SELECT subject, rung FROM deadline.reminders GROUP BY subject, rung HAVING count(*) > 1
-           UNION ALL SELECT subject, rung FROM deadline.escalations GROUP BY subject, rung HAVING count(*) > 1) d`),
+           UNION ALL SELECT subject, rung FROM deadline.escalations GROUP BY subject, rung HAVING count(*) > 1) d`,
+      ),
     };
   } finally {
     await db.end();

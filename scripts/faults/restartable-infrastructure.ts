@@ -4,7 +4,13 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  ensureDatabase, freePort, startKafka, startPostgres, startTemporalDevServer, type ManagedProcess, type RunningPostgres,
+  ensureDatabase,
+  freePort,
+  startKafka,
+  startPostgres,
+  startTemporalDevServer,
+  type ManagedProcess,
+  type RunningPostgres,
 } from '../../libs/local-infra/src';
 
 export interface RestartableInfrastructure {
@@ -31,7 +37,13 @@ async function killProcess(process: ManagedProcess | undefined): Promise<void> {
 export async function startRestartableInfrastructure(): Promise<RestartableInfrastructure> {
   const root = mkdtempSync(join(tmpdir(), 'banjie-faults-'));
   chmodSync(root, 0o755);
-  const [pgPort, kafkaPort, controllerPort, temporalPort, uiPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const [pgPort, kafkaPort, controllerPort, temporalPort, uiPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   const pgDir = join(root, 'pg');
   let postgres: RunningPostgres | undefined;
   let kafka: ManagedProcess | undefined;
@@ -59,11 +71,22 @@ export async function startRestartableInfrastructure(): Promise<RestartableInfra
       postgres = undefined;
     },
     async startKafka() {
-      kafka = await startKafka({ dataDir: join(root, 'kafka'), port: kafkaPort, controllerPort, logFile: join(root, 'kafka.log') });
+      kafka = await startKafka({
+        dataDir: join(root, 'kafka'),
+        port: kafkaPort,
+        controllerPort,
+        logFile: join(root, 'kafka.log'),
+      });
     },
     killKafka: () => killProcess(kafka),
     async startTemporal() {
-      temporal = await startTemporalDevServer({ dbFile: join(root, 'temporal.db'), port: temporalPort, uiPort, logFile: join(root, 'temporal.log'), headless: true });
+      temporal = await startTemporalDevServer({
+        dbFile: join(root, 'temporal.db'),
+        port: temporalPort,
+        uiPort,
+        logFile: join(root, 'temporal.log'),
+        headless: true,
+      });
     },
     killTemporal: () => killProcess(temporal),
     async stop() {

@@ -44,7 +44,10 @@ async function onBoard(databaseUrl: string, procedureId: string, sequence: numbe
   const db = new Client({ connectionString: databaseUrl });
   try {
     await db.connect();
-    const { rowCount } = await db.query(`SELECT 1 FROM notice.procedure_history WHERE procedure_id = $1 AND sequence >= $2`, [procedureId, sequence]);
+    const { rowCount } = await db.query(
+      `SELECT 1 FROM notice.procedure_history WHERE procedure_id = $1 AND sequence >= $2`,
+      [procedureId, sequence],
+    );
     return (rowCount ?? 0) > 0;
   } catch {
     return false;
@@ -58,9 +61,19 @@ async function deadLetterCount(brokers: string): Promise<number> {
   return (await readDeadLetters(kafka, [deadLetterTopic(Topics.APPROVAL_PROCEDURE)]).catch(() => [])).length;
 }
 
-export async function runScenario(scenario: Scenario, context: FaultContext, projects: number, rate: number): Promise<ScenarioResult> {
+export async function runScenario(
+  scenario: Scenario,
+  context: FaultContext,
+  projects: number,
+  rate: number,
+): Promise<ScenarioResult> {
   const { stack, infra } = context;
-  const workload = new ApprovalWorkload({ intakeUrl: stack.urlOf('intake-service'), approvalUrl: stack.urlOf('approval-service'), jwtSecret: stack.env.JWT_SECRET!, projects });
+  const workload = new ApprovalWorkload({
+    intakeUrl: stack.urlOf('intake-service'),
+    approvalUrl: stack.urlOf('approval-service'),
+    jwtSecret: stack.env.JWT_SECRET!,
+    projects,
+  });
   await workload.prepare();
   const deadLettersBefore = await deadLetterCount(infra.kafkaBrokers);
   const streaming = workload.start(rate);
@@ -102,11 +115,21 @@ export async function runScenario(scenario: Scenario, context: FaultContext, pro
 }
 
 function printTable(results: ScenarioResult[]): void {
-  const header = 'scenario                        accepted  retried  lost  dup  recovery s  converged s  DLQ  result';
+  const header =
+    'scenario                        accepted  retried  lost  dup  recovery s  converged s  DLQ  result';
   process.stdout.write(`\n${header}\n`);
   for (const r of results) {
-    const lost = r.reconciliation.lostInApproval + r.reconciliation.behindOnBoard + r.reconciliation.behindInDeadline + r.reconciliation.behindInIntake + r.reconciliation.unpublishedEvents + r.reconciliation.eventsNotProcessed;
-    const duplicated = r.reconciliation.duplicatedInAudit + r.reconciliation.duplicatedEvents + r.reconciliation.duplicatedNotices;
+    const lost =
+      r.reconciliation.lostInApproval +
+      r.reconciliation.behindOnBoard +
+      r.reconciliation.behindInDeadline +
+      r.reconciliation.behindInIntake +
+      r.reconciliation.unpublishedEvents +
+      r.reconciliation.eventsNotProcessed;
+    const duplicated =
+      r.reconciliation.duplicatedInAudit +
+      r.reconciliation.duplicatedEvents +
+      r.reconciliation.duplicatedNotices;
     process.stdout.write(
       `${r.scenario.padEnd(31)} ${String(r.actionsAccepted).padStart(8)} ${String(r.actionsRetriedByClient).padStart(8)} ${String(lost).padStart(5)} ${String(duplicated).padStart(4)} ${r.recoverySeconds.toFixed(2).padStart(11)} ${r.convergedSeconds.toFixed(2).padStart(12)} ${String(r.deadLettered).padStart(4)}  ${r.passed ? 'ok' : 'FAILED'}\n`,
     );
@@ -116,7 +139,8 @@ function printTable(results: ScenarioResult[]): void {
 async function main(): Promise<void> {
   const wanted = values.scenario?.split(',');
   const scenarios = wanted ? SCENARIOS.filter((scenario) => wanted.includes(scenario.name)) : SCENARIOS;
-  if (wanted && scenarios.length !== wanted.length) throw new Error(`unknown scenario; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  if (wanted && scenarios.length !== wanted.length)
+    throw new Error(`unknown scenario; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
   const infra = await startRestartableInfrastructure();
   const logs = join(tmpdir(), `banjie-faults-${Date.now()}`);
   const results: ScenarioResult[] = [];
@@ -125,7 +149,9 @@ async function main(): Promise<void> {
     try {
       for (const scenario of scenarios) {
         process.stdout.write(`${scenario.name}: ${scenario.description} …\n`);
-        results.push(await runScenario(scenario, { stack, infra }, Number(values.projects), Number(values.rate)));
+        results.push(
+          await runScenario(scenario, { stack, infra }, Number(values.projects), Number(values.rate)),
+        );
       }
     } finally {
       await stack.stop();
@@ -135,7 +161,10 @@ async function main(): Promise<void> {
   }
   printTable(results);
   mkdirSync('reports', { recursive: true });
-  writeFileSync('reports/faults.json', JSON.stringify({ ranAt: new Date().toISOString(), logs, results }, null, 2));
+  writeFileSync(
+    'reports/faults.json',
+    JSON.stringify({ ranAt: new Date().toISOString(), logs, results }, null, 2),
+  );
   process.stdout.write(`\nlogs: ${logs}\n`);
   process.exitCode = results.every((result) => result.passed) ? 0 : 1;
 }

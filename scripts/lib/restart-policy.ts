@@ -10,7 +10,11 @@ export interface RestartPolicy {
 }
 
 /** 1 s, 2 s, 4 s … at most 1 min; two minutes up counts as recovered. */
-export const DEFAULT_RESTART_POLICY: RestartPolicy = { initialDelayMs: 1_000, maxDelayMs: 60_000, stableAfterMs: 120_000 };
+export const DEFAULT_RESTART_POLICY: RestartPolicy = {
+  initialDelayMs: 1_000,
+  maxDelayMs: 60_000,
+  stableAfterMs: 120_000,
+};
 
 /** The back-off of one service: doubling while it keeps dying soon after each start, bounded by the maximum. */
 export class RestartBackoff {

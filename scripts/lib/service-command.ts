@@ -8,6 +8,7 @@ import { join } from 'node:path';
 export function serviceArguments(service: string, env: NodeJS.ProcessEnv): string[] {
   if (env.BANJIE_COMPILED !== '1') return ['-r', '@swc-node/register', `apps/${service}/src/main.ts`];
   const entry = join('dist', 'apps', service, 'src', 'main.js');
-  if (!existsSync(entry)) throw new Error(`BANJIE_COMPILED=1 but ${entry} does not exist: run \`npm run build\` first`);
+  if (!existsSync(entry))
+    throw new Error(`BANJIE_COMPILED=1 but ${entry} does not exist: run \`npm run build\` first`);
   return [entry];
 }

@@ -1,9 +1,18 @@
 // The services as separate processes, on a given environment: `npm start` uses it on the local
 // infrastructure; the fuzz, fault and benchmark commands use it on throwaway infrastructure.
 import { join } from 'node:path';
-import { ensureDatabase, freePort, spawnLogged, waitUntil, type ManagedProcess } from '../../libs/local-infra/src';
+import {
+  ensureDatabase,
+  freePort,
+  spawnLogged,
+  waitUntil,
+  type ManagedProcess,
+} from '../../libs/local-infra/src';
 import { startTestInfrastructure } from '../../libs/testing/src/test-infrastructure';
-import { LOCAL_DEVELOPMENT_JWT_SECRET, LOCAL_DEVELOPMENT_MODE } from '../../libs/platform/src/auth/local-signing-key';
+import {
+  LOCAL_DEVELOPMENT_JWT_SECRET,
+  LOCAL_DEVELOPMENT_MODE,
+} from '../../libs/platform/src/auth/local-signing-key';
 import { migrateAll } from '../migrate';
 import { serviceArguments } from './service-command';
 
@@ -43,19 +52,29 @@ export async function startServices(env: NodeJS.ProcessEnv, logs: string): Promi
   const processes = new Map<ServiceName, ManagedProcess>();
   // Children must not outlive a launcher that dies (an uncaught error, Ctrl-C twice).
   process.once('exit', () => {
-    for (const { child } of processes.values()) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const { child } of processes.values())
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
-  const urlOf = (service: ServiceName) => `http://127.0.0.1:${env[SERVICES.find((s) => s.name === service)!.portVariable]}`;
+  const urlOf = (service: ServiceName) =>
+    `http://127.0.0.1:${env[SERVICES.find((s) => s.name === service)!.portVariable]}`;
   const logOf = (service: ServiceName) => join(logs, `${service}.log`);
   const start = async (service: ServiceName, extraEnv: NodeJS.ProcessEnv = {}) => {
     const logFile = logOf(service);
     const serviceEnv = { ...env, ...extraEnv };
-    const child = spawnLogged(process.execPath, serviceArguments(service, serviceEnv), { logFile, env: serviceEnv });
+    const child = spawnLogged(process.execPath, serviceArguments(service, serviceEnv), {
+      logFile,
+      env: serviceEnv,
+    });
     processes.set(service, child);
     const died = new Promise<never>((_, reject) =>
-      child.child.once('exit', (code, signal) => reject(new Error(`${service} exited (${signal ?? `code ${code}`}) — see ${logFile}`))),
+      child.child.once('exit', (code, signal) =>
+        reject(new Error(`${service} exited (${signal ?? `code ${code}`}) — see ${logFile}`)),
+      ),
     );
-    await Promise.race([waitUntil(`${service} (log: ${logFile})`, () => healthy(urlOf(service)), 120_000, 250), died]);
+    await Promise.race([
+      waitUntil(`${service} (log: ${logFile})`, () => healthy(urlOf(service)), 120_000, 250),
+      died,
+    ]);
   };
   const stack: ServiceStack = {
     env,
@@ -65,7 +84,8 @@ export async function startServices(env: NodeJS.ProcessEnv, logs: string): Promi
     logOf,
     async exited(service) {
       const child = processes.get(service)!.child;
-      if (child.exitCode === null && child.signalCode === null) await new Promise((resolve) => child.once('exit', resolve));
+      if (child.exitCode === null && child.signalCode === null)
+        await new Promise((resolve) => child.once('exit', resolve));
       return child.signalCode ?? `code ${child.exitCode}`;
     },
     async kill(service) {
@@ -101,7 +121,10 @@ export interface InfrastructureAddresses {
 }
 
 /** The services' environment on the given infrastructure, each service on a free port; migrated. */
-export async function preparedServiceEnvironment(infra: InfrastructureAddresses, extraEnv: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+export async function preparedServiceEnvironment(
+  infra: InfrastructureAddresses,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<NodeJS.ProcessEnv> {
   const ports = await Promise.all(SERVICES.map(() => freePort()));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -124,7 +147,10 @@ export interface ThrowawayStack extends ServiceStack, InfrastructureAddresses {}
  * PostgreSQL, Kafka and Temporal in a temporary directory on free ports, migrated, with every
  * service running against them: for commands that must not touch the local data.
  */
-export async function startThrowawayStack(logs: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ThrowawayStack> {
+export async function startThrowawayStack(
+  logs: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<ThrowawayStack> {
   const infra = await startTestInfrastructure();
   try {
     await ensureDatabase(infra.postgresUrl, 'banjie');

@@ -5,7 +5,8 @@ import { superviseServices } from './service-supervisor';
 function fakeStack() {
   const deaths = new Map<ServiceName, (how: string) => void>();
   const lives = new Map<ServiceName, Promise<string>>();
-  const born = (service: ServiceName) => lives.set(service, new Promise((resolve) => deaths.set(service, resolve)));
+  const born = (service: ServiceName) =>
+    lives.set(service, new Promise((resolve) => deaths.set(service, resolve)));
   const starts: ServiceName[] = [];
   let failNextStart = false;
   const stack = {
@@ -21,8 +22,14 @@ function fakeStack() {
     kill: jest.fn(async (service: ServiceName) => deaths.get(service)!('SIGKILL')),
     logOf: (service: ServiceName) => `/logs/${service}.log`,
   };
-  for (const service of ['intake-service', 'approval-service', 'notice-service', 'deadline-service'] as const) born(service);
-  return { stack, starts, die: (service: ServiceName, how = 'code 1') => deaths.get(service)!(how), failNextStart: () => (failNextStart = true) };
+  for (const service of ['intake-service', 'approval-service', 'notice-service', 'deadline-service'] as const)
+    born(service);
+  return {
+    stack,
+    starts,
+    die: (service: ServiceName, how = 'code 1') => deaths.get(service)!(how),
+    failNextStart: () => (failNextStart = true),
+  };
 }
 
 const until = async (condition: () => boolean) => {

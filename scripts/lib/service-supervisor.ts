@@ -22,7 +22,9 @@ export function superviseServices(
       const how = await stack.exited(service);
       if (stopping) return;
       const { delayMs, attempt } = backoff.next(Date.now() - startedAt);
-      log(`launcher: ${service} died (${how}); restart ${attempt} in ${delayMs / 1000} s — see ${stack.logOf(service)}`);
+      log(
+        `launcher: ${service} died (${how}); restart ${attempt} in ${delayMs / 1000} s — see ${stack.logOf(service)}`,
+      );
       await sleep(delayMs);
       if (stopping) return;
       startedAt = Date.now();

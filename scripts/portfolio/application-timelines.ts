@@ -29,16 +29,29 @@ export type OpenState = 'RED' | 'YELLOW' | 'BLUE' | 'PAUSED' | 'SUBMITTED' | 'RE
 const acceptanceDelay = (dice: Dice) => dice.int(1, 3);
 
 /** Working days a department takes on an application it approves in time: 30–95 % of the limit. */
-const processingDays = (limit: number, dice: Dice) => Math.min(limit, Math.max(1, Math.round(limit * (0.3 + 0.65 * dice.next()))));
+const processingDays = (limit: number, dice: Dice) =>
+  Math.min(limit, Math.max(1, Math.round(limit * (0.3 + 0.65 * dice.next()))));
 
 function fits(actions: TimedAction[], context: ApplicationContext): TimedAction[] | null {
   return actions[0]!.day >= context.earliestSubmit ? actions : null;
 }
 
 /** Submitted, accepted and approved `days` working days later, with nothing in between. */
-function plain(context: ApplicationContext, approveOn: number, days: number, delay = acceptanceDelay(context.dice)): TimedAction[] | null {
+function plain(
+  context: ApplicationContext,
+  approveOn: number,
+  days: number,
+  delay = acceptanceDelay(context.dice),
+): TimedAction[] | null {
   const acceptOn = approveOn - days;
-  return fits([{ action: A.SUBMIT, day: acceptOn - delay }, { action: A.ACCEPT, day: acceptOn }, { action: A.APPROVE, day: approveOn }], context);
+  return fits(
+    [
+      { action: A.SUBMIT, day: acceptOn - delay },
+      { action: A.ACCEPT, day: acceptOn },
+      { action: A.APPROVE, day: approveOn },
+    ],
+    context,
+  );
 }
 
 /** A supplement request (补正) part-way: the clock stops for the days the applicant takes to answer. */
@@ -49,13 +62,16 @@ function withSupplement(context: ApplicationContext, approveOn: number): TimedAc
   const paused = context.dice.int(2, 6);
   const acceptOn = approveOn - days - paused;
   const requestOn = acceptOn + countedBeforeRequest;
-  return fits([
-    { action: A.SUBMIT, day: acceptOn - acceptanceDelay(context.dice) },
-    { action: A.ACCEPT, day: acceptOn },
-    { action: A.REQUEST_SUPPLEMENT, day: requestOn },
-    { action: A.RESUBMIT, day: requestOn + paused },
-    { action: A.APPROVE, day: approveOn },
-  ], context);
+  return fits(
+    [
+      { action: A.SUBMIT, day: acceptOn - acceptanceDelay(context.dice) },
+      { action: A.ACCEPT, day: acceptOn },
+      { action: A.REQUEST_SUPPLEMENT, day: requestOn },
+      { action: A.RESUBMIT, day: requestOn + paused },
+      { action: A.APPROVE, day: approveOn },
+    ],
+    context,
+  );
 }
 
 /** The department extends the limit shortly before it runs out, and approves within the extension. */
@@ -64,12 +80,15 @@ function extended(context: ApplicationContext, approveOn: number): TimedAction[]
   const extensionDays = dice.int(3, 8);
   const days = limit + dice.int(1, extensionDays);
   const acceptOn = approveOn - days;
-  return fits([
-    { action: A.SUBMIT, day: acceptOn - acceptanceDelay(dice) },
-    { action: A.ACCEPT, day: acceptOn },
-    { action: A.EXTEND, day: acceptOn + dice.int(Math.max(1, limit - 3), limit), extensionDays },
-    { action: A.APPROVE, day: approveOn },
-  ], context);
+  return fits(
+    [
+      { action: A.SUBMIT, day: acceptOn - acceptanceDelay(dice) },
+      { action: A.ACCEPT, day: acceptOn },
+      { action: A.EXTEND, day: acceptOn + dice.int(Math.max(1, limit - 3), limit), extensionDays },
+      { action: A.APPROVE, day: approveOn },
+    ],
+    context,
+  );
 }
 
 /** A first application refused; the applicant reworks the file and applies again, and that one is approved. */
@@ -79,12 +98,15 @@ function refusedFirst(context: ApplicationContext, approveOn: number): TimedActi
   if (!second) return null;
   const refuseOn = second[0]!.day - dice.int(3, 8);
   const acceptOn = refuseOn - dice.int(Math.min(2, limit), limit);
-  return fits([
-    { action: A.SUBMIT, day: acceptOn - acceptanceDelay(dice) },
-    { action: A.ACCEPT, day: acceptOn },
-    { action: A.REFUSE, day: refuseOn },
-    ...second,
-  ], context);
+  return fits(
+    [
+      { action: A.SUBMIT, day: acceptOn - acceptanceDelay(dice) },
+      { action: A.ACCEPT, day: acceptOn },
+      { action: A.REFUSE, day: refuseOn },
+      ...second,
+    ],
+    context,
+  );
 }
 
 /**
@@ -94,18 +116,32 @@ function refusedFirst(context: ApplicationContext, approveOn: number): TimedActi
  * Requires approveOn ≥ earliestSubmit + 2 (a day to accept, a day to approve).
  */
 export function approvedTimeline(context: ApplicationContext, approveOn: number): TimedAction[] {
-  if (approveOn < context.earliestSubmit + 2) throw new RangeError(`an approval on day ${approveOn} leaves no time after day ${context.earliestSubmit}`);
+  if (approveOn < context.earliestSubmit + 2)
+    throw new RangeError(
+      `an approval on day ${approveOn} leaves no time after day ${context.earliestSubmit}`,
+    );
   const { limit, dice } = context;
   const roll = dice.next();
   const story =
-    roll < 0.035 ? refusedFirst(context, approveOn)
-    : roll < 0.085 ? extended(context, approveOn)
-    : roll < 0.135 ? plain(context, approveOn, limit + dice.int(1, 3))
-    : roll < 0.36 ? withSupplement(context, approveOn)
-    : null;
-  return story
-    ?? plain(context, approveOn, processingDays(limit, dice))
-    ?? plain(context, approveOn, Math.min(processingDays(limit, dice), approveOn - context.earliestSubmit - 1), 1)!;
+    roll < 0.035
+      ? refusedFirst(context, approveOn)
+      : roll < 0.085
+        ? extended(context, approveOn)
+        : roll < 0.135
+          ? plain(context, approveOn, limit + dice.int(1, 3))
+          : roll < 0.36
+            ? withSupplement(context, approveOn)
+            : null;
+  return (
+    story ??
+    plain(context, approveOn, processingDays(limit, dice)) ??
+    plain(
+      context,
+      approveOn,
+      Math.min(processingDays(limit, dice), approveOn - context.earliestSubmit - 1),
+      1,
+    )!
+  );
 }
 
 /**
@@ -115,11 +151,19 @@ export function approvedTimeline(context: ApplicationContext, approveOn: number)
  * open, its clock frozen with more than `dueSoon` days left; SUBMITTED: not accepted yet;
  * REFUSED: refused, not applied again yet.
  */
-export function openTimeline(context: ApplicationContext, state: OpenState, reportDay: number, dueSoon: number): TimedAction[] | null {
+export function openTimeline(
+  context: ApplicationContext,
+  state: OpenState,
+  reportDay: number,
+  dueSoon: number,
+): TimedAction[] | null {
   const { limit, dice } = context;
   const accepted = (counted: number): TimedAction[] => {
     const acceptOn = reportDay - counted;
-    return [{ action: A.SUBMIT, day: acceptOn - acceptanceDelay(dice) }, { action: A.ACCEPT, day: acceptOn }];
+    return [
+      { action: A.SUBMIT, day: acceptOn - acceptanceDelay(dice) },
+      { action: A.ACCEPT, day: acceptOn },
+    ];
   };
   const roomy = limit - dueSoon - 1;
   switch (state) {
@@ -134,11 +178,14 @@ export function openTimeline(context: ApplicationContext, state: OpenState, repo
       const requestOn = reportDay - dice.int(0, 4);
       const counted = dice.int(1, roomy);
       const acceptOn = requestOn - counted;
-      return fits([
-        { action: A.SUBMIT, day: acceptOn - acceptanceDelay(dice) },
-        { action: A.ACCEPT, day: acceptOn },
-        { action: A.REQUEST_SUPPLEMENT, day: requestOn },
-      ], context);
+      return fits(
+        [
+          { action: A.SUBMIT, day: acceptOn - acceptanceDelay(dice) },
+          { action: A.ACCEPT, day: acceptOn },
+          { action: A.REQUEST_SUPPLEMENT, day: requestOn },
+        ],
+        context,
+      );
     }
     case 'SUBMITTED': {
       const submitOn = Math.max(context.earliestSubmit, reportDay - dice.int(0, 2));
@@ -147,7 +194,14 @@ export function openTimeline(context: ApplicationContext, state: OpenState, repo
     case 'REFUSED': {
       const refuseOn = reportDay - dice.int(0, 6);
       const acceptOn = refuseOn - dice.int(Math.min(2, limit), limit);
-      return fits([{ action: A.SUBMIT, day: acceptOn - acceptanceDelay(dice) }, { action: A.ACCEPT, day: acceptOn }, { action: A.REFUSE, day: refuseOn }], context);
+      return fits(
+        [
+          { action: A.SUBMIT, day: acceptOn - acceptanceDelay(dice) },
+          { action: A.ACCEPT, day: acceptOn },
+          { action: A.REFUSE, day: refuseOn },
+        ],
+        context,
+      );
     }
     case 'PLANNED':
       return [];

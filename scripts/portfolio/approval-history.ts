@@ -3,12 +3,27 @@
 // working days only, and calibrated so that the report day shows the completion rate, the overdue
 // and the due-soon procedures the calibration asks for. Pure: no I/O.
 import {
-  Applicability, PROCEDURE_CODES, ProcedureAction, SupplementReason, type ProcedureCode,
+  Applicability,
+  PROCEDURE_CODES,
+  ProcedureAction,
+  SupplementReason,
+  type ProcedureCode,
 } from '../../libs/contracts/src';
 import {
-  addDays, parseLocalDate, PROCEDURE_CATALOGUE, toEpochDay, type LocalDate, type WorkingDayCalendar,
+  addDays,
+  parseLocalDate,
+  PROCEDURE_CATALOGUE,
+  toEpochDay,
+  type LocalDate,
+  type WorkingDayCalendar,
 } from '../../libs/domain/src';
-import { approvedTimeline, openTimeline, type ApplicationContext, type OpenState, type TimedAction } from './application-timelines';
+import {
+  approvedTimeline,
+  openTimeline,
+  type ApplicationContext,
+  type OpenState,
+  type TimedAction,
+} from './application-timelines';
 import { Dice } from './dice';
 import { documentNumber } from './document-numbers';
 import { constructionStartOf, type SeedProject } from './seed';
@@ -109,7 +124,12 @@ const START_PRIORITY_OFFSET = -1e7;
 /** The share of procedures due later than three weeks after the report day that are nonetheless under way. */
 const EARLY_START_CHANCE = 0.12;
 const HELPER_SUBMITS_CHANCE = 0.45;
-const OPEN_STATE_WEIGHTS: readonly [OpenState, number][] = [['BLUE', 0.5], ['PAUSED', 0.15], ['SUBMITTED', 0.25], ['REFUSED', 0.1]];
+const OPEN_STATE_WEIGHTS: readonly [OpenState, number][] = [
+  ['BLUE', 0.5],
+  ['PAUSED', 0.15],
+  ['SUBMITTED', 0.25],
+  ['REFUSED', 0.1],
+];
 
 const SUPPLEMENT_NOTES: Record<SupplementReason, string> = {
   MISSING_DOCUMENT: '缺少相关附件材料，请补充',
@@ -119,7 +139,12 @@ const SUPPLEMENT_NOTES: Record<SupplementReason, string> = {
   OTHER: '请补充说明有关情况',
 };
 
-function candidatesOf(project: SeedProject, projectIndex: number, days: WorkingDays, calibration: HistoryCalibration): Candidate[] {
+function candidatesOf(
+  project: SeedProject,
+  projectIndex: number,
+  days: WorkingDays,
+  calibration: HistoryCalibration,
+): Candidate[] {
   const start = constructionStartOf(project);
   const startLimit = start ? days.indexOnOrBefore(addDays(start, -1)) : Number.POSITIVE_INFINITY;
   const byCode = new Map<ProcedureCode, Candidate>();
@@ -141,7 +166,10 @@ function candidatesOf(project: SeedProject, projectIndex: number, days: WorkingD
       dependents: [],
       precedesStart: procedure === 'CONSTRUCTION_PERMIT' && start !== null,
       dice,
-      applicant: helpers.length > 0 && dice.chance(HELPER_SUBMITS_CHANCE) ? { kind: 'helper', userId: dice.pick(helpers) } : { kind: 'enterprise' },
+      applicant:
+        helpers.length > 0 && dice.chance(HELPER_SUBMITS_CHANCE)
+          ? { kind: 'helper', userId: dice.pick(helpers) }
+          : { kind: 'enterprise' },
       priority: (target ? toEpochDay(target) : NO_TARGET_PRIORITY) + 8 * dice.normal(),
     };
     for (const prerequisite of candidate.prerequisites) prerequisite.dependents.push(candidate);
@@ -149,12 +177,14 @@ function candidatesOf(project: SeedProject, projectIndex: number, days: WorkingD
   }
   const candidates = [...byCode.values()];
   for (const candidate of [...candidates].reverse()) {
-    if (candidate.precedesStart) for (const prerequisite of candidate.prerequisites) prerequisite.precedesStart = true;
+    if (candidate.precedesStart)
+      for (const prerequisite of candidate.prerequisites) prerequisite.precedesStart = true;
   }
   for (const candidate of candidates) {
     if (candidate.precedesStart) candidate.priority += START_PRIORITY_OFFSET;
     // What a procedure rests on is always further along than it.
-    for (const prerequisite of candidate.prerequisites) candidate.priority = Math.max(candidate.priority, prerequisite.priority + 0.01);
+    for (const prerequisite of candidate.prerequisites)
+      candidate.priority = Math.max(candidate.priority, prerequisite.priority + 0.01);
   }
   return candidates;
 }
@@ -181,23 +211,38 @@ class HistoryBuilder {
   ) {
     this.days = new WorkingDays(calendar, calibration.quarterStart, calibration.quarterEnd);
     this.reportDay = this.days.indexOnOrAfter(calibration.reportDay);
-    if (this.days.at(this.reportDay) !== calibration.reportDay) throw new RangeError(`the report day ${calibration.reportDay} is not a working day`);
+    if (this.days.at(this.reportDay) !== calibration.reportDay)
+      throw new RangeError(`the report day ${calibration.reportDay} is not a working day`);
   }
 
   build(): ProcedureHistory[] {
-    const candidates = this.projects.flatMap((project, index) => candidatesOf(project, index, this.days, this.calibration));
+    const candidates = this.projects.flatMap((project, index) =>
+      candidatesOf(project, index, this.days, this.calibration),
+    );
     const ranked = [...candidates].sort((a, b) => a.priority - b.priority || a.projectIndex - b.projectIndex);
     const byReportDay = Math.round(this.calibration.completedByReportDay * candidates.length);
     const byQuarterEnd = Math.round(this.calibration.completedByQuarterEnd * candidates.length);
     const approvedByReportDay = new Set(ranked.slice(0, byReportDay));
-    const late = candidates.find((candidate) => candidate.precedesStart && !approvedByReportDay.has(candidate));
-    if (late) throw new Error(`calibration: ${late.project.name} started construction, but its ${late.procedure} is not among the approvals of the report day`);
+    const late = candidates.find(
+      (candidate) => candidate.precedesStart && !approvedByReportDay.has(candidate),
+    );
+    if (late)
+      throw new Error(
+        `calibration: ${late.project.name} started construction, but its ${late.procedure} is not among the approvals of the report day`,
+      );
     for (let index = 0; index < this.projects.length; index += 1) {
-      this.approveByReportDay(candidates.filter((candidate) => candidate.projectIndex === index && approvedByReportDay.has(candidate)));
+      this.approveByReportDay(
+        candidates.filter(
+          (candidate) => candidate.projectIndex === index && approvedByReportDay.has(candidate),
+        ),
+      );
     }
     const rest = ranked.slice(byReportDay);
     const pushFlags = this.approveInQuarterEndPush(rest, byQuarterEnd - byReportDay);
-    this.leaveOpen(rest.filter((candidate) => !this.planned.has(candidate)), pushFlags);
+    this.leaveOpen(
+      rest.filter((candidate) => !this.planned.has(candidate)),
+      pushFlags,
+    );
     return this.histories(candidates);
   }
 
@@ -222,7 +267,8 @@ class HistoryBuilder {
     for (const candidate of [...procedures].reverse()) {
       let bound = Math.min(this.reportDay, candidate.latestApproval);
       // A dependent needs a day to be submitted after, one to be accepted, one to be approved.
-      for (const dependent of candidate.dependents) bound = Math.min(bound, (latest.get(dependent) ?? Number.POSITIVE_INFINITY) - 3);
+      for (const dependent of candidate.dependents)
+        bound = Math.min(bound, (latest.get(dependent) ?? Number.POSITIVE_INFINITY) - 3);
       latest.set(candidate, bound);
     }
     for (const candidate of procedures) {
@@ -230,15 +276,25 @@ class HistoryBuilder {
       const lo = earliest === null ? Number.POSITIVE_INFINITY : earliest + 2;
       const hi = latest.get(candidate)!;
       if (earliest === null || lo > hi) {
-        throw new Error(`calibration: ${candidate.project.name} ${candidate.procedure} cannot be approved between ${this.dayOrNone(lo)} and ${this.dayOrNone(hi)}`);
+        throw new Error(
+          `calibration: ${candidate.project.name} ${candidate.procedure} cannot be approved between ${this.dayOrNone(lo)} and ${this.dayOrNone(hi)}`,
+        );
       }
-      const targetDay = candidate.target ? this.days.indexOnOrAfter(candidate.target) : Number.POSITIVE_INFINITY;
+      const targetDay = candidate.target
+        ? this.days.indexOnOrAfter(candidate.target)
+        : Number.POSITIVE_INFINITY;
       // Due after the report day but done by then: finished in the last fortnight's sprint.
-      const wanted = targetDay > this.reportDay ? this.reportDay - candidate.dice.int(0, 10) : targetDay + candidate.dice.int(-5, 6);
+      const wanted =
+        targetDay > this.reportDay
+          ? this.reportDay - candidate.dice.int(0, 10)
+          : targetDay + candidate.dice.int(-5, 6);
       // Later than allowed: as close to the bound as the work allows, not all on the bound itself.
       const approveOn = Math.max(lo, wanted > hi ? hi - candidate.dice.int(0, 6) : wanted);
       this.approvedOn.set(candidate, approveOn);
-      this.planned.set(candidate, { state: 'APPROVED', actions: approvedTimeline(this.context(candidate, earliest), approveOn) });
+      this.planned.set(candidate, {
+        state: 'APPROVED',
+        actions: approvedTimeline(this.context(candidate, earliest), approveOn),
+      });
     }
   }
 
@@ -257,17 +313,28 @@ class HistoryBuilder {
       for (let turn = 0; turn < rotation.length; turn += 1) {
         const flag = rotation[(pushed + turn) % rotation.length]!;
         if ((flags.get(flag) ?? 0) >= this.reportDayQuota(flag)) continue;
-        const accepted = openTimeline(this.context(candidate, earliest), flag, this.reportDay, this.calibration.dueSoonWorkingDays);
+        const accepted = openTimeline(
+          this.context(candidate, earliest),
+          flag,
+          this.reportDay,
+          this.calibration.dueSoonWorkingDays,
+        );
         if (!accepted) continue;
         const approveOn = this.reportDay + candidate.dice.int(1, this.days.lastIndex - this.reportDay);
         this.approvedOn.set(candidate, approveOn);
-        this.planned.set(candidate, { state: flag, actions: [...accepted, { action: ProcedureAction.APPROVE, day: approveOn }] });
+        this.planned.set(candidate, {
+          state: flag,
+          actions: [...accepted, { action: ProcedureAction.APPROVE, day: approveOn }],
+        });
         flags.set(flag, (flags.get(flag) ?? 0) + 1);
         pushed += 1;
         break;
       }
     }
-    if (pushed < count) throw new Error(`calibration: only ${pushed} of ${count} procedures can be approved in the quarter-end push`);
+    if (pushed < count)
+      throw new Error(
+        `calibration: only ${pushed} of ${count} procedures can be approved in the quarter-end push`,
+      );
     return flags;
   }
 
@@ -277,18 +344,39 @@ class HistoryBuilder {
    * many as calibrated — the rest are still planned.
    */
   private leaveOpen(ranked: Candidate[], pushFlags: Map<OpenState, number>): void {
-    const quota = new Map<OpenState, number>((['RED', 'YELLOW'] as const).map((flag) => [flag, this.reportDayQuota(flag) - (pushFlags.get(flag) ?? 0)]));
+    const quota = new Map<OpenState, number>(
+      (['RED', 'YELLOW'] as const).map((flag) => [
+        flag,
+        this.reportDayQuota(flag) - (pushFlags.get(flag) ?? 0),
+      ]),
+    );
     const soon = addDays(this.calibration.reportDay, 21);
     for (const candidate of ranked) {
       const earliest = this.earliestSubmit(candidate);
-      const underWay = earliest !== null && earliest <= this.reportDay && ((candidate.target !== null && candidate.target <= soon) || candidate.dice.chance(EARLY_START_CHANCE));
+      const underWay =
+        earliest !== null &&
+        earliest <= this.reportDay &&
+        ((candidate.target !== null && candidate.target <= soon) ||
+          candidate.dice.chance(EARLY_START_CHANCE));
       if (!underWay) {
         this.planned.set(candidate, { state: 'PLANNED', actions: [] });
         continue;
       }
-      const wanted: OpenState[] = [...[...quota].filter(([, left]) => left > 0).slice(0, 1).map(([state]) => state), drawOpenState(candidate.dice), 'SUBMITTED'];
+      const wanted: OpenState[] = [
+        ...[...quota]
+          .filter(([, left]) => left > 0)
+          .slice(0, 1)
+          .map(([state]) => state),
+        drawOpenState(candidate.dice),
+        'SUBMITTED',
+      ];
       for (const state of wanted) {
-        const actions = openTimeline(this.context(candidate, earliest), state, this.reportDay, this.calibration.dueSoonWorkingDays);
+        const actions = openTimeline(
+          this.context(candidate, earliest),
+          state,
+          this.reportDay,
+          this.calibration.dueSoonWorkingDays,
+        );
         if (!actions) continue;
         this.planned.set(candidate, { state, actions });
         if (quota.has(state)) quota.set(state, quota.get(state)! - 1);
@@ -296,7 +384,10 @@ class HistoryBuilder {
       }
     }
     for (const [state, left] of quota) {
-      if (left > 0) throw new Error(`calibration: ${left} more ${state} procedures were asked for on the report day than the portfolio can show`);
+      if (left > 0)
+        throw new Error(
+          `calibration: ${left} more ${state} procedures were asked for on the report day than the portfolio can show`,
+        );
     }
   }
 
@@ -308,7 +399,9 @@ class HistoryBuilder {
   }
 
   private dayOrNone(index: number): string {
-    return Number.isFinite(index) && index >= 0 && index <= this.days.lastIndex ? this.days.at(index) : 'never';
+    return Number.isFinite(index) && index >= 0 && index <= this.days.lastIndex
+      ? this.days.at(index)
+      : 'never';
   }
 
   private histories(candidates: Candidate[]): ProcedureHistory[] {
@@ -319,7 +412,10 @@ class HistoryBuilder {
         if (timed.action === ProcedureAction.SUBMIT) applications += 1;
         return {
           action: timed.action,
-          actor: timed.action === ProcedureAction.SUBMIT || timed.action === ProcedureAction.RESUBMIT ? candidate.applicant : { kind: 'department' },
+          actor:
+            timed.action === ProcedureAction.SUBMIT || timed.action === ProcedureAction.RESUBMIT
+              ? candidate.applicant
+              : { kind: 'department' },
           effectiveDate: this.days.at(timed.day),
           details: stepDetails(timed, applications, candidate.dice),
         };
@@ -361,8 +457,18 @@ function stepDetails(timed: TimedAction, applications: number, dice: Dice): Reco
 
 /** Each kind of document is numbered in the order of its approval dates across the portfolio. */
 function numberDocuments(histories: ProcedureHistory[]): void {
-  const approvals = histories.flatMap((history, order) => history.steps.filter((step) => step.action === ProcedureAction.APPROVE).map((step) => ({ history, step, order })));
-  approvals.sort((a, b) => (a.step.effectiveDate < b.step.effectiveDate ? -1 : a.step.effectiveDate > b.step.effectiveDate ? 1 : a.order - b.order));
+  const approvals = histories.flatMap((history, order) =>
+    history.steps
+      .filter((step) => step.action === ProcedureAction.APPROVE)
+      .map((step) => ({ history, step, order })),
+  );
+  approvals.sort((a, b) =>
+    a.step.effectiveDate < b.step.effectiveDate
+      ? -1
+      : a.step.effectiveDate > b.step.effectiveDate
+        ? 1
+        : a.order - b.order,
+  );
   const serials = new Map<ProcedureCode, number>();
   for (const { history, step } of approvals) {
     const serial = (serials.get(history.procedure) ?? 0) + 1;
@@ -375,6 +481,10 @@ function numberDocuments(histories: ProcedureHistory[]): void {
  * The approval history of the portfolio's REQUIRED procedures, in the seed's project order and
  * the catalogue's procedure order. Throws when the calibration cannot be met by this portfolio.
  */
-export function buildApprovalHistory(projects: readonly SeedProject[], calendar: WorkingDayCalendar, calibration: HistoryCalibration = Q1_2023): ProcedureHistory[] {
+export function buildApprovalHistory(
+  projects: readonly SeedProject[],
+  calendar: WorkingDayCalendar,
+  calibration: HistoryCalibration = Q1_2023,
+): ProcedureHistory[] {
   return new HistoryBuilder(projects, calendar, calibration).build();
 }

@@ -49,7 +49,10 @@ const KEY_PREFIX = 'portfolio-2023';
 export const PORTFOLIO_LOADER: Actor = { sub: 'portfolio-loader', role: Role.DISPATCH };
 /** Who records the history in the approval service: only an admin may record late entries. */
 export const HISTORY_RECORDER: Actor = { sub: 'portfolio-loader', role: Role.ADMIN };
-const LATE_ENTRY = { reason: '2023年一季度审批历史补录（重点项目组合加载）', evidence: 'apps/intake-service/seed/portfolio-2023.json' };
+const LATE_ENTRY = {
+  reason: '2023年一季度审批历史补录（重点项目组合加载）',
+  evidence: 'apps/intake-service/seed/portfolio-2023.json',
+};
 
 /** A procedure as the approval service shows it to the loader. */
 interface OpenedProcedure {
@@ -82,7 +85,10 @@ export function lateEntryBodyOf(step: HistoryStep): Record<string, unknown> {
  */
 function historyComplete(history: ProcedureHistory, current: OpenedProcedure): boolean {
   const last = history.steps.at(-1)!;
-  return current.status === procedureOnDay(history, last.effectiveDate).status && current.sequence > history.steps.length;
+  return (
+    current.status === procedureOnDay(history, last.effectiveDate).status &&
+    current.sequence > history.steps.length
+  );
 }
 
 class HistoryPlayer {
@@ -95,11 +101,19 @@ class HistoryPlayer {
 
   constructor(private readonly options: PlaybackOptions) {
     this.totalActions = options.histories.reduce((sum, history) => sum + history.steps.length, 0);
-    this.result = { procedures: options.histories.length, actionsSent: 0, actionsAlreadyApplied: 0, actionsSkipped: 0, conflicts: [] };
+    this.result = {
+      procedures: options.histories.length,
+      actionsSent: 0,
+      actionsAlreadyApplied: 0,
+      actionsSkipped: 0,
+      conflicts: [],
+    };
   }
 
   async play(): Promise<PlaybackResult> {
-    await mapConcurrently(this.options.histories, this.options.concurrency, (history) => this.playProcedure(history));
+    await mapConcurrently(this.options.histories, this.options.concurrency, (history) =>
+      this.playProcedure(history),
+    );
     return this.result;
   }
 
@@ -131,12 +145,19 @@ class HistoryPlayer {
   private async waitForProcedures(code: string, viewer: Actor): Promise<Map<ProcedureCode, OpenedProcedure>> {
     const deadline = Date.now() + this.options.readyTimeoutMs;
     for (let pause = 100; ; pause = Math.min(pause * 2, 1000)) {
-      const response = await this.options.approval.request<OpenedProcedure[]>('GET', `/projects/${code}/procedures`, this.token(viewer), { retry: true });
+      const response = await this.options.approval.request<OpenedProcedure[]>(
+        'GET',
+        `/projects/${code}/procedures`,
+        this.token(viewer),
+        { retry: true },
+      );
       if (response.status === 200 && response.body.length === PROCEDURES_PER_PROJECT) {
         return new Map(response.body.map((procedure) => [procedure.procedure, procedure]));
       }
       if (Date.now() > deadline) {
-        throw new Error(`the approval service shows ${viewer.sub} ${response.status === 200 ? response.body.length : `no (${response.status})`} of ${code}'s ${PROCEDURES_PER_PROJECT} procedures after ${this.options.readyTimeoutMs / 1000} s`);
+        throw new Error(
+          `the approval service shows ${viewer.sub} ${response.status === 200 ? response.body.length : `no (${response.status})`} of ${code}'s ${PROCEDURES_PER_PROJECT} procedures after ${this.options.readyTimeoutMs / 1000} s`,
+        );
       }
       await sleep(pause);
     }
@@ -155,12 +176,18 @@ class HistoryPlayer {
     }
     for (const [index, step] of history.steps.entries()) {
       // The service checks a helper's step against the project's helpers: wait until the helper's login has reached it.
-      if (step.actor.kind === 'helper') await this.opened(project.code, { sub: step.actor.userId, role: Role.HELPER });
-      const response = await this.options.approval.request<{ message?: unknown }>('POST', `/procedures/${procedureId}/${step.action}`, this.token(HISTORY_RECORDER), {
-        body: lateEntryBodyOf(step),
-        headers: { 'idempotency-key': idempotencyKeyOf(procedureId, index, step) },
-        retry: true,
-      });
+      if (step.actor.kind === 'helper')
+        await this.opened(project.code, { sub: step.actor.userId, role: Role.HELPER });
+      const response = await this.options.approval.request<{ message?: unknown }>(
+        'POST',
+        `/procedures/${procedureId}/${step.action}`,
+        this.token(HISTORY_RECORDER),
+        {
+          body: lateEntryBodyOf(step),
+          headers: { 'idempotency-key': idempotencyKeyOf(procedureId, index, step) },
+          retry: true,
+        },
+      );
       if (response.status === 200) {
         if (response.headers.get('idempotent-replayed') === 'true') this.result.actionsAlreadyApplied += 1;
         else this.result.actionsSent += 1;
@@ -169,13 +196,26 @@ class HistoryPlayer {
       }
       if (response.status >= 400 && response.status < 500) {
         const message = JSON.stringify(response.body?.message ?? response.body);
-        this.result.conflicts.push({ procedureId, step: index + 1, action: step.action, status: response.status, message });
-        this.options.log(`  ${procedureId} step ${index + 1} (${step.action} on ${step.effectiveDate}) refused: ${response.status} ${message}; its later steps are skipped`);
+        this.result.conflicts.push({
+          procedureId,
+          step: index + 1,
+          action: step.action,
+          status: response.status,
+          message,
+        });
+        this.options.log(
+          `  ${procedureId} step ${index + 1} (${step.action} on ${step.effectiveDate}) refused: ${response.status} ${message}; its later steps are skipped`,
+        );
         this.result.actionsSkipped += history.steps.length - index - 1;
         this.progress(history.steps.length - index);
         return;
       }
-      throw new UnexpectedResponseError('POST', `/procedures/${procedureId}/${step.action}`, response.status, JSON.stringify(response.body));
+      throw new UnexpectedResponseError(
+        'POST',
+        `/procedures/${procedureId}/${step.action}`,
+        response.status,
+        JSON.stringify(response.body),
+      );
     }
   }
 
@@ -185,7 +225,9 @@ class HistoryPlayer {
     if (tenths <= this.reportedTenths) return;
     this.reportedTenths = tenths;
     const { actionsSent, actionsAlreadyApplied } = this.result;
-    this.options.log(`  approval history: ${this.actionsDone}/${this.totalActions} actions (${tenths * 10} %) — ${actionsSent} sent, ${actionsAlreadyApplied} already applied`);
+    this.options.log(
+      `  approval history: ${this.actionsDone}/${this.totalActions} actions (${tenths * 10} %) — ${actionsSent} sent, ${actionsAlreadyApplied} already applied`,
+    );
   }
 }
 

@@ -2,7 +2,15 @@
 // clock, board flag, rate): the figures the board and the summary should show once it is played.
 import { ProcedureAction, ProcedureStatus } from '../../libs/contracts/src';
 import {
-  BOARD_FLAGS, boardFlag, decide, rate, type BoardFlag, type ClockPause, type LocalDate, type ProcedureClockFacts, type WorkingDayCalendar,
+  BOARD_FLAGS,
+  boardFlag,
+  decide,
+  rate,
+  type BoardFlag,
+  type ClockPause,
+  type LocalDate,
+  type ProcedureClockFacts,
+  type WorkingDayCalendar,
 } from '../../libs/domain/src';
 import type { ProcedureHistory } from './approval-history';
 
@@ -20,19 +28,27 @@ export function procedureOnDay(history: ProcedureHistory, asOf: LocalDate): Proc
   for (const step of history.steps) {
     if (step.effectiveDate > asOf) break;
     const decision = decide(state, step.action);
-    if (!decision.ok) throw new Error(`${history.projectName} ${history.procedure}: ${step.action} on ${step.effectiveDate} is not allowed from ${state.status}`);
+    if (!decision.ok)
+      throw new Error(
+        `${history.projectName} ${history.procedure}: ${step.action} on ${step.effectiveDate} is not allowed from ${state.status}`,
+      );
     if (decision.newApplication) {
       acceptedOn = null;
       pauses = [];
       extensionWorkingDays = 0;
     }
     if (step.action === ProcedureAction.ACCEPT) acceptedOn = step.effectiveDate;
-    if (step.action === ProcedureAction.REQUEST_SUPPLEMENT) pauses = [...pauses, { from: step.effectiveDate, to: null }];
-    if (step.action === ProcedureAction.RESUBMIT) pauses = pauses.map((pause) => (pause.to == null ? { ...pause, to: step.effectiveDate } : pause));
+    if (step.action === ProcedureAction.REQUEST_SUPPLEMENT)
+      pauses = [...pauses, { from: step.effectiveDate, to: null }];
+    if (step.action === ProcedureAction.RESUBMIT)
+      pauses = pauses.map((pause) => (pause.to == null ? { ...pause, to: step.effectiveDate } : pause));
     if (step.action === ProcedureAction.EXTEND) extensionWorkingDays += step.details.days as number;
     state = { status: decision.next, extensionsUsed: decision.extensionsUsed };
   }
-  return { status: state.status, clock: { acceptedOn, committedWorkingDays: history.committedWorkingDays, pauses, extensionWorkingDays } };
+  return {
+    status: state.status,
+    clock: { acceptedOn, committedWorkingDays: history.committedWorkingDays, pauses, extensionWorkingDays },
+  };
 }
 
 export interface HistoryFigures {
@@ -45,8 +61,20 @@ export interface HistoryFigures {
   flags: Record<BoardFlag, number>;
 }
 
-export function figuresOnDay(histories: readonly ProcedureHistory[], asOf: LocalDate, calendar: WorkingDayCalendar, dueSoonWorkingDays: number): HistoryFigures {
+export function figuresOnDay(
+  histories: readonly ProcedureHistory[],
+  asOf: LocalDate,
+  calendar: WorkingDayCalendar,
+  dueSoonWorkingDays: number,
+): HistoryFigures {
   const flags = Object.fromEntries(BOARD_FLAGS.map((flag) => [flag, 0])) as Record<BoardFlag, number>;
-  for (const history of histories) flags[boardFlag(procedureOnDay(history, asOf), asOf, dueSoonWorkingDays, calendar)] += 1;
-  return { asOf, required: histories.length, approved: flags.GREEN, rate: rate(flags.GREEN, histories.length), flags };
+  for (const history of histories)
+    flags[boardFlag(procedureOnDay(history, asOf), asOf, dueSoonWorkingDays, calendar)] += 1;
+  return {
+    asOf,
+    required: histories.length,
+    approved: flags.GREEN,
+    rate: rate(flags.GREEN, histories.length),
+    flags,
+  };
 }

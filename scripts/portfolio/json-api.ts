@@ -36,13 +36,22 @@ const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 export class JsonApi {
   constructor(readonly baseUrl: string) {}
 
-  async request<T = unknown>(method: string, path: string, token: string, options: RequestOptions = {}): Promise<JsonResponse<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    token: string,
+    options: RequestOptions = {},
+  ): Promise<JsonResponse<T>> {
     const attempts = options.retry ? ATTEMPTS : 1;
     for (let attempt = 1; ; attempt += 1) {
       try {
         const response = await fetch(`${this.baseUrl}${path}`, {
           method,
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...options.headers },
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            ...options.headers,
+          },
           ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });
@@ -51,18 +60,32 @@ export class JsonApi {
           await sleep(200 * 2 ** attempt);
           continue;
         }
-        return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+        return {
+          status: response.status,
+          body: (text ? JSON.parse(text) : undefined) as T,
+          headers: response.headers,
+        };
       } catch (error) {
-        if (attempt >= attempts) throw new Error(`${method} ${this.baseUrl}${path} failed: ${(error as Error).message} — is the service running?`, { cause: error });
+        if (attempt >= attempts)
+          throw new Error(
+            `${method} ${this.baseUrl}${path} failed: ${(error as Error).message} — is the service running?`,
+            { cause: error },
+          );
         await sleep(200 * 2 ** attempt);
       }
     }
   }
 
   /** The request, which must answer 2xx. */
-  async expectOk<T = unknown>(method: string, path: string, token: string, options: RequestOptions = {}): Promise<T> {
+  async expectOk<T = unknown>(
+    method: string,
+    path: string,
+    token: string,
+    options: RequestOptions = {},
+  ): Promise<T> {
     const response = await this.request<T>(method, path, token, options);
-    if (response.status < 200 || response.status >= 300) throw new UnexpectedResponseError(method, path, response.status, JSON.stringify(response.body));
+    if (response.status < 200 || response.status >= 300)
+      throw new UnexpectedResponseError(method, path, response.status, JSON.stringify(response.body));
     return response.body;
   }
 }

@@ -1,7 +1,12 @@
 // The 2023 portfolio seed (apps/intake-service/seed/portfolio-2023.json): its shape and reading it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LifecycleState, type Applicability, type DepartmentCode, type ProcedureCode } from '../../libs/contracts/src';
+import {
+  LifecycleState,
+  type Applicability,
+  type DepartmentCode,
+  type ProcedureCode,
+} from '../../libs/contracts/src';
 import { parseLocalDate, type LocalDate } from '../../libs/domain/src';
 
 export const PORTFOLIO_2023 = join(__dirname, '../../apps/intake-service/seed/portfolio-2023.json');
@@ -53,6 +58,8 @@ export function registrationOf(project: SeedProject): Record<string, unknown> {
 
 /** The day construction began (开工 for a new project, 复工 for a continuing one), if it has. */
 export function constructionStartOf(project: SeedProject): LocalDate | null {
-  const start = project.lifecycle.find((step) => step.to === LifecycleState.STARTED || step.to === LifecycleState.RESUMED);
+  const start = project.lifecycle.find(
+    (step) => step.to === LifecycleState.STARTED || step.to === LifecycleState.RESUMED,
+  );
   return start ? parseLocalDate(start.on) : null;
 }

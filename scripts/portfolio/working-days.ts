@@ -9,7 +9,8 @@ export class WorkingDays {
   private readonly days: LocalDate[] = [];
 
   constructor(calendar: WorkingDayCalendar, first: LocalDate, last: LocalDate) {
-    for (let day = first; day <= last; day = addDays(day, 1)) if (calendar.isWorkingDay(day)) this.days.push(day);
+    for (let day = first; day <= last; day = addDays(day, 1))
+      if (calendar.isWorkingDay(day)) this.days.push(day);
     if (this.days.length === 0) throw new RangeError(`no working day between ${first} and ${last}`);
   }
 
@@ -19,7 +20,8 @@ export class WorkingDays {
 
   at(index: number): LocalDate {
     const day = this.days[index];
-    if (day === undefined) throw new RangeError(`working day #${index} lies outside ${this.days[0]}…${this.days[this.lastIndex]}`);
+    if (day === undefined)
+      throw new RangeError(`working day #${index} lies outside ${this.days[0]}…${this.days[this.lastIndex]}`);
     return day;
   }
 

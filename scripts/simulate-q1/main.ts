@@ -20,7 +20,9 @@ async function startTimeSkippingServer(attempts = 3): Promise<TestWorkflowEnviro
       return await createTimeSkippingEnvironment();
     } catch (error) {
       if (attempt >= attempts || !/did not start within/.test((error as Error).message)) throw error;
-      process.stderr.write(`simulate-q1: the time-skipping test server was slow to start (attempt ${attempt} of ${attempts}), trying again\n`);
+      process.stderr.write(
+        `simulate-q1: the time-skipping test server was slow to start (attempt ${attempt} of ${attempts}), trying again\n`,
+      );
     }
   }
 }
@@ -45,7 +47,8 @@ async function main(): Promise<void> {
       env,
       bundle,
       onDay: (day) => {
-        if (day.date.endsWith('-01') || day.date.endsWith('-15')) process.stdout.write(`${day.date}: ${percent(day.rate)} (${day.completed}/${day.applicable})\n`);
+        if (day.date.endsWith('-01') || day.date.endsWith('-15'))
+          process.stdout.write(`${day.date}: ${percent(day.rate)} (${day.completed}/${day.applicable})\n`);
       },
     });
     const report = buildReport(run, createChineseWorkingDayCalendar());
@@ -54,14 +57,17 @@ async function main(): Promise<void> {
     writeFileSync(join(outDir, 'q1-simulation.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(join(outDir, 'q1-simulation.html'), renderReportHtml(report));
     process.stdout.write(`\n${summarize(report)}\n`);
-    process.stdout.write(`whole command ${((Date.now() - started) / 1000).toFixed(1)} s; wrote ${join(outDir, 'q1-simulation.json')} and ${join(outDir, 'q1-simulation.html')}\n`);
+    process.stdout.write(
+      `whole command ${((Date.now() - started) / 1000).toFixed(1)} s; wrote ${join(outDir, 'q1-simulation.json')} and ${join(outDir, 'q1-simulation.html')}\n`,
+    );
   } finally {
     await env.teardown();
   }
 }
 
 main().catch((error: unknown) => {
-  const usage = error instanceof SimulationOptionError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  const usage =
+    error instanceof SimulationOptionError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
   process.stderr.write(`simulate-q1: ${(error as Error).message}\n`);
   process.exit(usage ? 2 : 1);
 });

@@ -7,9 +7,37 @@ describe('simulate-q1 options', () => {
   });
 
   it('reads the pace, per-department overrides and the rest', () => {
-    const options = parseSimulationArgs(['--pace', '1.1', '--pace-EEB', '1.3', '--pace-NRB=0.5', '--seed', '7', '--projects', '10', '--spread', '0', '--supplement-share', '0.2', '--submit-early', '3', '--target', '0.65', '--out', '/tmp/x']);
+    const options = parseSimulationArgs([
+      '--pace',
+      '1.1',
+      '--pace-EEB',
+      '1.3',
+      '--pace-NRB=0.5',
+      '--seed',
+      '7',
+      '--projects',
+      '10',
+      '--spread',
+      '0',
+      '--supplement-share',
+      '0.2',
+      '--submit-early',
+      '3',
+      '--target',
+      '0.65',
+      '--out',
+      '/tmp/x',
+    ]);
     expect(options).toEqual({
-      seed: 7, pace: 1.1, paceByDepartment: { EEB: 1.3, NRB: 0.5 }, spread: 0, submitEarlyWorkingDays: 3, supplementShare: 0.2, target: 0.65, projects: 10, outDir: '/tmp/x',
+      seed: 7,
+      pace: 1.1,
+      paceByDepartment: { EEB: 1.3, NRB: 0.5 },
+      spread: 0,
+      submitEarlyWorkingDays: 3,
+      supplementShare: 0.2,
+      target: 0.65,
+      projects: 10,
+      outDir: '/tmp/x',
     });
     expect(paceOf(options, 'EEB')).toBe(1.3);
     expect(paceOf(options, 'HCB')).toBe(1.1);

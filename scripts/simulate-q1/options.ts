@@ -52,8 +52,16 @@ const paceOption = (department: DepartmentCode) => `pace-${department}`;
 
 function number(name: string, raw: string, min: number, max: number, integer = false): number {
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    throw new SimulationOptionError(`--${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  if (
+    raw.trim() === '' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max ||
+    (integer && !Number.isInteger(value))
+  ) {
+    throw new SimulationOptionError(
+      `--${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(raw)}`,
+    );
   }
   return value;
 }
@@ -66,11 +74,19 @@ export function parseSimulationArgs(argv: readonly string[]): SimulationOptions 
     strict: true,
     allowPositionals: false,
     options: {
-      seed: string, pace: string, spread: string, 'submit-early': string, 'supplement-share': string, target: string, projects: string, out: string,
+      seed: string,
+      pace: string,
+      spread: string,
+      'submit-early': string,
+      'supplement-share': string,
+      target: string,
+      projects: string,
+      out: string,
       ...Object.fromEntries(DEPARTMENT_CODES.map((department) => [paceOption(department), string])),
     },
   }) as { values: Record<string, string | undefined> };
-  const given = (name: string, parse: (raw: string) => number, fallback: number) => (values[name] === undefined ? fallback : parse(values[name]!));
+  const given = (name: string, parse: (raw: string) => number, fallback: number) =>
+    values[name] === undefined ? fallback : parse(values[name]!);
   const paceByDepartment: SimulationOptions['paceByDepartment'] = {};
   for (const department of DEPARTMENT_CODES) {
     const raw = values[paceOption(department)];
@@ -81,8 +97,16 @@ export function parseSimulationArgs(argv: readonly string[]): SimulationOptions 
     pace: given('pace', (raw) => number('pace', raw, 0.05, 10), DEFAULT_OPTIONS.pace),
     paceByDepartment,
     spread: given('spread', (raw) => number('spread', raw, 0, 2), DEFAULT_OPTIONS.spread),
-    submitEarlyWorkingDays: given('submit-early', (raw) => number('submit-early', raw, 0, 60, true), DEFAULT_OPTIONS.submitEarlyWorkingDays),
-    supplementShare: given('supplement-share', (raw) => number('supplement-share', raw, 0, 1), DEFAULT_OPTIONS.supplementShare),
+    submitEarlyWorkingDays: given(
+      'submit-early',
+      (raw) => number('submit-early', raw, 0, 60, true),
+      DEFAULT_OPTIONS.submitEarlyWorkingDays,
+    ),
+    supplementShare: given(
+      'supplement-share',
+      (raw) => number('supplement-share', raw, 0, 1),
+      DEFAULT_OPTIONS.supplementShare,
+    ),
     target: given('target', (raw) => number('target', raw, 0.01, 1), DEFAULT_OPTIONS.target),
     projects: values.projects === undefined ? null : number('projects', values.projects, 1, 10_000, true),
     outDir: values.out ?? DEFAULT_OPTIONS.outDir,
@@ -90,5 +114,7 @@ export function parseSimulationArgs(argv: readonly string[]): SimulationOptions 
 }
 
 /** The pace of a department: its override, or the general pace. */
-export const paceOf = (options: Pick<SimulationOptions, 'pace' | 'paceByDepartment'>, department: DepartmentCode): number =>
-  options.paceByDepartment[department] ?? options.pace;
+export const paceOf = (
+  options: Pick<SimulationOptions, 'pace' | 'paceByDepartment'>,
+  department: DepartmentCode,
+): number => options.paceByDepartment[department] ?? options.pace;

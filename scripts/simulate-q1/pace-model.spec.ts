@@ -6,8 +6,10 @@ import { loadPortfolio, type RequiredProcedure } from './portfolio';
 const calendar = createChineseWorkingDayCalendar();
 const Q1 = parseLocalDate('2023-01-01');
 const { required } = loadPortfolio();
-const schedule = (overrides: Partial<SimulationOptions> = {}, procedures: readonly RequiredProcedure[] = required) =>
-  scheduleProcedures(procedures, { ...DEFAULT_OPTIONS, ...overrides }, Q1, calendar);
+const schedule = (
+  overrides: Partial<SimulationOptions> = {},
+  procedures: readonly RequiredProcedure[] = required,
+) => scheduleProcedures(procedures, { ...DEFAULT_OPTIONS, ...overrides }, Q1, calendar);
 const clockOf = (s: ProcedureSchedule) =>
   procedureClock({
     acceptedOn: s.acceptedOn,
@@ -19,13 +21,26 @@ describe('the department-pace model', () => {
   it('loads the 2023 portfolio: 127 projects, 1,397 plan items, 658 required procedures', () => {
     const portfolio = loadPortfolio();
     expect([portfolio.projects, portfolio.planItems, portfolio.required.length]).toEqual([127, 1397, 658]);
-    expect(portfolio.required[0]).toMatchObject({ procedureId: 'BJ-2023-0001-EIA', department: 'EEB', committedWorkingDays: 10, targetDate: '2023-03-03' });
+    expect(portfolio.required[0]).toMatchObject({
+      procedureId: 'BJ-2023-0001-EIA',
+      department: 'EEB',
+      committedWorkingDays: 10,
+      targetDate: '2023-03-03',
+    });
   });
 
   it('counts Chinese working days: a 6-day limit aimed at Sunday 29 January 2023 runs across the Spring Festival', () => {
-    const eve: RequiredProcedure = { ...required[0]!, procedureId: 'SF', committedWorkingDays: 6, targetDate: parseLocalDate('2023-01-29'), listedOn: parseLocalDate('2023-01-03') };
+    const eve: RequiredProcedure = {
+      ...required[0]!,
+      procedureId: 'SF',
+      committedWorkingDays: 6,
+      targetDate: parseLocalDate('2023-01-29'),
+      listedOn: parseLocalDate('2023-01-03'),
+    };
     for (const seed of [1, 2, 3, 4, 5]) {
-      const [s] = schedule({ seed, pace: 1, spread: 0, submitEarlyWorkingDays: 0, supplementShare: 0 }, [eve]);
+      const [s] = schedule({ seed, pace: 1, spread: 0, submitEarlyWorkingDays: 0, supplementShare: 0 }, [
+        eve,
+      ]);
       // Exactly the limit: 6 working days after acceptance is the adjusted working Sunday, not a holiday (21–27 January).
       expect(s!.approvedOn).toBe('2023-01-29');
       expect(calendar.workingDaysBetween(s!.acceptedOn, s!.approvedOn)).toBe(6);
@@ -50,7 +65,9 @@ describe('the department-pace model', () => {
 
   it('takes pace × limit on average, some late; the same seed gives the same applicants whatever the pace', () => {
     const normal = schedule({ pace: 0.8 });
-    const share = normal.reduce((sum, s) => sum + s.reviewWorkingDays / s.procedure.committedWorkingDays, 0) / normal.length;
+    const share =
+      normal.reduce((sum, s) => sum + s.reviewWorkingDays / s.procedure.committedWorkingDays, 0) /
+      normal.length;
     expect(share).toBeGreaterThan(0.75);
     expect(share).toBeLessThan(0.88);
     const late = normal.filter((s) => s.approvedOn > clockOf(s).dueDate(calendar)!).length / normal.length;
@@ -62,7 +79,9 @@ describe('the department-pace model', () => {
       expect([s.submittedOn, s.acceptedOn]).toEqual([normal[i]!.submittedOn, normal[i]!.acceptedOn]);
       expect(s.reviewWorkingDays).toBeGreaterThanOrEqual(normal[i]!.reviewWorkingDays);
     });
-    expect(slow.filter((s) => s.approvedOn > clockOf(s).dueDate(calendar)!).length / slow.length).toBeGreaterThan(0.7);
+    expect(
+      slow.filter((s) => s.approvedOn > clockOf(s).dueDate(calendar)!).length / slow.length,
+    ).toBeGreaterThan(0.7);
   });
 
   it('applies a department override to that department only', () => {
@@ -70,7 +89,8 @@ describe('the department-pace model', () => {
     const slowEeb = schedule({ supplementShare: 0, paceByDepartment: { EEB: 2 } });
     base.forEach((s, i) => {
       const other = slowEeb[i]!;
-      if (s.procedure.department === 'EEB') expect(other.reviewWorkingDays).toBeGreaterThan(s.reviewWorkingDays);
+      if (s.procedure.department === 'EEB')
+        expect(other.reviewWorkingDays).toBeGreaterThan(s.reviewWorkingDays);
       else expect(other).toEqual(s);
     });
   });

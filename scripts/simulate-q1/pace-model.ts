@@ -35,7 +35,8 @@ function workingDaysEarlier(date: LocalDate, n: number, calendar: WorkingDayCale
 }
 
 /** A whole number from `min` to `max`, from one uniform draw. */
-const between = (uniform: number, min: number, max: number): number => min + Math.floor(uniform * (max - min + 1));
+const between = (uniform: number, min: number, max: number): number =>
+  min + Math.floor(uniform * (max - min + 1));
 
 /** A log-normal draw with the given mean and σ (of the logarithm), from two uniform draws (Box–Muller). */
 function logNormal(mean: number, sigma: number, u1: number, u2: number): number {
@@ -62,30 +63,62 @@ function logNormal(mean: number, sigma: number, u1: number, u2: number): number 
  */
 export function scheduleProcedures(
   procedures: readonly RequiredProcedure[],
-  options: Pick<SimulationOptions, 'seed' | 'pace' | 'paceByDepartment' | 'spread' | 'submitEarlyWorkingDays' | 'supplementShare'>,
+  options: Pick<
+    SimulationOptions,
+    'seed' | 'pace' | 'paceByDepartment' | 'spread' | 'submitEarlyWorkingDays' | 'supplementShare'
+  >,
   quarterFirstDay: LocalDate,
   calendar: WorkingDayCalendar,
 ): ProcedureSchedule[] {
   const random = new SeededRandom(options.seed);
   return procedures.map((procedure) => {
-    const [acceptRoll, earlyRoll, u1, u2, supplementRoll, requestRoll, pauseRoll] = Array.from({ length: 7 }, () => random.next()) as [
-      number, number, number, number, number, number, number,
-    ];
+    const [acceptRoll, earlyRoll, u1, u2, supplementRoll, requestRoll, pauseRoll] = Array.from(
+      { length: 7 },
+      () => random.next(),
+    ) as [number, number, number, number, number, number, number];
     const acceptanceDays = between(acceptRoll, 1, MAX_ACCEPTANCE_WORKING_DAYS);
     const earliest = workingDayFrom(maxLocalDate(procedure.listedOn, quarterFirstDay), calendar);
-    const aimed = workingDaysEarlier(procedure.targetDate, procedure.committedWorkingDays + acceptanceDays, calendar);
-    const submittedOn = maxLocalDate(earliest, workingDaysEarlier(aimed, between(earlyRoll, 0, options.submitEarlyWorkingDays), calendar));
+    const aimed = workingDaysEarlier(
+      procedure.targetDate,
+      procedure.committedWorkingDays + acceptanceDays,
+      calendar,
+    );
+    const submittedOn = maxLocalDate(
+      earliest,
+      workingDaysEarlier(aimed, between(earlyRoll, 0, options.submitEarlyWorkingDays), calendar),
+    );
     const acceptedOn = calendar.addWorkingDays(submittedOn, acceptanceDays);
     const mean = paceOf(options, procedure.department) * procedure.committedWorkingDays;
     const reviewWorkingDays = Math.max(1, Math.round(logNormal(mean, options.spread, u1, u2)));
 
     if (supplementRoll < options.supplementShare && reviewWorkingDays >= 2) {
-      const askedAfter = between(requestRoll, 1, Math.min(reviewWorkingDays - 1, procedure.committedWorkingDays));
+      const askedAfter = between(
+        requestRoll,
+        1,
+        Math.min(reviewWorkingDays - 1, procedure.committedWorkingDays),
+      );
       const requestedOn = calendar.addWorkingDays(acceptedOn, askedAfter);
-      const resubmittedOn = calendar.addWorkingDays(requestedOn, between(pauseRoll, SUPPLEMENT_WORKING_DAYS.min, SUPPLEMENT_WORKING_DAYS.max));
+      const resubmittedOn = calendar.addWorkingDays(
+        requestedOn,
+        between(pauseRoll, SUPPLEMENT_WORKING_DAYS.min, SUPPLEMENT_WORKING_DAYS.max),
+      );
       const approvedOn = calendar.addWorkingDays(resubmittedOn, reviewWorkingDays - askedAfter);
-      return { procedure, submittedOn, acceptedOn, reviewWorkingDays, supplement: { requestedOn, resubmittedOn }, approvedOn };
+      return {
+        procedure,
+        submittedOn,
+        acceptedOn,
+        reviewWorkingDays,
+        supplement: { requestedOn, resubmittedOn },
+        approvedOn,
+      };
     }
-    return { procedure, submittedOn, acceptedOn, reviewWorkingDays, supplement: null, approvedOn: calendar.addWorkingDays(acceptedOn, reviewWorkingDays) };
+    return {
+      procedure,
+      submittedOn,
+      acceptedOn,
+      reviewWorkingDays,
+      supplement: null,
+      approvedOn: calendar.addWorkingDays(acceptedOn, reviewWorkingDays),
+    };
   });
 }

@@ -42,7 +42,10 @@ export interface SimulatedPortfolio {
  * (the order `npm run load-portfolio` registers them), each REQUIRED plan item with the
  * catalogue's department and the plan's limit and target date. `limit` keeps the first N projects.
  */
-export function loadPortfolio(path: string = PORTFOLIO_2023, limit: number | null = null): SimulatedPortfolio {
+export function loadPortfolio(
+  path: string = PORTFOLIO_2023,
+  limit: number | null = null,
+): SimulatedPortfolio {
   const seed = JSON.parse(readFileSync(path, 'utf8')) as { projects: SeedProject[] };
   const projects = limit === null ? seed.projects : seed.projects.slice(0, limit);
   const required = projects.flatMap((project, index) => {
@@ -51,7 +54,8 @@ export function loadPortfolio(path: string = PORTFOLIO_2023, limit: number | nul
       .filter((item) => item.applicability === 'REQUIRED')
       .map((item): RequiredProcedure => {
         const definition = procedureDefinition(item.procedure);
-        if (item.targetDate === undefined) throw new Error(`${projectCode} ${item.procedure}: a REQUIRED plan item without a target date`);
+        if (item.targetDate === undefined)
+          throw new Error(`${projectCode} ${item.procedure}: a REQUIRED plan item without a target date`);
         return {
           procedureId: `${projectCode}-${item.procedure}`,
           projectCode,
@@ -64,5 +68,9 @@ export function loadPortfolio(path: string = PORTFOLIO_2023, limit: number | nul
         };
       });
   });
-  return { projects: projects.length, planItems: projects.reduce((sum, p) => sum + p.plan.length, 0), required };
+  return {
+    projects: projects.length,
+    planItems: projects.reduce((sum, p) => sum + p.plan.length, 0),
+    required,
+  };
 }

@@ -64,16 +64,29 @@ export interface Q1SimulationReport {
     met: boolean | null;
     completed: number;
     applicable: number;
-    byDepartment: { department: string; completed: number; applicable: number; rate: number | null; met: boolean | null }[];
+    byDepartment: {
+      department: string;
+      completed: number;
+      applicable: number;
+      rate: number | null;
+      met: boolean | null;
+    }[];
   };
 }
 
 const countBy = <T>(items: readonly T[], key: (item: T) => string): Record<string, number> =>
-  items.reduce<Record<string, number>>((counts, item) => ({ ...counts, [key(item)]: (counts[key(item)] ?? 0) + 1 }), {});
+  items.reduce<Record<string, number>>(
+    (counts, item) => ({ ...counts, [key(item)]: (counts[key(item)] ?? 0) + 1 }),
+    {},
+  );
 
 function dueDateOf(s: ProcedureSchedule, calendar: WorkingDayCalendar): LocalDate | null {
   const pauses = s.supplement ? [{ from: s.supplement.requestedOn, to: s.supplement.resubmittedOn }] : [];
-  return procedureClock({ acceptedOn: s.acceptedOn, committedWorkingDays: s.procedure.committedWorkingDays, pauses }).dueDate(calendar);
+  return procedureClock({
+    acceptedOn: s.acceptedOn,
+    committedWorkingDays: s.procedure.committedWorkingDays,
+    pauses,
+  }).dueDate(calendar);
 }
 
 /** The JSON report of a run: the curve, the forecast at each checkpoint, every escalation, the result by department. */
@@ -100,8 +113,18 @@ export function buildReport(run: SimulationRun, calendar: WorkingDayCalendar): Q
       planItems: run.portfolio.planItems,
       requiredProcedures: run.portfolio.required,
     },
-    run: { simulatedDays: run.curve.length, procedureWorkflows: run.procedureWorkflows, seconds: Math.round(run.durationMs / 100) / 10 },
-    curve: run.curve.map(({ date, completed, applicable, rate: dayRate }) => ({ date, workingDay: calendar.isWorkingDay(date), completed, applicable, rate: dayRate })),
+    run: {
+      simulatedDays: run.curve.length,
+      procedureWorkflows: run.procedureWorkflows,
+      seconds: Math.round(run.durationMs / 100) / 10,
+    },
+    curve: run.curve.map(({ date, completed, applicable, rate: dayRate }) => ({
+      date,
+      workingDay: calendar.isWorkingDay(date),
+      completed,
+      applicable,
+      rate: dayRate,
+    })),
     checkpoints: ledger.checkpoints.map(({ reading, escalated }) => ({
       date: reading.asOf,
       actual: reading.overall.rate,
@@ -114,8 +137,15 @@ export function buildReport(run: SimulationRun, calendar: WorkingDayCalendar): Q
       escalated,
     })),
     escalations: ledger.escalations.map((e) => ({
-      time: e.at, rung: e.rung, subject: e.subject, projectCode: e.projectCode, procedureId: e.procedureId, department: e.department, dueDate: e.dueDate,
-      reason: e.reason, ...(e.atRisk ? { atRisk: e.atRisk } : {}),
+      time: e.at,
+      rung: e.rung,
+      subject: e.subject,
+      projectCode: e.projectCode,
+      procedureId: e.procedureId,
+      department: e.department,
+      dueDate: e.dueDate,
+      reason: e.reason,
+      ...(e.atRisk ? { atRisk: e.atRisk } : {}),
     })),
     reminders: { total: ledger.reminders.length, byRung: countBy(ledger.reminders, (r) => r.rung) },
     procedures: {
@@ -126,7 +156,8 @@ export function buildReport(run: SimulationRun, calendar: WorkingDayCalendar): Q
         (s) => (within(s.submittedOn) ? s.submittedOn.slice(0, 7) : 'after the quarter'),
       ),
       accepted: run.procedureWorkflows,
-      supplementRequests: schedules.filter((s) => s.supplement !== null && within(s.supplement.requestedOn)).length,
+      supplementRequests: schedules.filter((s) => s.supplement !== null && within(s.supplement.requestedOn))
+        .length,
       approved: approved.length,
       approvedInTime,
       approvedLate: approved.length - approvedInTime,
@@ -137,13 +168,20 @@ export function buildReport(run: SimulationRun, calendar: WorkingDayCalendar): Q
       met: result.met,
       completed: final.overall.completed,
       applicable: final.overall.applicable,
-      byDepartment: final.byDepartment.map((d) => ({ department: d.department, completed: d.completed, applicable: d.applicable, rate: d.rate, met: metOf.get(d.department) ?? null })),
+      byDepartment: final.byDepartment.map((d) => ({
+        department: d.department,
+        completed: d.completed,
+        applicable: d.applicable,
+        rate: d.rate,
+        met: metOf.get(d.department) ?? null,
+      })),
     },
   };
 }
 
 /** A rate as a percentage for people ('84.5 %'), or '—' when there is none. */
-export const percent = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)} %`);
+export const percent = (value: number | null): string =>
+  value === null ? '—' : `${(value * 100).toFixed(1)} %`;
 
 /** The few lines the command prints. */
 export function summarize(report: Q1SimulationReport): string {
@@ -156,7 +194,11 @@ export function summarize(report: Q1SimulationReport): string {
     `final completion rate ${percent(result.actual)} (${result.completed}/${result.applicable}) — target ${percent(report.target)} ${result.met ? 'MET' : 'MISSED'}`,
     `by department: ${result.byDepartment.map((d) => `${d.department} ${percent(d.rate)}${d.met ? '' : ' (missed)'}`).join(', ')}`,
     `checkpoints: ${report.checkpoints.length}, below target at ${escalated.length}${firstMet ? `; actual rate reached the target on ${firstMet.date}` : ''}`,
-    `escalations: ${report.escalations.length} (${Object.entries(countBy(report.escalations, (e) => (e.rung.startsWith('CHECKPOINT_') ? 'CHECKPOINT' : e.rung))).map(([rung, n]) => `${rung} ${n}`).join(', ')}); reminders: ${report.reminders.total}`,
+    `escalations: ${report.escalations.length} (${Object.entries(
+      countBy(report.escalations, (e) => (e.rung.startsWith('CHECKPOINT_') ? 'CHECKPOINT' : e.rung)),
+    )
+      .map(([rung, n]) => `${rung} ${n}`)
+      .join(', ')}); reminders: ${report.reminders.total}`,
     `procedures: ${procedures.approved} approved (${procedures.approvedLate} late), ${procedures.openAtQuarterEnd} still open; ${procedures.supplementRequests} supplement requests`,
     `${report.run.procedureWorkflows} procedure clock workflows; ${report.run.simulatedDays} simulated days in ${report.run.seconds} s`,
   ].join('\n');

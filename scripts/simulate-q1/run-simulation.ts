@@ -2,10 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowClient } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { addDays, buildCalendarSnapshot, createChineseWorkingDayCalendar, parseQuarter, yearOf, type CompletionTally, type LocalDate } from '../../libs/domain/src';
 import {
-  clockPausedSignal, clockResumedSignal, procedureEndedSignal, shanghaiInstant, WORKFLOW_TYPES, type DeadlineLadder, type ProcedureDeadlineInput,
-  type QuarterTargetInput, type QuarterTargetResult,
+  addDays,
+  buildCalendarSnapshot,
+  createChineseWorkingDayCalendar,
+  parseQuarter,
+  yearOf,
+  type CompletionTally,
+  type LocalDate,
+} from '../../libs/domain/src';
+import {
+  clockPausedSignal,
+  clockResumedSignal,
+  procedureEndedSignal,
+  shanghaiInstant,
+  WORKFLOW_TYPES,
+  type DeadlineLadder,
+  type ProcedureDeadlineInput,
+  type QuarterTargetInput,
+  type QuarterTargetResult,
 } from '../../libs/workflows/src/client';
 import { SimulatedClock } from '../../libs/workflows/src/test/simulated-clock';
 import { procedureDeadlineWorkflowId } from '../../apps/deadline-service/src/procedures/procedure-snapshot';
@@ -18,7 +33,11 @@ import { simulationActivities, type SimulationLedger } from './simulation-activi
 
 const SIMULATED_QUARTER = '2023-Q1';
 /** The deadline service's default ladder (DEADLINE_REMINDER_WORKING_DAYS, DEADLINE_OFFICIAL_AFTER_WORKING_DAYS, DEADLINE_FIRE_AT). */
-const SIMULATED_LADDER: DeadlineLadder = { reminderWorkingDaysBefore: [3, 0], officialAfterWorkingDays: 5, fireAt: '09:00' };
+const SIMULATED_LADDER: DeadlineLadder = {
+  reminderWorkingDaysBefore: [3, 0],
+  officialAfterWorkingDays: 5,
+  fireAt: '09:00',
+};
 /** The departments act at midday: after the 09:00 rungs, before the 18:00 checkpoint. */
 const STEPS_AT = '12:00';
 const CHECKPOINT_AT = '18:00';
@@ -56,7 +75,10 @@ export interface SimulationEnvironment {
  * `quarterTargetWorkflow`, and one real `procedureDeadlineWorkflow` per accepted application,
  * started, paused, resumed and ended as the simulated departments act (at midday of each day).
  */
-export async function runQ1Simulation(options: SimulationOptions, { env, bundle, onDay }: SimulationEnvironment): Promise<SimulationRun> {
+export async function runQ1Simulation(
+  options: SimulationOptions,
+  { env, bundle, onDay }: SimulationEnvironment,
+): Promise<SimulationRun> {
   const started = Date.now();
   const quarter = parseQuarter(SIMULATED_QUARTER);
   const calendar = createChineseWorkingDayCalendar();
@@ -68,7 +90,12 @@ export async function runQ1Simulation(options: SimulationOptions, { env, bundle,
   const clock = await SimulatedClock.startingAt(env, shanghaiInstant(quarter.firstDay, '00:00'));
   const { activities, ledger } = simulationActivities(clock, procedures, calendar);
   const taskQueue = `simulate-q1:${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities,
+  });
   const client = env.client.workflow;
   const curve: DailyTally[] = [];
   const running = new Set<string>();
@@ -83,8 +110,18 @@ export async function runQ1Simulation(options: SimulationOptions, { env, bundle,
       case 'START': {
         const { procedure } = scheduleOf.get(event.procedureId)!;
         const input: ProcedureDeadlineInput = {
-          procedureId: procedure.procedureId, projectCode: procedure.projectCode, department: procedure.department, applicationNumber: 1,
-          clock: news.clock, ladder: SIMULATED_LADDER, calendar: buildCalendarSnapshot(calendar, yearOf(event.on as LocalDate), yearOf(event.on as LocalDate) + 1), correlationId: `simulate-q1:${options.seed}`,
+          procedureId: procedure.procedureId,
+          projectCode: procedure.projectCode,
+          department: procedure.department,
+          applicationNumber: 1,
+          clock: news.clock,
+          ladder: SIMULATED_LADDER,
+          calendar: buildCalendarSnapshot(
+            calendar,
+            yearOf(event.on as LocalDate),
+            yearOf(event.on as LocalDate) + 1,
+          ),
+          correlationId: `simulate-q1:${options.seed}`,
         };
         await client.start(WORKFLOW_TYPES.procedureDeadline, { taskQueue, workflowId, args: [input] });
         running.add(workflowId);
@@ -103,10 +140,18 @@ export async function runQ1Simulation(options: SimulationOptions, { env, bundle,
 
   const result = await worker.runUntil(async () => {
     const input: QuarterTargetInput = {
-      quarter: quarter.label, target: options.target, checkpointAt: CHECKPOINT_AT, atRiskLimit: AT_RISK_LIMIT, catchUpToleranceMs: DAY_MS,
+      quarter: quarter.label,
+      target: options.target,
+      checkpointAt: CHECKPOINT_AT,
+      atRiskLimit: AT_RISK_LIMIT,
+      catchUpToleranceMs: DAY_MS,
       correlationId: `simulate-q1:${options.seed}`,
     };
-    const target = await client.start(WORKFLOW_TYPES.quarterTarget, { taskQueue, workflowId: quarterTargetWorkflowId(quarter.label), args: [input] });
+    const target = await client.start(WORKFLOW_TYPES.quarterTarget, {
+      taskQueue,
+      workflowId: quarterTargetWorkflowId(quarter.label),
+      args: [input],
+    });
     for (let day = quarter.firstDay; day <= quarter.lastDay; day = addDays(day, 1)) {
       await clock.sleepUntil(shanghaiInstant(day, STEPS_AT));
       await Promise.all((steps.get(day) ?? []).map(tell));
@@ -118,15 +163,27 @@ export async function runQ1Simulation(options: SimulationOptions, { env, bundle,
     // time-skipping one, does not let the server run on while it waits: rungs after the quarter never fire.
     await clock.sleepUntil(shanghaiInstant(addDays(quarter.lastDay, 1), CONCLUDED_BY));
     const { status } = await target.describe();
-    if (status.name !== 'COMPLETED') throw new Error(`the quarter workflow is ${status.name} after the quarter, not COMPLETED`);
-    const concluded = (await new WorkflowClient({ connection: env.connection, namespace: env.namespace }).getHandle(target.workflowId).result()) as QuarterTargetResult;
+    if (status.name !== 'COMPLETED')
+      throw new Error(`the quarter workflow is ${status.name} after the quarter, not COMPLETED`);
+    const concluded = (await new WorkflowClient({ connection: env.connection, namespace: env.namespace })
+      .getHandle(target.workflowId)
+      .result()) as QuarterTargetResult;
     // Nothing of this run may outlive it in the environment (another run may follow in the same one).
-    await Promise.all([...running].map((id) => client.getHandle(id).terminate('the simulated quarter is over')));
+    await Promise.all(
+      [...running].map((id) => client.getHandle(id).terminate('the simulated quarter is over')),
+    );
     return concluded;
   });
 
   return {
-    options, quarter: quarter.label, portfolio: { ...portfolio, required: required.length }, schedules, curve, ledger, result, procedureWorkflows,
+    options,
+    quarter: quarter.label,
+    portfolio: { ...portfolio, required: required.length },
+    schedules,
+    curve,
+    ledger,
+    result,
+    procedureWorkflows,
     durationMs: Date.now() - started,
   };
 }

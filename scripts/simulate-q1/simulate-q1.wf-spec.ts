@@ -1,4 +1,10 @@
-import { createChineseWorkingDayCalendar, parseQuarter, procedureClock, quarterCheckpoints, shanghaiLocalDate } from '../../libs/domain/src';
+import {
+  createChineseWorkingDayCalendar,
+  parseQuarter,
+  procedureClock,
+  quarterCheckpoints,
+  shanghaiLocalDate,
+} from '../../libs/domain/src';
 import { shanghaiInstant } from '../../libs/workflows/src/client';
 import { timeSkippingSuite } from '../../libs/workflows/src/test/time-skipping-suite';
 import { DEFAULT_OPTIONS, type SimulationOptions } from './options';
@@ -28,7 +34,9 @@ function expectConsistentQuarter(run: SimulationRun): void {
   expect(run.ledger.checkpoints.map((c) => c.reading.asOf)).toEqual(quarterCheckpoints(Q1));
   for (const checkpoint of run.ledger.checkpoints) {
     expect(checkpoint.at.slice(0, 16)).toBe(shanghaiInstant(checkpoint.reading.asOf, '18:00').slice(0, 16));
-    expect(checkpoint.reading.overall.rate).toBe(run.curve.find((d) => d.date === checkpoint.reading.asOf)!.rate);
+    expect(checkpoint.reading.overall.rate).toBe(
+      run.curve.find((d) => d.date === checkpoint.reading.asOf)!.rate,
+    );
   }
   const last = run.ledger.checkpoints[run.ledger.checkpoints.length - 1]!.reading;
   expect(last.forecast.forecastRate).toBe(last.overall.rate); // no working day left to extrapolate over
@@ -62,7 +70,10 @@ function expectConsistentQuarter(run: SimulationRun): void {
 describe('npm run simulate-q1 (time-skipping, the first 10 projects of the portfolio, fixed seed)', () => {
   const suite = timeSkippingSuite();
   const simulate = (options: Partial<SimulationOptions>) =>
-    runQ1Simulation({ ...DEFAULT_OPTIONS, projects: 10, seed: 20230328, ...options }, { env: suite.env(), bundle: suite.bundle() });
+    runQ1Simulation(
+      { ...DEFAULT_OPTIONS, projects: 10, seed: 20230328, ...options },
+      { env: suite.env(), bundle: suite.bundle() },
+    );
 
   it('fast departments meet the 60 % target: nothing overdue, and the last checkpoints raise nothing', async () => {
     const run = await simulate({ pace: 0.4, spread: 0.2 });
@@ -84,9 +95,15 @@ describe('npm run simulate-q1 (time-skipping, the first 10 projects of the portf
     expect(run.result.met).toBe(false);
     expect(run.result.actualRate!).toBeLessThan(0.6);
     const rungs = new Set(run.ledger.escalations.map((e) => e.rung));
-    expect([...rungs]).toEqual(expect.arrayContaining(['OVERDUE_SUPERVISOR', 'OVERDUE_LEADING_OFFICIAL', 'CHECKPOINT_2023-03-31']));
+    expect([...rungs]).toEqual(
+      expect.arrayContaining(['OVERDUE_SUPERVISOR', 'OVERDUE_LEADING_OFFICIAL', 'CHECKPOINT_2023-03-31']),
+    );
     const finalEscalation = run.ledger.escalations.find((e) => e.rung === 'CHECKPOINT_2023-03-31')!;
-    expect(finalEscalation).toMatchObject({ subject: 'quarter-target:2023-Q1', projectCode: 'PORTFOLIO', reason: expect.stringContaining('target 0.6') });
+    expect(finalEscalation).toMatchObject({
+      subject: 'quarter-target:2023-Q1',
+      projectCode: 'PORTFOLIO',
+      reason: expect.stringContaining('target 0.6'),
+    });
     expect(finalEscalation.atRisk!.length).toBeGreaterThan(0);
 
     const report = buildReport(run, calendar);

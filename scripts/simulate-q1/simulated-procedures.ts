@@ -1,5 +1,11 @@
 import type { ProcedureStatus } from '../../libs/contracts/src';
-import { procedureClock, procedureCompletionRate, type CompletionTally, type LocalDate, type WorkingDayCalendar } from '../../libs/domain/src';
+import {
+  procedureClock,
+  procedureCompletionRate,
+  type CompletionTally,
+  type LocalDate,
+  type WorkingDayCalendar,
+} from '../../libs/domain/src';
 import type { ClockUpdate, ProcedureEnd } from '../../libs/workflows/src/client';
 import type { ProcedureForTarget } from '../../apps/deadline-service/src/targets/quarter-reading';
 import type { ProcedureSchedule } from './pace-model';
@@ -30,13 +36,21 @@ interface ProcedureState {
 }
 
 /** The steps of every schedule that fall on or before `lastDay`, grouped by day. */
-export function stepsByDay(schedules: readonly ProcedureSchedule[], lastDay: LocalDate): Map<LocalDate, SimulatedEvent[]> {
+export function stepsByDay(
+  schedules: readonly ProcedureSchedule[],
+  lastDay: LocalDate,
+): Map<LocalDate, SimulatedEvent[]> {
   const byDay = new Map<LocalDate, SimulatedEvent[]>();
   for (const s of schedules) {
     const steps: [LocalDate, SimulatedStep][] = [
       [s.submittedOn, 'SUBMITTED'],
       [s.acceptedOn, 'ACCEPTED'],
-      ...(s.supplement ? ([[s.supplement.requestedOn, 'SUPPLEMENT_REQUESTED'], [s.supplement.resubmittedOn, 'RESUBMITTED']] as [LocalDate, SimulatedStep][]) : []),
+      ...(s.supplement
+        ? ([
+            [s.supplement.requestedOn, 'SUPPLEMENT_REQUESTED'],
+            [s.supplement.resubmittedOn, 'RESUBMITTED'],
+          ] as [LocalDate, SimulatedStep][])
+        : []),
       [s.approvedOn, 'APPROVED'],
     ];
     for (const [on, step] of steps) {
@@ -61,7 +75,14 @@ export class SimulatedProcedures {
     private readonly calendar: WorkingDayCalendar,
   ) {
     for (const schedule of schedules) {
-      this.states.set(schedule.procedure.procedureId, { schedule, status: 'PLANNED', sequence: 1, acceptedOn: null, pauses: [], completedOn: null });
+      this.states.set(schedule.procedure.procedureId, {
+        schedule,
+        status: 'PLANNED',
+        sequence: 1,
+        acceptedOn: null,
+        pauses: [],
+        completedOn: null,
+      });
     }
   }
 
@@ -114,12 +135,21 @@ export class SimulatedProcedures {
   private clockOf(state: ProcedureState): ClockUpdate {
     return {
       sequence: state.sequence,
-      facts: { acceptedOn: state.acceptedOn!, committedWorkingDays: state.schedule.procedure.committedWorkingDays, extensionWorkingDays: 0, pauses: state.pauses },
+      facts: {
+        acceptedOn: state.acceptedOn!,
+        committedWorkingDays: state.schedule.procedure.committedWorkingDays,
+        extensionWorkingDays: 0,
+        pauses: state.pauses,
+      },
     };
   }
 
   private dueDateOf(state: ProcedureState): LocalDate | null {
     if (state.acceptedOn === null) return null;
-    return procedureClock({ acceptedOn: state.acceptedOn, committedWorkingDays: state.schedule.procedure.committedWorkingDays, pauses: state.pauses }).dueDate(this.calendar);
+    return procedureClock({
+      acceptedOn: state.acceptedOn,
+      committedWorkingDays: state.schedule.procedure.committedWorkingDays,
+      pauses: state.pauses,
+    }).dueDate(this.calendar);
   }
 }

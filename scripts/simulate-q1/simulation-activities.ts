@@ -44,7 +44,11 @@ export interface SimulationLedger {
  * is the deadline service's own `readQuarter` over the simulated procedures; reminders and
  * escalations go to an in-memory ledger that, like the real one, records each (subject, rung) once.
  */
-export function simulationActivities(clock: SimulatedClock, procedures: SimulatedProcedures, calendar: WorkingDayCalendar) {
+export function simulationActivities(
+  clock: SimulatedClock,
+  procedures: SimulatedProcedures,
+  calendar: WorkingDayCalendar,
+) {
   const ledger: SimulationLedger = { escalations: [], reminders: [], checkpoints: [], conclusion: null };
   const recorded = new Set<string>();
   const once = (subject: string, rung: string): boolean => {
@@ -60,26 +64,46 @@ export function simulationActivities(clock: SimulatedClock, procedures: Simulate
     raiseEscalation: async (request) => {
       if (!once(request.subject, request.rung)) return;
       ledger.escalations.push({
-        at: await clock.nowIso(), subject: request.subject, rung: request.rung, projectCode: request.projectCode, procedureId: request.procedureId ?? null,
-        department: null, dueDate: null, reason: request.reason, atRisk: request.atRisk ?? null,
+        at: await clock.nowIso(),
+        subject: request.subject,
+        rung: request.rung,
+        projectCode: request.projectCode,
+        procedureId: request.procedureId ?? null,
+        department: null,
+        dueDate: null,
+        reason: request.reason,
+        atRisk: request.atRisk ?? null,
       });
     },
     sendRungNotice: async (notice) => {
       if (!once(notice.subject, notice.rung)) return false;
       const at = await clock.nowIso();
       if (notice.kind === 'REMINDER') {
-        ledger.reminders.push({ at, rung: notice.rung, procedureId: notice.procedureId, department: notice.department });
+        ledger.reminders.push({
+          at,
+          rung: notice.rung,
+          procedureId: notice.procedureId,
+          department: notice.department,
+        });
       } else {
         const overdue = -notice.remainingWorkingDays;
         ledger.escalations.push({
-          at, subject: notice.subject, rung: notice.rung, projectCode: notice.projectCode, procedureId: notice.procedureId, department: notice.department,
-          dueDate: notice.dueDate, reason: `${notice.procedureId} was due on ${notice.dueDate} and is ${overdue} working days overdue`, atRisk: null,
+          at,
+          subject: notice.subject,
+          rung: notice.rung,
+          projectCode: notice.projectCode,
+          procedureId: notice.procedureId,
+          department: notice.department,
+          dueDate: notice.dueDate,
+          reason: `${notice.procedureId} was due on ${notice.dueDate} and is ${overdue} working days overdue`,
+          atRisk: null,
         });
       }
       return true;
     },
     readQuarterTarget: async (request) => readQuarter(procedures.forTarget(), request, calendar),
-    recordQuarterCheckpoint: async (reading, escalated) => void ledger.checkpoints.push({ at: await clock.nowIso(), reading, escalated }),
+    recordQuarterCheckpoint: async (reading, escalated) =>
+      void ledger.checkpoints.push({ at: await clock.nowIso(), reading, escalated }),
     concludeQuarterTarget: async (reading) => {
       ledger.conclusion = reading;
     },

@@ -21,7 +21,10 @@ export class ApprovalAppModule {
         ProcedureModule,
         PlanModule,
       ],
-      providers: [{ provide: APPROVAL_CONFIG, useValue: config }, { provide: HEALTH_WARNINGS, useExisting: CalendarHorizon }],
+      providers: [
+        { provide: APPROVAL_CONFIG, useValue: config },
+        { provide: HEALTH_WARNINGS, useExisting: CalendarHorizon },
+      ],
       exports: [APPROVAL_CONFIG, HEALTH_WARNINGS],
     };
   }

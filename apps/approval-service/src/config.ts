@@ -6,7 +6,10 @@ const approvalEnvironment = platformEnvironment.extend({
   APPROVAL_PORT: portVariable(3002),
   APPROVAL_DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   APPROVAL_CALENDAR_REFRESH_MS: z.coerce.number().int().min(0).default(30_000),
-  CALENDAR_HORIZON_WARNING_FROM: z.string().refine(isMonthDay, 'must be a day of the year MM-DD, e.g. 11-01').default(DEFAULT_HORIZON_WARNING_FROM),
+  CALENDAR_HORIZON_WARNING_FROM: z
+    .string()
+    .refine(isMonthDay, 'must be a day of the year MM-DD, e.g. 11-01')
+    .default(DEFAULT_HORIZON_WARNING_FROM),
   APPROVAL_BACKDATE_GRACE_WORKING_DAYS: z.coerce.number().int().min(0).max(20).default(2),
 });
 

@@ -23,7 +23,13 @@ export class DeadlineAppModule {
         EscalationModule,
         ...(config.webhooks ? [WebhookModule.forConfig(config.webhooks)] : []),
       ],
-      controllers: [ProjectDirectoryConsumer, ProcedureEventsConsumer, CalendarEventsConsumer, TargetsController, ClocksController],
+      controllers: [
+        ProjectDirectoryConsumer,
+        ProcedureEventsConsumer,
+        CalendarEventsConsumer,
+        TargetsController,
+        ClocksController,
+      ],
       providers: [DeadlineReconciler],
     };
   }

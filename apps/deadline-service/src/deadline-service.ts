@@ -16,5 +16,11 @@ export function startDeadlineService(env: NodeJS.ProcessEnv = process.env) {
 
 export function migrateDeadline(env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
   const config = deadlineConfig(env);
-  return runMigrations(serviceDataSourceOptions({ url: config.DATABASE_URL, schema: config.databaseSchema, ...deadlineDatabase }));
+  return runMigrations(
+    serviceDataSourceOptions({
+      url: config.DATABASE_URL,
+      schema: config.databaseSchema,
+      ...deadlineDatabase,
+    }),
+  );
 }

@@ -5,14 +5,30 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  addDays, calendarHorizonWarning, packageYears, parseLocalDate, procedureClock, shanghaiLocalDate, workingDayCalendarOf, type CalendarDefinition, type WorkingDayCalendar,
+  addDays,
+  calendarHorizonWarning,
+  packageYears,
+  parseLocalDate,
+  procedureClock,
+  shanghaiLocalDate,
+  workingDayCalendarOf,
+  type CalendarDefinition,
+  type WorkingDayCalendar,
 } from '@banjie/domain';
 import { baseUrl, eventually, freshDatabaseUrl, serviceEnvironment, tokenFor } from '@banjie/testing';
 import { calendarCommand } from '../../../scripts/calendar-command';
-import { approvalClient, planItems, startIsolatedApproval } from '../../approval-service/src/test/approval-api';
+import {
+  approvalClient,
+  planItems,
+  startIsolatedApproval,
+} from '../../approval-service/src/test/approval-api';
 import { migrateDeadline, startDeadlineService } from '../../deadline-service/src/deadline-service';
 import { deadlineClient } from '../../deadline-service/src/test/deadline-harness';
-import { intakeClient, sampleRegistration, startIsolatedIntake } from '../../intake-service/src/test/intake-api';
+import {
+  intakeClient,
+  sampleRegistration,
+  startIsolatedIntake,
+} from '../../intake-service/src/test/intake-api';
 import { startIsolatedNotice } from '../../notice-service/src/test/notice-api';
 
 interface Reading {
@@ -27,7 +43,18 @@ const FLAG_OF_STATUS: Record<string, string> = { IN_TIME: 'BLUE', DUE_SOON: 'YEL
 /** A 2027 arrangement as the State Council might publish it (the test's own; the real notice is not out yet). */
 const PUBLISHED_2027 = {
   reference: '国办发明电〔2026〕99号（测试）',
-  holidays: ['2027-01-01', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12', '2027-02-13'].map((date) => ({
+  holidays: [
+    '2027-01-01',
+    '2027-02-05',
+    '2027-02-06',
+    '2027-02-07',
+    '2027-02-08',
+    '2027-02-09',
+    '2027-02-10',
+    '2027-02-11',
+    '2027-02-12',
+    '2027-02-13',
+  ].map((date) => ({
     date,
     name: date === '2027-01-01' ? '元旦' : '春节',
   })),
@@ -49,7 +76,10 @@ describe('the published working-day calendar, end to end', () => {
 
   beforeAll(async () => {
     const databaseUrl = await freshDatabaseUrl('calendar');
-    const deadlineEnv = { ...(await serviceEnvironment(databaseUrl, 'DEADLINE_PORT')), TEMPORAL_TASK_QUEUE: `calendar-${randomUUID()}` };
+    const deadlineEnv = {
+      ...(await serviceEnvironment(databaseUrl, 'DEADLINE_PORT')),
+      TEMPORAL_TASK_QUEUE: `calendar-${randomUUID()}`,
+    };
     await migrateDeadline(deadlineEnv);
     ({ app: intake } = await startIsolatedIntake(databaseUrl));
     [{ app: approval }, { app: notice }, deadline] = await Promise.all([
@@ -66,13 +96,19 @@ describe('the published working-day calendar, end to end', () => {
   const admin = () => approvalClient(approval, { sub: 'calendar-admin', role: 'admin' });
 
   /** The procedure as each of the three services sees it now. */
-  async function readings(procedureId: string, projectCode: string): Promise<{ approval: Reading; board: Reading; clock: Reading }> {
-    const procedure = (await approvalClient(approval, { sub: 'sup', role: 'supervisor' }).get(procedureId)).body;
+  async function readings(
+    procedureId: string,
+    projectCode: string,
+  ): Promise<{ approval: Reading; board: Reading; clock: Reading }> {
+    const procedure = (await approvalClient(approval, { sub: 'sup', role: 'supervisor' }).get(procedureId))
+      .body;
     const response = await fetch(`${baseUrl(notice)}/api/projects/${projectCode}`);
     expect(response.status).toBe(200);
     const { card } = (await response.json()) as { card: { procedures: Record<string, unknown>[] } };
     const onBoard = card.procedures.find((p) => p.procedure === 'EIA')!;
-    const clock = (await deadlineClient(deadline, { sub: 'sup', role: 'supervisor' })('GET', `/clocks/${procedureId}`)).body;
+    const clock = (
+      await deadlineClient(deadline, { sub: 'sup', role: 'supervisor' })('GET', `/clocks/${procedureId}`)
+    ).body;
     return {
       approval: {
         dueDate: procedure.dueDate,
@@ -80,7 +116,12 @@ describe('the published working-day calendar, end to end', () => {
         calendarVersion: procedure.calendarVersion as number,
         flag: FLAG_OF_STATUS[procedure.deadlineStatus] ?? procedure.deadlineStatus,
       },
-      board: { dueDate: onBoard.dueDate as string | null, provisional: onBoard.dueDateProvisional === true, calendarVersion: -1, flag: onBoard.flag as string },
+      board: {
+        dueDate: onBoard.dueDate as string | null,
+        provisional: onBoard.dueDateProvisional === true,
+        calendarVersion: -1,
+        flag: onBoard.flag as string,
+      },
       clock: {
         dueDate: clock.dueDate as string | null,
         provisional: clock.provisional as boolean,
@@ -91,13 +132,21 @@ describe('the published working-day calendar, end to end', () => {
   }
 
   /** Waits until all three services agree on the expected reading (the board carries no version per procedure). */
-  async function expectAgreement(procedureId: string, projectCode: string, expected: Omit<Reading, 'calendarVersion'> & { calendarVersion: number }) {
-    await eventually(async () => {
-      const seen = await readings(procedureId, projectCode);
-      expect(seen.approval).toEqual(expected);
-      expect(seen.clock).toEqual(expected);
-      expect(seen.board).toEqual({ ...expected, calendarVersion: -1 });
-    }, 60_000, 500);
+  async function expectAgreement(
+    procedureId: string,
+    projectCode: string,
+    expected: Omit<Reading, 'calendarVersion'> & { calendarVersion: number },
+  ) {
+    await eventually(
+      async () => {
+        const seen = await readings(procedureId, projectCode);
+        expect(seen.approval).toEqual(expected);
+        expect(seen.clock).toEqual(expected);
+        expect(seen.board).toEqual({ ...expected, calendarVersion: -1 });
+      },
+      60_000,
+      500,
+    );
   }
 
   it('moves a due date and its flag identically everywhere after a local override, then after a year is published', async () => {
@@ -109,23 +158,63 @@ describe('the published working-day calendar, end to end', () => {
     let acceptedOn = addDays(parseLocalDate(today), -1);
     while (!before.isWorkingDay(acceptedOn)) acceptedOn = addDays(acceptedOn, -1);
     const intakeAdmin = intakeClient(intake, { sub: 'calendar-admin', role: 'admin' });
-    const registered = await intakeAdmin('POST', '/projects', { ...sampleRegistration, listedOn: acceptedOn });
+    const registered = await intakeAdmin('POST', '/projects', {
+      ...sampleRegistration,
+      listedOn: acceptedOn,
+    });
     expect(registered.status).toBe(201);
     const code = registered.body.code as string;
-    const items = planItems('2027-06-30', { EIA: { procedure: 'EIA', applicability: 'REQUIRED', targetDate: '2027-06-30', timeLimitWorkingDays: 4 } });
-    expect((await intakeAdmin('PUT', `/projects/${code}/plan`, { items, reason: '测试', effectiveDate: acceptedOn })).status).toBe(200);
+    const items = planItems('2027-06-30', {
+      EIA: { procedure: 'EIA', applicability: 'REQUIRED', targetDate: '2027-06-30', timeLimitWorkingDays: 4 },
+    });
+    expect(
+      (
+        await intakeAdmin('PUT', `/projects/${code}/plan`, {
+          items,
+          reason: '测试',
+          effectiveDate: acceptedOn,
+        })
+      ).status,
+    ).toBe(200);
     const procedureId = `${code}-EIA`;
-    const enterprise = approvalClient(approval, { sub: 'enterprise:ENT-SHAANXI-COAL', role: 'enterprise', enterpriseId: 'ENT-SHAANXI-COAL' });
+    const enterprise = approvalClient(approval, {
+      sub: 'enterprise:ENT-SHAANXI-COAL',
+      role: 'enterprise',
+      enterpriseId: 'ENT-SHAANXI-COAL',
+    });
     await eventually(async () => expect((await enterprise.get(procedureId)).status).toBe(200), 30_000);
-    expect((await enterprise.act(procedureId, 'submit', { effectiveDate: acceptedOn }, { idempotencyKey: `submit-${code}` })).status).toBe(200);
+    expect(
+      (
+        await enterprise.act(
+          procedureId,
+          'submit',
+          { effectiveDate: acceptedOn },
+          { idempotencyKey: `submit-${code}` },
+        )
+      ).status,
+    ).toBe(200);
     const department = approvalClient(approval, { sub: 'eeb-clerk', role: 'department', department: 'EEB' });
-    expect((await department.act(procedureId, 'accept', { effectiveDate: acceptedOn }, { idempotencyKey: `accept-${code}` })).status).toBe(200);
+    expect(
+      (
+        await department.act(
+          procedureId,
+          'accept',
+          { effectiveDate: acceptedOn },
+          { idempotencyKey: `accept-${code}` },
+        )
+      ).status,
+    ).toBe(200);
 
     const clockOf = () => procedureClock({ acceptedOn, committedWorkingDays: 4 });
     const expectedOn = (calendar: WorkingDayCalendar, version: number) => {
       const dueDate = clockOf().dueDate(calendar)!;
       const timeliness = clockOf().timeliness(parseLocalDate(today), 3, calendar)!;
-      return { dueDate, provisional: calendar.provisionalBetween(acceptedOn, dueDate), calendarVersion: version, flag: FLAG_OF_STATUS[timeliness]! };
+      return {
+        dueDate,
+        provisional: calendar.provisionalBetween(acceptedOn, dueDate),
+        calendarVersion: version,
+        flag: FLAG_OF_STATUS[timeliness]!,
+      };
     };
     const first = expectedOn(before, version);
     await expectAgreement(procedureId, code, first);
@@ -134,10 +223,17 @@ describe('the published working-day calendar, end to end', () => {
     // today no longer counting, 4 working days are left — blue. Everywhere, from the one published version.
     let restDay = parseLocalDate(today);
     while (!before.isWorkingDay(restDay)) restDay = addDays(restDay, 1);
-    const put = await admin().request<{ version: number }>('PUT', `/calendar/overrides/${restDay}`, { kind: 'REST', note: '地方假日（测试）' });
+    const put = await admin().request<{ version: number }>('PUT', `/calendar/overrides/${restDay}`, {
+      kind: 'REST',
+      note: '地方假日（测试）',
+    });
     expect(put.status).toBe(200);
     expect(put.body.version).toBe(version + 1);
-    const after = workingDayCalendarOf({ ...definition, version: version + 1, overrides: [{ date: restDay, kind: 'REST', note: '地方假日（测试）' }] });
+    const after = workingDayCalendarOf({
+      ...definition,
+      version: version + 1,
+      overrides: [{ date: restDay, kind: 'REST', note: '地方假日（测试）' }],
+    });
     const second = expectedOn(after, version + 1);
     expect(second.dueDate > first.dueDate).toBe(true);
     if (restDay === today) expect([first.flag, second.flag]).toEqual(['YELLOW', 'BLUE']);
@@ -146,42 +242,97 @@ describe('the published working-day calendar, end to end', () => {
     const dueAfter = second.dueDate;
 
     // The department was told of the move (old → new), once.
-    const clock = (await deadlineClient(deadline, { sub: 'eeb-clerk', role: 'department', department: 'EEB' })('GET', `/clocks/${procedureId}`)).body;
-    expect(clock.dueDateChanges).toEqual([expect.objectContaining({ calendarVersion: version + 1, previousDueDate: dueBefore, dueDate: dueAfter })]);
+    const clock = (
+      await deadlineClient(deadline, { sub: 'eeb-clerk', role: 'department', department: 'EEB' })(
+        'GET',
+        `/clocks/${procedureId}`,
+      )
+    ).body;
+    expect(clock.dueDateChanges).toEqual([
+      expect.objectContaining({
+        calendarVersion: version + 1,
+        previousDueDate: dueBefore,
+        dueDate: dueAfter,
+      }),
+    ]);
     // Another department does not see the clock at all.
-    expect((await deadlineClient(deadline, { sub: 'nrb', role: 'department', department: 'NRB' })('GET', `/clocks/${procedureId}`)).status).toBe(404);
+    expect(
+      (
+        await deadlineClient(deadline, { sub: 'nrb', role: 'department', department: 'NRB' })(
+          'GET',
+          `/clocks/${procedureId}`,
+        )
+      ).status,
+    ).toBe(404);
 
     // Removing the override brings the first date back, everywhere.
     expect((await admin().request('DELETE', `/calendar/overrides/${restDay}`)).status).toBe(204);
     await expectAgreement(procedureId, code, { ...first, calendarVersion: version + 2 });
 
     // Before 2027 is published: from 1 November the owner's /health says so, and the admins were escalated to once.
-    const horizon = calendarHorizonWarning(parseLocalDate(today), packageYears()[packageYears().length - 1]!.year);
-    const health = (await (await fetch(`${baseUrl(approval)}/health`)).json()) as { status: string; warnings?: { reason: string }[] };
+    const horizon = calendarHorizonWarning(
+      parseLocalDate(today),
+      packageYears()[packageYears().length - 1]!.year,
+    );
+    const health = (await (await fetch(`${baseUrl(approval)}/health`)).json()) as {
+      status: string;
+      warnings?: { reason: string }[];
+    };
     expect(health.status).toBe(horizon === null ? 'ok' : 'degraded');
     if (horizon !== null) {
       expect(health.warnings).toEqual([{ component: 'calendar', reason: horizon.reason }]);
-      const escalations = await deadlineClient(deadline, { sub: 'sup', role: 'supervisor' })<{ subject: string }[]>('GET', '/escalations?rung=CALENDAR_NOT_PUBLISHED');
+      const escalations = await deadlineClient(deadline, { sub: 'sup', role: 'supervisor' })<
+        { subject: string }[]
+      >('GET', '/escalations?rung=CALENDAR_NOT_PUBLISHED');
       expect(escalations.body.map((e) => e.subject)).toEqual([`calendar:${horizon.year}`]);
     }
 
     // Publishing 2027 with `npm run calendar -- publish <file>`: a new version everywhere; nothing counted across 2027 is provisional any more.
     const file = join(mkdtempSync(join(tmpdir(), 'calendar-')), '2027.json');
     writeFileSync(file, JSON.stringify({ year: 2027, ...PUBLISHED_2027 }));
-    const cli = await calendarCommand(['publish', file, '--url', baseUrl(approval), '--token', tokenFor({ sub: 'calendar-admin', role: 'admin' })], {});
+    const cli = await calendarCommand(
+      [
+        'publish',
+        file,
+        '--url',
+        baseUrl(approval),
+        '--token',
+        tokenFor({ sub: 'calendar-admin', role: 'admin' }),
+      ],
+      {},
+    );
     expect(cli).toMatchObject({ exitCode: 0, stderr: '' });
-    expect(JSON.parse(cli.stdout)).toMatchObject({ year: 2027, source: 'PUBLISHED', provisional: false, calendarVersion: version + 3, reference: PUBLISHED_2027.reference });
+    expect(JSON.parse(cli.stdout)).toMatchObject({
+      year: 2027,
+      source: 'PUBLISHED',
+      provisional: false,
+      calendarVersion: version + 3,
+      reference: PUBLISHED_2027.reference,
+    });
     const withYear = workingDayCalendarOf({
       version: version + 3,
       overrides: [],
-      years: [...packageYears(), { year: 2027, source: 'PUBLISHED', reference: PUBLISHED_2027.reference, holidays: PUBLISHED_2027.holidays as never, workingDays: PUBLISHED_2027.workingDays as never }],
+      years: [
+        ...packageYears(),
+        {
+          year: 2027,
+          source: 'PUBLISHED',
+          reference: PUBLISHED_2027.reference,
+          holidays: PUBLISHED_2027.holidays as never,
+          workingDays: PUBLISHED_2027.workingDays as never,
+        },
+      ],
     });
     await expectAgreement(procedureId, code, expectedOn(withYear, version + 3));
     const healthAfter = (await (await fetch(`${baseUrl(approval)}/health`)).json()) as { status: string };
-    expect(healthAfter.status).toBe(calendarHorizonWarning(parseLocalDate(today), 2027) === null ? 'ok' : 'degraded');
+    expect(healthAfter.status).toBe(
+      calendarHorizonWarning(parseLocalDate(today), 2027) === null ? 'ok' : 'degraded',
+    );
     const year2028 = await admin().request('GET', '/calendar/years/2028');
     expect(year2028.body).toMatchObject({ year: 2028, source: 'PROVISIONAL', provisional: true });
-    const versions = await admin().request<{ version: number; change: { kind: string }; changedBy: string }[]>('GET', '/calendar/versions');
+    const versions = await admin().request<
+      { version: number; change: { kind: string }; changedBy: string }[]
+    >('GET', '/calendar/versions');
     expect(versions.body.slice(0, 3).map((v) => [v.version, v.change.kind, v.changedBy])).toEqual([
       [version + 3, 'YEAR_PUBLISHED', 'admin:calendar-admin'],
       [version + 2, 'OVERRIDE_REMOVED', 'admin:calendar-admin'],
@@ -191,18 +342,36 @@ describe('the published working-day calendar, end to end', () => {
 
   it('refuses a bad publication by naming the field, the date and the rule, and changes nothing', async () => {
     const before = (await admin().request<{ version: number }>('GET', '/calendar')).body.version;
-    const bad = await admin().request<{ message: string; fields: { field: string }[] }>('PUT', '/calendar/years/2028', {
-      reference: '测试',
-      holidays: [{ date: '2029-01-01', name: '元旦' }, { date: '2028-10-02', name: '国庆节' }],
-      workingDays: ['2028-10-02', '2028-10-03'],
-    });
+    const bad = await admin().request<{ message: string; fields: { field: string }[] }>(
+      'PUT',
+      '/calendar/years/2028',
+      {
+        reference: '测试',
+        holidays: [
+          { date: '2029-01-01', name: '元旦' },
+          { date: '2028-10-02', name: '国庆节' },
+        ],
+        workingDays: ['2028-10-02', '2028-10-03'],
+      },
+    );
     expect(bad.status).toBe(400);
-    expect(bad.body.fields.map((f) => f.field)).toEqual(['holidays.0.date', 'workingDays.0', 'workingDays.0', 'workingDays.1']);
+    expect(bad.body.fields.map((f) => f.field)).toEqual([
+      'holidays.0.date',
+      'workingDays.0',
+      'workingDays.0',
+      'workingDays.1',
+    ]);
     expect(bad.body.message).toContain('2029-01-01 lies outside 2028');
     // Years follow each other: 2030 cannot come before 2028 and 2029; 2100 is past every calendar.
     const year2030 = { reference: '测试', holidays: [{ date: '2030-01-01', name: '元旦' }], workingDays: [] };
-    expect((await admin().request('PUT', '/calendar/years/2030', year2030)).body).toMatchObject({ statusCode: 409, code: 'CALENDAR_YEAR_NOT_NEXT' });
-    expect((await admin().request('PUT', '/calendar/years/2100', year2030)).body).toMatchObject({ statusCode: 400, message: ['year must be from 2004 to 2099'] });
+    expect((await admin().request('PUT', '/calendar/years/2030', year2030)).body).toMatchObject({
+      statusCode: 409,
+      code: 'CALENDAR_YEAR_NOT_NEXT',
+    });
+    expect((await admin().request('PUT', '/calendar/years/2100', year2030)).body).toMatchObject({
+      statusCode: 400,
+      message: ['year must be from 2004 to 2099'],
+    });
     const department = approvalClient(approval, { sub: 'eeb-clerk', role: 'department', department: 'EEB' });
     expect((await department.request('PUT', '/calendar/years/2028', PUBLISHED_2027)).status).toBe(403);
     expect((await admin().request<{ version: number }>('GET', '/calendar')).body.version).toBe(before);

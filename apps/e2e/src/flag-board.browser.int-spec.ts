@@ -35,7 +35,10 @@ describe('the flag board page, live in Chromium', () => {
       startIsolatedApproval(databaseUrl),
       startIsolatedNotice({ databaseUrl, env: { NOTICE_SSE_RETRY_MS: '500' } }),
     ]);
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   }, 180_000);
 
@@ -54,7 +57,10 @@ describe('the flag board page, live in Chromium', () => {
 
     await page.goto(`${baseUrl(notice)}/?chain=${encodeURIComponent(chain)}&pageSeconds=600`);
     await page.waitForSelector(`${cell(pumpedStorage, 'EIA')}[data-flag="BLUE"]`, { timeout: 90_000 });
-    await eventually(async () => expect(await page.locator('#rows .row').count()).toBe(BOARD_STORIES.length), 30_000);
+    await eventually(
+      async () => expect(await page.locator('#rows .row').count()).toBe(BOARD_STORIES.length),
+      30_000,
+    );
     expect(await page.getAttribute('body', 'data-connection')).toBe('live');
     expect(await page.textContent('h1')).toBe('重点项目前期手续挂旗公示');
     // Marks this document: a reload would lose it.
@@ -78,7 +84,9 @@ describe('the flag board page, live in Chromium', () => {
     expect(await page.isVisible('#banner')).toBe(false);
 
     // Every colour of the little portfolio is on screen, with the header figures.
-    const flags = await page.$$eval('#rows [data-flag]', (cells) => [...new Set(cells.map((c) => c.getAttribute('data-flag')))].sort());
+    const flags = await page.$$eval('#rows [data-flag]', (cells) =>
+      [...new Set(cells.map((c) => c.getAttribute('data-flag')))].sort(),
+    );
     expect(flags).toEqual(['ALREADY_HELD', 'BLUE', 'GREEN', 'GREY', 'NOT_APPLICABLE', 'RED', 'YELLOW']);
     expect(await page.textContent('#completion-rate')).toMatch(/^\d+\.\d%$/);
     expect(await page.textContent('#resume-counts')).toBe('续建 1/2 个已复工');

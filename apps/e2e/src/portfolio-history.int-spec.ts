@@ -5,8 +5,17 @@ import { boardFlag, createChineseWorkingDayCalendar } from '@banjie/domain';
 import { LOCAL_DEVELOPMENT_JWT_SECRET, type Actor } from '@banjie/platform';
 import { baseUrl, eventually, freshDatabaseUrl, tokenFor } from '@banjie/testing';
 import { loadPortfolioWithHistory, type PortfolioLoadReport } from '../../../scripts/load-portfolio';
-import { buildApprovalHistory, Q1_2023, type ProcedureHistory } from '../../../scripts/portfolio/approval-history';
-import { HISTORY_RECORDER, idempotencyKeyOf, lateEntryBodyOf, PORTFOLIO_LOADER } from '../../../scripts/portfolio/approval-player';
+import {
+  buildApprovalHistory,
+  Q1_2023,
+  type ProcedureHistory,
+} from '../../../scripts/portfolio/approval-history';
+import {
+  HISTORY_RECORDER,
+  idempotencyKeyOf,
+  lateEntryBodyOf,
+  PORTFOLIO_LOADER,
+} from '../../../scripts/portfolio/approval-player';
 import { procedureOnDay } from '../../../scripts/portfolio/history-replay';
 import { loadProjectsThroughIntake } from '../../../scripts/portfolio/intake-loader';
 import { JsonApi } from '../../../scripts/portfolio/json-api';
@@ -23,7 +32,9 @@ const dispatch: Actor = { sub: 'dispatch-1', role: 'dispatch' };
 /** A handful of projects whose histories between them tell every story: each picked by the first history that tells it. */
 function handfulOfProjects(): string[] {
   const tells: ((history: ProcedureHistory) => boolean)[] = [
-    (history) => history.procedure === 'CONSTRUCTION_PERMIT' && constructionStartOf(seed.find((project) => project.name === history.projectName)!) !== null,
+    (history) =>
+      history.procedure === 'CONSTRUCTION_PERMIT' &&
+      constructionStartOf(seed.find((project) => project.name === history.projectName)!) !== null,
     (history) => history.reportDayState === 'RED' && !history.approvedInQuarter,
     (history) => history.reportDayState === 'YELLOW',
     (history) => history.reportDayState === 'PAUSED',
@@ -62,8 +73,14 @@ describe('loading the 2023 portfolio with its approval history', () => {
 
   /** A project of the handful whose helpers act on it, and one of its procedures the owner enterprise applies for itself. */
   const interrupted = played.find(
-    (history) => history.steps.length >= 2 && history.steps[0]!.actor.kind === 'enterprise'
-      && played.some((other) => other.projectName === history.projectName && other.steps.some((step) => step.actor.kind === 'helper')),
+    (history) =>
+      history.steps.length >= 2 &&
+      history.steps[0]!.actor.kind === 'enterprise' &&
+      played.some(
+        (other) =>
+          other.projectName === history.projectName &&
+          other.steps.some((step) => step.actor.kind === 'helper'),
+      ),
   )!;
 
   /**
@@ -73,16 +90,33 @@ describe('loading the 2023 portfolio with its approval history', () => {
   async function interruptedRun(): Promise<void> {
     const withoutLogins = seed
       .filter((project) => project.name === interrupted.projectName)
-      .map((project) => ({ ...project, helpers: project.helpers.map(({ name, phone }) => ({ name, phone })) }));
-    const { projects } = await loadProjectsThroughIntake(new JsonApi(baseUrl(intake)), tokenFor(PORTFOLIO_LOADER), withoutLogins, 4);
+      .map((project) => ({
+        ...project,
+        helpers: project.helpers.map(({ name, phone }) => ({ name, phone })),
+      }));
+    const { projects } = await loadProjectsThroughIntake(
+      new JsonApi(baseUrl(intake)),
+      tokenFor(PORTFOLIO_LOADER),
+      withoutLogins,
+      4,
+    );
     const project = projects.get(interrupted.projectName)!;
     const procedureId = `${project.code}-${interrupted.procedure}`;
-    await eventually(async () => {
-      const { body } = await approvalClient(approval, dispatch).get(procedureId);
-      expect(body.status).toBe(ProcedureStatus.PLANNED);
-    }, 60_000, 250);
+    await eventually(
+      async () => {
+        const { body } = await approvalClient(approval, dispatch).get(procedureId);
+        expect(body.status).toBe(ProcedureStatus.PLANNED);
+      },
+      60_000,
+      250,
+    );
     const [step] = interrupted.steps;
-    const response = await approvalClient(approval, HISTORY_RECORDER).act(procedureId, step!.action, lateEntryBodyOf(step!), { idempotencyKey: idempotencyKeyOf(procedureId, 0, step!) });
+    const response = await approvalClient(approval, HISTORY_RECORDER).act(
+      procedureId,
+      step!.action,
+      lateEntryBodyOf(step!),
+      { idempotencyKey: idempotencyKeyOf(procedureId, 0, step!) },
+    );
     expect(response.status).toBe(200);
   }
 
@@ -95,7 +129,10 @@ describe('loading the 2023 portfolio with its approval history', () => {
     ]);
     await interruptedRun();
     first = await load();
-    const listed = await intakeClient(intake, dispatch)<{ items: { code: string; name: string }[] }>('GET', '/projects?pageSize=200');
+    const listed = await intakeClient(intake, dispatch)<{ items: { code: string; name: string }[] }>(
+      'GET',
+      '/projects?pageSize=200',
+    );
     for (const project of listed.body.items) codeOf.set(project.name, project.code);
   }, 240_000);
 
@@ -107,10 +144,18 @@ describe('loading the 2023 portfolio with its approval history', () => {
     expect(names.length).toBeGreaterThanOrEqual(4);
     expect(names.length).toBeLessThanOrEqual(7);
     expect(first).toMatchObject({
-      projects: { loaded: names.length - 1, skipped: 1 }, procedures: played.length, actionsSent: actions - 1, actionsAlreadyApplied: 1, conflicts: [],
+      projects: { loaded: names.length - 1, skipped: 1 },
+      procedures: played.length,
+      actionsSent: actions - 1,
+      actionsAlreadyApplied: 1,
+      conflicts: [],
     });
     expect(lines.some((line) => line.includes('(100 %)'))).toBe(true);
-    expect(lines.at(-1)).toMatch(new RegExp(`^approval history Q1 2023: ${played.length} procedures, ${actions - 1} actions sent, 1 already applied — [\\d.]+ s in all$`));
+    expect(lines.at(-1)).toMatch(
+      new RegExp(
+        `^approval history Q1 2023: ${played.length} procedures, ${actions - 1} actions sent, 1 already applied — [\\d.]+ s in all$`,
+      ),
+    );
   });
 
   it('leaves every procedure where the history does on 31 March, recorded as late entries for the applicant or the helper and the department', async () => {
@@ -118,26 +163,45 @@ describe('loading the 2023 portfolio with its approval history', () => {
     for (const history of played) {
       const procedureId = `${codeOf.get(history.projectName)}-${history.procedure}`;
       const { body } = await api.get(procedureId);
-      expect([procedureId, body.status]).toEqual([procedureId, procedureOnDay(history, Q1_2023.quarterEnd).status]);
-      const audit = (await api.audit(procedureId)).body.filter((row) => row.outcome === 'APPLIED' && row.action !== 'open');
-      expect(audit.map((row) => [row.action, row.effectiveDate, row.actorRole, (row.lateEntry as { onBehalfOf: { role: string } }).onBehalfOf.role])).toEqual(
-        history.steps.map((step) => [step.action, step.effectiveDate, 'admin', step.actor.kind]),
+      expect([procedureId, body.status]).toEqual([
+        procedureId,
+        procedureOnDay(history, Q1_2023.quarterEnd).status,
+      ]);
+      const audit = (await api.audit(procedureId)).body.filter(
+        (row) => row.outcome === 'APPLIED' && row.action !== 'open',
       );
+      expect(
+        audit.map((row) => [
+          row.action,
+          row.effectiveDate,
+          row.actorRole,
+          (row.lateEntry as { onBehalfOf: { role: string } }).onBehalfOf.role,
+        ]),
+      ).toEqual(history.steps.map((step) => [step.action, step.effectiveDate, 'admin', step.actor.kind]));
     }
   });
 
   it("gives the helpers of the interrupted run's project their logins, so they could act", async () => {
-    const { body } = await intakeClient(intake, dispatch)<{ helpers: { name: string; userId?: string }[] }>('GET', `/projects/${codeOf.get(interrupted.projectName)}`);
+    const { body } = await intakeClient(intake, dispatch)<{ helpers: { name: string; userId?: string }[] }>(
+      'GET',
+      `/projects/${codeOf.get(interrupted.projectName)}`,
+    );
     const seeded = seed.find((project) => project.name === interrupted.projectName)!.helpers;
-    expect(body.helpers.map(({ name, userId }) => ({ name, userId }))).toEqual(seeded.map(({ name, userId }) => ({ name, userId })));
+    expect(body.helpers.map(({ name, userId }) => ({ name, userId }))).toEqual(
+      seeded.map(({ name, userId }) => ({ name, userId })),
+    );
   });
 
   it('approves the permit of a project that has started construction before it started', async () => {
-    const permit = played.find((history) => history.procedure === 'CONSTRUCTION_PERMIT' && history.approvedInQuarter)!;
+    const permit = played.find(
+      (history) => history.procedure === 'CONSTRUCTION_PERMIT' && history.approvedInQuarter,
+    )!;
     const start = constructionStartOf(seed.find((project) => project.name === permit.projectName)!)!;
-    const { body } = await approvalClient(approval, dispatch).get(`${codeOf.get(permit.projectName)}-CONSTRUCTION_PERMIT`);
+    const { body } = await approvalClient(approval, dispatch).get(
+      `${codeOf.get(permit.projectName)}-CONSTRUCTION_PERMIT`,
+    );
     expect(body.status).toBe(ProcedureStatus.APPROVED);
-    expect(body.completedOn as string < start).toBe(true);
+    expect((body.completedOn as string) < start).toBe(true);
   });
 
   it('shows the history on the public board as of 28 March, flag by flag', async () => {
@@ -145,31 +209,67 @@ describe('loading the 2023 portfolio with its approval history', () => {
       const code = codeOf.get(name)!;
       const expected = played
         .filter((history) => history.projectName === name)
-        .map((history) => ({ procedure: history.procedure, flag: boardFlag(procedureOnDay(history, Q1_2023.reportDay), Q1_2023.reportDay, Q1_2023.dueSoonWorkingDays, calendar) }));
-      await eventually(async () => {
-        const response = await fetch(`${baseUrl(notice)}/api/projects/${code}?asOf=${Q1_2023.reportDay}`);
-        const { card } = (await response.json()) as { card: { procedures: { procedure: string; flag: string }[] } };
-        const shown = card.procedures.filter((procedure) => expected.some((item) => item.procedure === procedure.procedure));
-        expect(shown.map(({ procedure, flag }) => ({ procedure, flag }))).toEqual(expected);
-      }, 60_000, 500);
+        .map((history) => ({
+          procedure: history.procedure,
+          flag: boardFlag(
+            procedureOnDay(history, Q1_2023.reportDay),
+            Q1_2023.reportDay,
+            Q1_2023.dueSoonWorkingDays,
+            calendar,
+          ),
+        }));
+      await eventually(
+        async () => {
+          const response = await fetch(`${baseUrl(notice)}/api/projects/${code}?asOf=${Q1_2023.reportDay}`);
+          const { card } = (await response.json()) as {
+            card: { procedures: { procedure: string; flag: string }[] };
+          };
+          const shown = card.procedures.filter((procedure) =>
+            expected.some((item) => item.procedure === procedure.procedure),
+          );
+          expect(shown.map(({ procedure, flag }) => ({ procedure, flag }))).toEqual(expected);
+        },
+        60_000,
+        500,
+      );
     }
   });
 
   it("counts the approvals in intake's summary of 28 and 31 March", async () => {
-    const approvedBy = (day: string) => played.filter((history) => procedureOnDay(history, day as never).status === ProcedureStatus.APPROVED).length;
+    const approvedBy = (day: string) =>
+      played.filter((history) => procedureOnDay(history, day as never).status === ProcedureStatus.APPROVED)
+        .length;
     for (const day of [Q1_2023.reportDay, Q1_2023.quarterEnd]) {
-      await eventually(async () => {
-        const summary = await intakeClient(intake, dispatch)<{ procedures: { applicable: number; completed: number } }>('GET', `/portfolio/summary?asOf=${day}`);
-        expect(summary.body.procedures).toMatchObject({ applicable: played.length, completed: approvedBy(day) });
-      }, 60_000, 500);
+      await eventually(
+        async () => {
+          const summary = await intakeClient(intake, dispatch)<{
+            procedures: { applicable: number; completed: number };
+          }>('GET', `/portfolio/summary?asOf=${day}`);
+          expect(summary.body.procedures).toMatchObject({
+            applicable: played.length,
+            completed: approvedBy(day),
+          });
+        },
+        60_000,
+        500,
+      );
     }
   });
 
   it('changes nothing when loaded again: every procedure already stands where its history leaves it', async () => {
     const again = await load();
-    expect(again).toMatchObject({ projects: { loaded: 0, skipped: names.length }, actionsSent: 0, actionsAlreadyApplied: actions, conflicts: [] });
+    expect(again).toMatchObject({
+      projects: { loaded: 0, skipped: names.length },
+      actionsSent: 0,
+      actionsAlreadyApplied: actions,
+      conflicts: [],
+    });
     const audit = (await approvalClient(approval, dispatch).projectAudit(codeOf.get(names[0]!)!)).body;
     const applied = audit.filter((row) => row.outcome === 'APPLIED' && row.action !== 'open');
-    expect(applied).toHaveLength(played.filter((history) => history.projectName === names[0]).reduce((sum, history) => sum + history.steps.length, 0));
+    expect(applied).toHaveLength(
+      played
+        .filter((history) => history.projectName === names[0])
+        .reduce((sum, history) => sum + history.steps.length, 0),
+    );
   }, 120_000);
 });

@@ -12,7 +12,14 @@ export class IntakeAppModule {
   static forConfig(config: ServiceConfig): DynamicModule {
     return {
       module: IntakeAppModule,
-      imports: [PlatformModule.forService({ config, database: intakeDatabase, publishesEvents: true }), ProjectModule, LifecycleModule, PlanModule, PortfolioModule, CompletionsModule],
+      imports: [
+        PlatformModule.forService({ config, database: intakeDatabase, publishesEvents: true }),
+        ProjectModule,
+        LifecycleModule,
+        PlanModule,
+        PortfolioModule,
+        CompletionsModule,
+      ],
     };
   }
 }

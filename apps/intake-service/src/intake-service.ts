@@ -10,12 +10,15 @@ export function startIntakeService(env: NodeJS.ProcessEnv = process.env) {
   const config = intakeConfig(env);
   return startServiceApp(IntakeAppModule.forConfig(config), config, {
     title: 'Banjie intake service',
-    description: 'The dynamic key-project list (重点项目动态管理清单): projects, lifecycle, procedure plans, portfolio.',
+    description:
+      'The dynamic key-project list (重点项目动态管理清单): projects, lifecycle, procedure plans, portfolio.',
     consumerGroup: INTAKE_CONSUMER_GROUP,
   });
 }
 
 export function migrateIntake(env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
   const config = intakeConfig(env);
-  return runMigrations(serviceDataSourceOptions({ url: config.DATABASE_URL, schema: config.databaseSchema, ...intakeDatabase }));
+  return runMigrations(
+    serviceDataSourceOptions({ url: config.DATABASE_URL, schema: config.databaseSchema, ...intakeDatabase }),
+  );
 }

@@ -5,27 +5,47 @@ import type { StreamLimits } from './stream/stream-admission';
 const KiB = 1_024;
 const MiB = 1_024 * KiB;
 
-const noticeEnvironment = platformEnvironment.extend({
-  NOTICE_PORT: portVariable(3003),
-  NOTICE_DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(3),
-  NOTICE_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
-  NOTICE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
-  NOTICE_SSE_RETRY_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
-  NOTICE_SSE_HEARTBEAT_MS: z.coerce.number().int().min(1_000).max(120_000).default(15_000),
-  NOTICE_SSE_MAX_STREAMS: z.coerce.number().int().min(1).max(100_000).default(200),
-  NOTICE_SSE_MAX_STREAMS_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(10),
-  NOTICE_SSE_MAX_BUFFERED_BYTES: z.coerce.number().int().min(16 * KiB).max(64 * MiB).default(128 * KiB),
-  NOTICE_SSE_REPLAY_MAX_EVENTS: z.coerce.number().int().min(0).max(10_000).default(500),
-  NOTICE_SSE_REPLAY_MAX_BYTES: z.coerce.number().int().min(KiB).max(64 * MiB).default(64 * KiB),
-}).superRefine((env, context) => {
-  if (env.NOTICE_SSE_MAX_STREAMS_PER_CLIENT > env.NOTICE_SSE_MAX_STREAMS) {
-    context.addIssue({ code: 'custom', path: ['NOTICE_SSE_MAX_STREAMS_PER_CLIENT'], message: 'must not exceed NOTICE_SSE_MAX_STREAMS' });
-  }
-  // A replay (or a batch of changes) is written at once: bigger than the buffer bound, it would drop a client that reads.
-  if (env.NOTICE_SSE_REPLAY_MAX_BYTES > env.NOTICE_SSE_MAX_BUFFERED_BYTES) {
-    context.addIssue({ code: 'custom', path: ['NOTICE_SSE_REPLAY_MAX_BYTES'], message: 'must not exceed NOTICE_SSE_MAX_BUFFERED_BYTES' });
-  }
-});
+const noticeEnvironment = platformEnvironment
+  .extend({
+    NOTICE_PORT: portVariable(3003),
+    NOTICE_DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(3),
+    NOTICE_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+    NOTICE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    NOTICE_SSE_RETRY_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+    NOTICE_SSE_HEARTBEAT_MS: z.coerce.number().int().min(1_000).max(120_000).default(15_000),
+    NOTICE_SSE_MAX_STREAMS: z.coerce.number().int().min(1).max(100_000).default(200),
+    NOTICE_SSE_MAX_STREAMS_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(10),
+    NOTICE_SSE_MAX_BUFFERED_BYTES: z.coerce
+      .number()
+      .int()
+      .min(16 * KiB)
+      .max(64 * MiB)
+      .default(128 * KiB),
+    NOTICE_SSE_REPLAY_MAX_EVENTS: z.coerce.number().int().min(0).max(10_000).default(500),
+    NOTICE_SSE_REPLAY_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(KiB)
+      .max(64 * MiB)
+      .default(64 * KiB),
+  })
+  .superRefine((env, context) => {
+    if (env.NOTICE_SSE_MAX_STREAMS_PER_CLIENT > env.NOTICE_SSE_MAX_STREAMS) {
+      context.addIssue({
+        code: 'custom',
+        path: ['NOTICE_SSE_MAX_STREAMS_PER_CLIENT'],
+        message: 'must not exceed NOTICE_SSE_MAX_STREAMS',
+      });
+    }
+    // A replay (or a batch of changes) is written at once: bigger than the buffer bound, it would drop a client that reads.
+    if (env.NOTICE_SSE_REPLAY_MAX_BYTES > env.NOTICE_SSE_MAX_BUFFERED_BYTES) {
+      context.addIssue({
+        code: 'custom',
+        path: ['NOTICE_SSE_REPLAY_MAX_BYTES'],
+        message: 'must not exceed NOTICE_SSE_MAX_BUFFERED_BYTES',
+      });
+    }
+  });
 
 export interface NoticeConfig extends ServiceConfig {
   /** A running clock with this many working days left (or fewer) shows YELLOW. */

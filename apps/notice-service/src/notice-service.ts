@@ -21,7 +21,8 @@ export function startNoticeService(env: NodeJS.ProcessEnv = process.env, options
   const config = noticeConfig(env);
   return startServiceApp(NoticeAppModule.forConfig(config, options.clock ?? systemClock), config, {
     title: 'Banjie notice service',
-    description: 'The public flag board (重点项目前期手续挂旗公示): every key project\'s procedures, live, for public displays. No token needed (except for /metrics and /docs: admin or supervisor).',
+    description:
+      "The public flag board (重点项目前期手续挂旗公示): every key project's procedures, live, for public displays. No token needed (except for /metrics and /docs: admin or supervisor).",
     consumerGroup: NOTICE_CONSUMER_GROUP,
     // The one service on a public port: its operations endpoints are not for the public.
     operationsNeedToken: true,
@@ -30,20 +31,35 @@ export function startNoticeService(env: NodeJS.ProcessEnv = process.env, options
 
 export function migrateNotice(env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
   const config = noticeConfig(env);
-  return runMigrations(serviceDataSourceOptions({ url: config.DATABASE_URL, schema: config.databaseSchema, ...noticeDatabase }));
+  return runMigrations(
+    serviceDataSourceOptions({ url: config.DATABASE_URL, schema: config.databaseSchema, ...noticeDatabase }),
+  );
 }
 
 /**
  * Rebuilds the board from the stored public history alone (see README: why not from Kafka), as of
  * today. Safe while the service runs: it takes the same board lock as the consumer.
  */
-export async function rebuildNoticeBoard(env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock): Promise<RefreshOutcome> {
+export async function rebuildNoticeBoard(
+  env: NodeJS.ProcessEnv = process.env,
+  clock: Clock = systemClock,
+): Promise<RefreshOutcome> {
   const config = noticeConfig(env);
-  const dataSource = new DataSource(serviceDataSourceOptions({ url: config.DATABASE_URL, schema: config.databaseSchema, ...noticeDatabase, poolSize: 2 }));
+  const dataSource = new DataSource(
+    serviceDataSourceOptions({
+      url: config.DATABASE_URL,
+      schema: config.databaseSchema,
+      ...noticeDatabase,
+      poolSize: 2,
+    }),
+  );
   await dataSource.initialize();
   try {
     const calendar = await new CalendarReplica(dataSource, config.databaseSchema).load();
-    const calculator = new CardCalculator(new PublicHistoryRepository(), { calendar, dueSoonWorkingDays: config.dueSoonWorkingDays });
+    const calculator = new CardCalculator(new PublicHistoryRepository(), {
+      calendar,
+      dueSoonWorkingDays: config.dueSoonWorkingDays,
+    });
     const projector = new BoardProjector(calculator, new CardStore());
     return await dataSource.transaction((manager) => projector.rebuild(manager, todayIn(clock), clock.now()));
   } finally {

@@ -6,5 +6,7 @@ import { rebuildNoticeBoard } from './notice-service';
 
 runService(async () => {
   const { cards, changed } = await rebuildNoticeBoard();
-  process.stdout.write(`flag board rebuilt from the stored history: ${cards} cards, ${changed.length} changed${changed.length ? ` (${changed.join(', ')})` : ''}\n`);
+  process.stdout.write(
+    `flag board rebuilt from the stored history: ${cards} cards, ${changed.length} changed${changed.length ? ` (${changed.join(', ')})` : ''}\n`,
+  );
 });

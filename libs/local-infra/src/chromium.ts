@@ -10,7 +10,12 @@ export function chromiumPath(): string {
 }
 
 function aptGet(args: string[]): boolean {
-  return spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+  return (
+    spawnSync('apt-get', args, {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    }).status === 0
+  );
 }
 
 /** Without a CJK font the board's Chinese labels render as empty boxes. */
@@ -22,10 +27,15 @@ const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
  */
 export function ensureChromium(): string {
   const path = chromiumPath();
-  const missing = [...(existsSync(path) ? [] : ['chromium']), ...(existsSync(CJK_FONT) ? [] : ['fonts-noto-cjk'])];
+  const missing = [
+    ...(existsSync(path) ? [] : ['chromium']),
+    ...(existsSync(CJK_FONT) ? [] : ['fonts-noto-cjk']),
+  ];
   if (missing.length === 0) return path;
   const isRoot = process.getuid?.() === 0;
   const install = ['install', '-y', '--no-install-recommends', ...missing];
   if (isRoot && (aptGet(install) || (aptGet(['update']) && aptGet(install))) && existsSync(path)) return path;
-  throw new MissingToolError(`banjie: ${missing.join(' and ')} missing — install Debian's packages (apt-get install ${missing.join(' ')}) or set BANJIE_CHROMIUM`);
+  throw new MissingToolError(
+    `banjie: ${missing.join(' and ')} missing — install Debian's packages (apt-get install ${missing.join(' ')}) or set BANJIE_CHROMIUM`,
+  );
 }

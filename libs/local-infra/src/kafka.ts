@@ -82,7 +82,14 @@ export async function startKafka(options: KafkaOptions): Promise<ManagedProcess>
     execFileSync(
       'java',
       // `--cluster-id=<id>`: a base64url id may begin with '-', which a separate argument would turn into an option.
-      [...javaArgs(classpath, '128m'), 'kafka.tools.StorageTool', 'format', `--cluster-id=${newClusterId()}`, '-c', propertiesFile],
+      [
+        ...javaArgs(classpath, '128m'),
+        'kafka.tools.StorageTool',
+        'format',
+        `--cluster-id=${newClusterId()}`,
+        '-c',
+        propertiesFile,
+      ],
       { stdio: 'ignore' },
     );
   }
@@ -91,7 +98,12 @@ export async function startKafka(options: KafkaOptions): Promise<ManagedProcess>
     detached: options.detached,
   });
   try {
-    await waitUntil(`Kafka on 127.0.0.1:${options.port} (log: ${options.logFile})`, () => kafkaAnswers(options.port), 90_000, 500);
+    await waitUntil(
+      `Kafka on 127.0.0.1:${options.port} (log: ${options.logFile})`,
+      () => kafkaAnswers(options.port),
+      90_000,
+      500,
+    );
   } catch (error) {
     await broker.stop(2_000);
     throw error;

@@ -22,7 +22,16 @@ export function resolveClasspath(pomPath: string): string {
   mkdirSync(join(cacheDir(), 'classpath'), { recursive: true });
   execFileSync(
     'mvn',
-    ['-q', '-B', '-Dstyle.color=never', '-f', pomPath, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`, '-Dmdep.includeScope=runtime'],
+    [
+      '-q',
+      '-B',
+      '-Dstyle.color=never',
+      '-f',
+      pomPath,
+      'dependency:build-classpath',
+      `-Dmdep.outputFile=${classpathFile}`,
+      '-Dmdep.includeScope=runtime',
+    ],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
   return readFileSync(classpathFile, 'utf8').trim();

@@ -30,7 +30,12 @@ function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   return loaded.default;
 }
 
-export function postgresUrl(port: number, database = 'postgres', user = 'postgres', password = 'postgres'): string {
+export function postgresUrl(
+  port: number,
+  database = 'postgres',
+  user = 'postgres',
+  password = 'postgres',
+): string {
   return `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
 }
 

@@ -39,24 +39,39 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   const binary = ensureTemporalCli();
   mkdirSync(dirname(options.dbFile), { recursive: true });
   const args = [
-    'server', 'start-dev',
-    '--ip', '127.0.0.1',
-    '--port', String(options.port),
-    '--ui-port', String(options.uiPort),
-    '--db-filename', options.dbFile,
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--ui-port',
+    String(options.uiPort),
+    '--db-filename',
+    options.dbFile,
     // SQLite's default rollback journal syncs every workflow start to disk (≈ 20 starts/s here); with a
     // write-ahead log, synced at checkpoints, the same server takes 60–110/s. It stays durable across
     // a crash of the server process, which is what the fault scenarios exercise.
-    '--sqlite-pragma', 'journal_mode=wal',
-    '--sqlite-pragma', 'synchronous=normal',
-    '--namespace', 'default',
-    '--log-format', 'json',
-    '--log-level', 'warn',
+    '--sqlite-pragma',
+    'journal_mode=wal',
+    '--sqlite-pragma',
+    'synchronous=normal',
+    '--namespace',
+    'default',
+    '--log-format',
+    'json',
+    '--log-level',
+    'warn',
   ];
   if (options.headless) args.push('--headless');
   const server = spawnLogged(binary, args, { logFile: options.logFile, detached: options.detached });
   try {
-    await waitUntil(`Temporal on 127.0.0.1:${options.port} (log: ${options.logFile})`, () => temporalAnswers(`127.0.0.1:${options.port}`), 60_000, 500);
+    await waitUntil(
+      `Temporal on 127.0.0.1:${options.port} (log: ${options.logFile})`,
+      () => temporalAnswers(`127.0.0.1:${options.port}`),
+      60_000,
+      500,
+    );
   } catch (error) {
     await server.stop(2_000);
     throw error;

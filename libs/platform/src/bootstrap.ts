@@ -25,8 +25,15 @@ export interface ServiceAppOptions extends HttpExposureOptions {
  * validation, OpenAPI at /docs and /docs-json, Kafka topics ensured, the Kafka transport of
  * @nestjs/microservices for its event handlers, graceful shutdown, and the HTTP listener.
  */
-export async function startServiceApp(module: DynamicModule, config: ServiceConfig, options: ServiceAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+export async function startServiceApp(
+  module: DynamicModule,
+  config: ServiceConfig,
+  options: ServiceAppOptions,
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(PinoLogger));
   limitHttpExposure(app, options);
   app.use(json({ limit: '256kb' }));
@@ -35,7 +42,12 @@ export async function startServiceApp(module: DynamicModule, config: ServiceConf
 
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle(options.title)
+      .setDescription(options.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 
@@ -52,7 +64,13 @@ export async function startServiceApp(module: DynamicModule, config: ServiceConf
         strategy: new BatchingKafkaServer({
           postfixId: '',
           client: { clientId: `${config.serviceName}-consumer`, brokers: config.KAFKA_BROKERS },
-          consumer: { groupId: config.KAFKA_CONSUMER_GROUP ?? options.consumerGroup, sessionTimeout: 10_000, heartbeatInterval: 2_000, maxWaitTimeInMs: 1_000, allowAutoTopicCreation: false },
+          consumer: {
+            groupId: config.KAFKA_CONSUMER_GROUP ?? options.consumerGroup,
+            sessionTimeout: 10_000,
+            heartbeatInterval: 2_000,
+            maxWaitTimeInMs: 1_000,
+            allowAutoTopicCreation: false,
+          },
           subscribe: { fromBeginning: true },
           // Partitions in parallel (order only matters within one): one partition's database work overlaps another's waits.
           run: { autoCommit: true, partitionsConsumedConcurrently: 3 },

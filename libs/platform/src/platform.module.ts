@@ -1,5 +1,12 @@
 import { createSecretKey } from 'node:crypto';
-import { Global, Module, type DynamicModule, type MiddlewareConsumer, type NestModule, type Provider } from '@nestjs/common';
+import {
+  Global,
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+  type Provider,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
@@ -59,13 +66,30 @@ export class PlatformModule implements NestModule {
         structuredLogging(config.serviceName, config.LOG_LEVEL),
         // A KeyObject made once: given the secret as a string, jsonwebtoken tries it as a public key and
         // then builds a secret key on every verification (8 % of a service's CPU under load).
-        JwtModule.register({ secret: createSecretKey(Buffer.from(config.JWT_SECRET)), signOptions: { algorithm: 'HS256', issuer: config.JWT_ISSUER } }),
+        JwtModule.register({
+          secret: createSecretKey(Buffer.from(config.JWT_SECRET)),
+          signOptions: { algorithm: 'HS256', issuer: config.JWT_ISSUER },
+        }),
         TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
-        TypeOrmModule.forRoot(serviceDataSourceOptions({ url: config.DATABASE_URL, schema: config.databaseSchema, ...options.database })),
+        TypeOrmModule.forRoot(
+          serviceDataSourceOptions({
+            url: config.DATABASE_URL,
+            schema: config.databaseSchema,
+            ...options.database,
+          }),
+        ),
       ],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [SERVICE_CONFIG, TokenAuthenticator, KafkaProducerService, EventConsumer, MetricsRegistry, JwtModule, ...(options.publishesEvents ? [OutboxRelay] : [])],
+      exports: [
+        SERVICE_CONFIG,
+        TokenAuthenticator,
+        KafkaProducerService,
+        EventConsumer,
+        MetricsRegistry,
+        JwtModule,
+        ...(options.publishesEvents ? [OutboxRelay] : []),
+      ],
     };
   }
 

@@ -11,7 +11,10 @@ export interface EventRecorder<T> {
 /** Records what is published on the topics, from their beginning, through a consumer group of its own. */
 export async function recordEvents<T>(topics: string[]): Promise<EventRecorder<T>> {
   const received: T[] = [];
-  const consumer = new Kafka({ brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }).consumer({ groupId: `recorder-${randomUUID()}` });
+  const consumer = new Kafka({
+    brokers: requiredEnv('KAFKA_BROKERS').split(','),
+    logLevel: logLevel.NOTHING,
+  }).consumer({ groupId: `recorder-${randomUUID()}` });
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
   await consumer.run({

@@ -26,7 +26,10 @@ export function requiredEnv(name: string): string {
  * broker: each service instance gets its own consumer group that starts at the current end of
  * every topic, so it sees the events of its own test, not the backlog of the files before it.
  */
-export async function serviceEnvironment(databaseUrl: string, portVariable: string): Promise<NodeJS.ProcessEnv> {
+export async function serviceEnvironment(
+  databaseUrl: string,
+  portVariable: string,
+): Promise<NodeJS.ProcessEnv> {
   return {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -37,14 +40,21 @@ export async function serviceEnvironment(databaseUrl: string, portVariable: stri
 
 async function consumerGroupAtEnd(prefix: string): Promise<string> {
   const groupId = `${prefix}-test-${randomBytes(4).toString('hex')}`;
-  const admin = new Kafka({ clientId: 'banjie-test-harness', brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'banjie-test-harness',
+    brokers: requiredEnv('KAFKA_BROKERS').split(','),
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   try {
     // Explicit high watermarks: kafkajs' resetOffsets commits the LATEST sentinel (-1), which a
     // consumer with fromBeginning then reads as "no offset" — and starts from the beginning.
     const existing = new Set(await admin.listTopics());
     for (const { name } of ALL_TOPICS.filter((topic) => existing.has(topic.name))) {
-      const partitions = (await admin.fetchTopicOffsets(name)).map(({ partition, high }) => ({ partition, offset: high }));
+      const partitions = (await admin.fetchTopicOffsets(name)).map(({ partition, high }) => ({
+        partition,
+        offset: high,
+      }));
       await admin.setOffsets({ groupId, topic: name, partitions });
     }
   } finally {

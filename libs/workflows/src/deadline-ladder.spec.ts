@@ -2,12 +2,23 @@ import { createChineseWorkingDayCalendar, parseLocalDate } from '@banjie/domain'
 import { planRungs, rungsDue, validateLadder, type DeadlineLadder } from './deadline-ladder';
 
 const calendar = createChineseWorkingDayCalendar();
-const ladder: DeadlineLadder = { reminderWorkingDaysBefore: [0, 3], officialAfterWorkingDays: 5, fireAt: '09:00' };
+const ladder: DeadlineLadder = {
+  reminderWorkingDaysBefore: [0, 3],
+  officialAfterWorkingDays: 5,
+  fireAt: '09:00',
+};
 
 describe('deadline ladder', () => {
   it('puts each rung at 09:00 Shanghai on its working day, sorted, skipping the Spring Festival', () => {
     // Due Thu 2 Feb 2023: the supervisors on Fri 3 Feb, the leading official five working days later.
-    expect(planRungs(parseLocalDate('2023-02-02'), calendar, ladder).map((r) => [r.rung, r.date, r.at, r.audience])).toEqual([
+    expect(
+      planRungs(parseLocalDate('2023-02-02'), calendar, ladder).map((r) => [
+        r.rung,
+        r.date,
+        r.at,
+        r.audience,
+      ]),
+    ).toEqual([
       ['REMINDER_3WD_BEFORE', '2023-01-30', '2023-01-30T01:00:00.000Z', 'DEPARTMENT_AND_HELPERS'],
       ['REMINDER_DUE_DAY', '2023-02-02', '2023-02-02T01:00:00.000Z', 'DEPARTMENT_AND_HELPERS'],
       ['OVERDUE_SUPERVISOR', '2023-02-03', '2023-02-03T01:00:00.000Z', 'SUPERVISORS'],
@@ -23,7 +34,11 @@ describe('deadline ladder', () => {
     const plan = planRungs(parseLocalDate('2023-03-15'), calendar, ladder);
     const at = (iso: string) => Date.parse(iso);
     const onDueDay = rungsDue(plan, new Set(['REMINDER_3WD_BEFORE']), at('2023-03-15T03:00:00Z'));
-    expect([onDueDay.send.map((r) => r.rung), onDueDay.skip, onDueDay.next?.rung]).toEqual([['REMINDER_DUE_DAY'], [], 'OVERDUE_SUPERVISOR']);
+    expect([onDueDay.send.map((r) => r.rung), onDueDay.skip, onDueDay.next?.rung]).toEqual([
+      ['REMINDER_DUE_DAY'],
+      [],
+      'OVERDUE_SUPERVISOR',
+    ]);
     const longOverdue = rungsDue(plan, new Set(), at('2023-04-01T00:00:00Z'));
     expect(longOverdue.send.map((r) => r.rung)).toEqual(['OVERDUE_SUPERVISOR', 'OVERDUE_LEADING_OFFICIAL']);
     expect(longOverdue.skip.map((r) => r.rung)).toEqual(['REMINDER_3WD_BEFORE', 'REMINDER_DUE_DAY']);
@@ -34,7 +49,9 @@ describe('deadline ladder', () => {
 
   it('refuses a ladder it cannot keep', () => {
     expect(() => validateLadder({ ...ladder, reminderWorkingDaysBefore: [-1] })).toThrow(/reminder offsets/);
-    expect(() => validateLadder({ ...ladder, officialAfterWorkingDays: 0 })).toThrow(/officialAfterWorkingDays/);
+    expect(() => validateLadder({ ...ladder, officialAfterWorkingDays: 0 })).toThrow(
+      /officialAfterWorkingDays/,
+    );
     expect(() => validateLadder({ ...ladder, fireAt: '9:00' })).toThrow(/wall time/);
   });
 });

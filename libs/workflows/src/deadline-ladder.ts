@@ -30,10 +30,13 @@ export const reminderRung = (workingDaysBefore: number): string =>
 
 export function validateLadder(ladder: DeadlineLadder): void {
   for (const k of ladder.reminderWorkingDaysBefore) {
-    if (!Number.isInteger(k) || k < 0) throw new RangeError(`reminder offsets must be whole working days ≥ 0, got ${k}`);
+    if (!Number.isInteger(k) || k < 0)
+      throw new RangeError(`reminder offsets must be whole working days ≥ 0, got ${k}`);
   }
   if (!Number.isInteger(ladder.officialAfterWorkingDays) || ladder.officialAfterWorkingDays < 1) {
-    throw new RangeError(`officialAfterWorkingDays must be a whole number ≥ 1, got ${ladder.officialAfterWorkingDays}`);
+    throw new RangeError(
+      `officialAfterWorkingDays must be a whole number ≥ 1, got ${ladder.officialAfterWorkingDays}`,
+    );
   }
   shanghaiInstant('2023-01-01', ladder.fireAt);
 }
@@ -41,7 +44,7 @@ export function validateLadder(ladder: DeadlineLadder): void {
 /** The working day `n` working days before `date` (counted like the clock: `workingDaysBetween(result, date) = n` for a working `date`). */
 function workingDaysBefore(date: LocalDate, n: number, calendar: WorkingDayCalendar): LocalDate {
   let day = date;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day = addDays(day, -1);
     if (calendar.isWorkingDay(day)) counted += 1;
   }
@@ -53,20 +56,42 @@ function workingDaysBefore(date: LocalDate, n: number, calendar: WorkingDayCalen
  * due date, the supervisors on the first working day after it (the clock is OVERDUE from then),
  * the leading official `officialAfterWorkingDays` working days later. Sorted by time.
  */
-export function planRungs(due: LocalDate, calendar: WorkingDayCalendar, ladder: DeadlineLadder): PlannedRung[] {
+export function planRungs(
+  due: LocalDate,
+  calendar: WorkingDayCalendar,
+  ladder: DeadlineLadder,
+): PlannedRung[] {
   const at = (date: LocalDate) => shanghaiInstant(date, ladder.fireAt);
   const reminders = [...new Set(ladder.reminderWorkingDaysBefore)]
     .sort((a, b) => b - a)
     .map((k): PlannedRung => {
       const date = workingDaysBefore(due, k, calendar);
-      return { rung: reminderRung(k), kind: 'REMINDER', audience: 'DEPARTMENT_AND_HELPERS', date, at: at(date) };
+      return {
+        rung: reminderRung(k),
+        kind: 'REMINDER',
+        audience: 'DEPARTMENT_AND_HELPERS',
+        date,
+        at: at(date),
+      };
     });
   const supervisors = calendar.addWorkingDays(due, 1);
   const official = calendar.addWorkingDays(supervisors, ladder.officialAfterWorkingDays);
   return [
     ...reminders,
-    { rung: OVERDUE_SUPERVISOR, kind: 'ESCALATION', audience: 'SUPERVISORS', date: supervisors, at: at(supervisors) },
-    { rung: OVERDUE_LEADING_OFFICIAL, kind: 'ESCALATION', audience: 'LEADING_OFFICIAL', date: official, at: at(official) },
+    {
+      rung: OVERDUE_SUPERVISOR,
+      kind: 'ESCALATION',
+      audience: 'SUPERVISORS',
+      date: supervisors,
+      at: at(supervisors),
+    },
+    {
+      rung: OVERDUE_LEADING_OFFICIAL,
+      kind: 'ESCALATION',
+      audience: 'LEADING_OFFICIAL',
+      date: official,
+      at: at(official),
+    },
   ];
 }
 
@@ -80,7 +105,11 @@ export interface RungsDue {
 }
 
 /** Which rungs of a plan are reached at `nowMs`; escalations are never skipped, stale reminders are. */
-export function rungsDue(plan: readonly PlannedRung[], handled: ReadonlySet<string>, nowMs: number): RungsDue {
+export function rungsDue(
+  plan: readonly PlannedRung[],
+  handled: ReadonlySet<string>,
+  nowMs: number,
+): RungsDue {
   const open = plan.filter((r) => !handled.has(r.rung));
   const reached = open.filter((r) => Date.parse(r.at) <= nowMs);
   const latest = reached[reached.length - 1];

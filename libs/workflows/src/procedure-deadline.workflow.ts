@@ -1,9 +1,21 @@
 import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
-  calendarFromSnapshot, procedureClock, shanghaiLocalDate, type CalendarSnapshot, type DeadlineStatus, type LocalDate, type ProcedureClock,
+  calendarFromSnapshot,
+  procedureClock,
+  shanghaiLocalDate,
+  type CalendarSnapshot,
+  type DeadlineStatus,
+  type LocalDate,
+  type ProcedureClock,
 } from '@banjie/domain';
 import type { DeadlineActivities } from './activities';
-import { planRungs, rungsDue, validateLadder, type DeadlineLadder, type PlannedRung } from './deadline-ladder';
+import {
+  planRungs,
+  rungsDue,
+  validateLadder,
+  type DeadlineLadder,
+  type PlannedRung,
+} from './deadline-ladder';
 
 /** The clock facts of one application, as the approval service's latest snapshot has them. */
 export interface ClockFacts {
@@ -99,7 +111,9 @@ type Plan =
  * to the chain's leading official later, each rung once; pauses during a supplement request,
  * moves on an extension, ends on approval, refusal, withdrawal or not-applicable.
  */
-export async function procedureDeadlineWorkflow(input: ProcedureDeadlineInput): Promise<ProcedureDeadlineResult> {
+export async function procedureDeadlineWorkflow(
+  input: ProcedureDeadlineInput,
+): Promise<ProcedureDeadlineResult> {
   validateLadder(input.ladder);
   let calendar = calendarFromSnapshot(input.calendar);
   // Bumped by every calendar taken: like a new clock sequence, it makes the loop replan.
@@ -113,21 +127,29 @@ export async function procedureDeadlineWorkflow(input: ProcedureDeadlineInput): 
   const plan = (): Plan => {
     try {
       const facts = clock.facts;
-      const c = procedureClock({ ...facts, acceptedOn: facts.acceptedOn as LocalDate, pauses: facts.pauses as { from: LocalDate; to: LocalDate | null }[] });
+      const c = procedureClock({
+        ...facts,
+        acceptedOn: facts.acceptedOn as LocalDate,
+        pauses: facts.pauses as { from: LocalDate; to: LocalDate | null }[],
+      });
       const due = c.dueDate(calendar);
-      return due === null ? { state: 'PAUSED', clock: c } : { state: 'RUNNING', clock: c, due, rungs: planRungs(due, calendar, input.ladder) };
+      return due === null
+        ? { state: 'PAUSED', clock: c }
+        : { state: 'RUNNING', clock: c, due, rungs: planRungs(due, calendar, input.ladder) };
     } catch (error) {
       // A year the calendar snapshot does not cover, or facts the clock refuses: wait for better news.
       return { state: 'UNAVAILABLE', reason: (error as Error).message };
     }
   };
 
-  const isProvisional = (due: LocalDate): boolean => calendar.provisionalBetween(clock.facts.acceptedOn as LocalDate, due);
+  const isProvisional = (due: LocalDate): boolean =>
+    calendar.provisionalBetween(clock.facts.acceptedOn as LocalDate, due);
 
   const onClockUpdate = (update: ClockUpdate) => {
     if (ended === null && update.sequence > clock.sequence) clock = update;
   };
-  for (const signal of [clockPausedSignal, clockResumedSignal, limitExtendedSignal, clockSyncedSignal]) setHandler(signal, onClockUpdate);
+  for (const signal of [clockPausedSignal, clockResumedSignal, limitExtendedSignal, clockSyncedSignal])
+    setHandler(signal, onClockUpdate);
   setHandler(calendarChangedSignal, (snapshot) => {
     const version = snapshot.calendarVersion ?? 0;
     const wider = version === calendar.version && snapshot.lastYear > calendar.coverage.lastYear;
@@ -138,7 +160,9 @@ export async function procedureDeadlineWorkflow(input: ProcedureDeadlineInput): 
   setHandler(procedureEndedSignal, (end) => {
     if (ended === null && end.sequence > clock.sequence) ended = end;
   });
-  setHandler(procedureDeadlineQuery, (asOf) => view(asOf ?? (lastNow === null ? null : shanghaiLocalDate(new Date(lastNow)))));
+  setHandler(procedureDeadlineQuery, (asOf) =>
+    view(asOf ?? (lastNow === null ? null : shanghaiLocalDate(new Date(lastNow)))),
+  );
 
   const view = (asOf: string | null): ProcedureDeadlineView => {
     const current = plan();
@@ -153,14 +177,26 @@ export async function procedureDeadlineWorkflow(input: ProcedureDeadlineInput): 
       calendarVersion: calendar.version,
     };
     if (current.state === 'UNAVAILABLE') {
-      return { ...base, status: 'DUE_DATE_UNAVAILABLE', dueDate: null, provisional: false, remainingWorkingDays: null, nextRung: null, unavailableReason: current.reason };
+      return {
+        ...base,
+        status: 'DUE_DATE_UNAVAILABLE',
+        dueDate: null,
+        provisional: false,
+        remainingWorkingDays: null,
+        nextRung: null,
+        unavailableReason: current.reason,
+      };
     }
-    const next = current.state === 'RUNNING' ? (current.rungs.find((r) => !handled.has(r.rung) && (lastNow === null || r.at > lastNow)) ?? null) : null;
+    const next =
+      current.state === 'RUNNING'
+        ? (current.rungs.find((r) => !handled.has(r.rung) && (lastNow === null || r.at > lastNow)) ?? null)
+        : null;
     let status: ProcedureDeadlineView['status'] = 'ENDED';
     let remaining: number | null = null;
     try {
       remaining = asOf === null ? null : current.clock.remainingWorkingDays(asOf as LocalDate, calendar);
-      if (ended === null && asOf !== null) status = current.clock.deadlineStatus(asOf as LocalDate, dueSoonThreshold(input.ladder), calendar);
+      if (ended === null && asOf !== null)
+        status = current.clock.deadlineStatus(asOf as LocalDate, dueSoonThreshold(input.ladder), calendar);
     } catch {
       remaining = null;
     }
@@ -216,11 +252,18 @@ export async function procedureDeadlineWorkflow(input: ProcedureDeadlineInput): 
   const end: ProcedureEnd = ended;
   const final = plan();
   const dueDate = final.state === 'RUNNING' ? final.due : null;
-  return { outcome: end.outcome, endedOn: end.on, dueDate, endedInTime: dueDate === null ? null : end.on <= dueDate, rungsSent: sent };
+  return {
+    outcome: end.outcome,
+    endedOn: end.on,
+    dueDate,
+    endedInTime: dueDate === null ? null : end.on <= dueDate,
+    rungsSent: sent,
+  };
 }
 
 /** The ledger subject of one application's clock. */
-export const deadlineSubject = (procedureId: string, applicationNumber: number): string => `procedure:${procedureId}:${applicationNumber}`;
+export const deadlineSubject = (procedureId: string, applicationNumber: number): string =>
+  `procedure:${procedureId}:${applicationNumber}`;
 
 /** The clock shows DUE_SOON from the first reminder on. */
 const dueSoonThreshold = (ladder: DeadlineLadder): number => Math.max(0, ...ladder.reminderWorkingDaysBefore);

@@ -2,23 +2,44 @@ import { Worker } from '@temporalio/worker';
 import type { DeadlineActivities, EscalationRequest } from './activities';
 import { recordHistoryIfAsked } from './test/history-recorder';
 import { timeSkippingSuite } from './test/time-skipping-suite';
-import { constructionBeganSignal, projectStartWatchWorkflow, type ProjectStartWatchInput } from './project-start-watch.workflow';
+import {
+  constructionBeganSignal,
+  projectStartWatchWorkflow,
+  type ProjectStartWatchInput,
+} from './project-start-watch.workflow';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 describe('projectStartWatchWorkflow (time-skipping)', () => {
   const suite = timeSkippingSuite();
 
-  async function runWatch(taskQueue: string, drive: (handle: { signal: (s: typeof constructionBeganSignal) => Promise<void> }) => Promise<void>) {
+  async function runWatch(
+    taskQueue: string,
+    drive: (handle: { signal: (s: typeof constructionBeganSignal) => Promise<void> }) => Promise<void>,
+  ) {
     const escalations: EscalationRequest[] = [];
     const activities: Pick<DeadlineActivities, 'millisecondsUntil' | 'raiseEscalation'> = {
       millisecondsUntil: async () => 10 * DAY_MS,
       raiseEscalation: async (request) => void escalations.push(request),
     };
-    const worker = await Worker.create({ connection: suite.env().nativeConnection, taskQueue, workflowBundle: suite.bundle(), activities });
-    const input: ProjectStartWatchInput = { projectCode: 'BJ-2023-0042', dueAt: '2023-03-11T16:00:00.000Z', graceMs: DAY_MS, correlationId: 'c-1' };
+    const worker = await Worker.create({
+      connection: suite.env().nativeConnection,
+      taskQueue,
+      workflowBundle: suite.bundle(),
+      activities,
+    });
+    const input: ProjectStartWatchInput = {
+      projectCode: 'BJ-2023-0042',
+      dueAt: '2023-03-11T16:00:00.000Z',
+      graceMs: DAY_MS,
+      correlationId: 'c-1',
+    };
     const outcome = await worker.runUntil(async () => {
-      const handle = await suite.env().client.workflow.start(projectStartWatchWorkflow, { taskQueue, workflowId: `watch-${taskQueue}`, args: [input] });
+      const handle = await suite.env().client.workflow.start(projectStartWatchWorkflow, {
+        taskQueue,
+        workflowId: `watch-${taskQueue}`,
+        args: [input],
+      });
       await drive(handle);
       const result = await handle.result();
       await recordHistoryIfAsked(handle, `project-start-watch.${taskQueue}`);
@@ -33,7 +54,12 @@ describe('projectStartWatchWorkflow (time-skipping)', () => {
     });
     expect(outcome).toBe('ESCALATED');
     expect(escalations).toEqual([
-      expect.objectContaining({ subject: 'project:BJ-2023-0042', rung: 'START_OVERDUE', projectCode: 'BJ-2023-0042', correlationId: 'c-1' }),
+      expect.objectContaining({
+        subject: 'project:BJ-2023-0042',
+        rung: 'START_OVERDUE',
+        projectCode: 'BJ-2023-0042',
+        correlationId: 'c-1',
+      }),
     ]);
   });
 

@@ -29,7 +29,9 @@ const activities = proxyActivities<DeadlineActivities>({
  * Watches a project's committed start (开工 / 复工): if construction has not begun by the end of
  * its planned-start day, supervisors get an escalation.
  */
-export async function projectStartWatchWorkflow(input: ProjectStartWatchInput): Promise<ProjectStartWatchOutcome> {
+export async function projectStartWatchWorkflow(
+  input: ProjectStartWatchInput,
+): Promise<ProjectStartWatchOutcome> {
   let began = false;
   let closed = false;
   let status: ProjectStartWatchOutcome | 'WATCHING' = 'WATCHING';

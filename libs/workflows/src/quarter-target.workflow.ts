@@ -58,7 +58,8 @@ export function isBelowTarget(reading: QuarterReading): boolean {
   return rate < reading.target || (forecast !== null && forecast < reading.target);
 }
 
-const metTarget = (rate: number | null, target: number): boolean | null => (rate === null ? null : rate >= target);
+const metTarget = (rate: number | null, target: number): boolean | null =>
+  rate === null ? null : rate >= target;
 
 /**
  * Watches a quarter's completion-rate target from its first day to its last (Asia/Shanghai): at every
@@ -71,7 +72,13 @@ export async function quarterTargetWorkflow(input: QuarterTargetInput): Promise<
   const checkpoints: CheckpointSummary[] = [];
   let nextCheckpoint: string | null = null;
   let concluded = false;
-  setHandler(quarterTargetQuery, () => ({ quarter: quarter.label, target: input.target, checkpoints: [...checkpoints], nextCheckpoint, concluded }));
+  setHandler(quarterTargetQuery, () => ({
+    quarter: quarter.label,
+    target: input.target,
+    checkpoints: [...checkpoints],
+    nextCheckpoint,
+    concluded,
+  }));
 
   const waitUntil = async (instant: string): Promise<number> => {
     const late = Date.parse(await activities.currentInstant()) - Date.parse(instant);
@@ -84,7 +91,9 @@ export async function quarterTargetWorkflow(input: QuarterTargetInput): Promise<
       asOf,
       target: input.target,
       atRiskLimit: input.atRiskLimit,
-      ...(input.forecastWindowWorkingDays === undefined ? {} : { forecastWindowWorkingDays: input.forecastWindowWorkingDays }),
+      ...(input.forecastWindowWorkingDays === undefined
+        ? {}
+        : { forecastWindowWorkingDays: input.forecastWindowWorkingDays }),
     });
 
   for (const checkpoint of quarterCheckpoints(quarter)) {
@@ -103,7 +112,12 @@ export async function quarterTargetWorkflow(input: QuarterTargetInput): Promise<
       });
     }
     await activities.recordQuarterCheckpoint(reading, escalate);
-    checkpoints.push({ asOf: checkpoint, actualRate: reading.overall.rate, forecastRate: reading.forecast.forecastRate, escalated: escalate });
+    checkpoints.push({
+      asOf: checkpoint,
+      actualRate: reading.overall.rate,
+      forecastRate: reading.forecast.forecastRate,
+      escalated: escalate,
+    });
   }
 
   nextCheckpoint = null;
@@ -116,13 +130,20 @@ export async function quarterTargetWorkflow(input: QuarterTargetInput): Promise<
     target: input.target,
     actualRate: final.overall.rate,
     met: metTarget(final.overall.rate, input.target),
-    byDepartment: final.byDepartment.map((d) => ({ department: d.department, rate: d.rate, met: metTarget(d.rate, input.target) })),
+    byDepartment: final.byDepartment.map((d) => ({
+      department: d.department,
+      rate: d.rate,
+      met: metTarget(d.rate, input.target),
+    })),
   };
 }
 
 function describeShortfall(reading: QuarterReading): string {
   const { overall, forecast, target } = reading;
-  const forecastText = forecast.forecastRate === null ? 'no forecast yet' : `forecast ${forecast.forecastRate} for the quarter's end`;
+  const forecastText =
+    forecast.forecastRate === null
+      ? 'no forecast yet'
+      : `forecast ${forecast.forecastRate} for the quarter's end`;
   return (
     `${reading.quarter} on ${reading.asOf}: completion rate ${overall.rate} (${overall.completed}/${overall.applicable}), ${forecastText}; ` +
     `target ${target}, ${reading.completionsNeeded} more approvals needed`

@@ -12,7 +12,9 @@ import { HISTORIES_DIR } from './test/history-recorder';
  *   RECORD_HISTORIES=1 npx jest --selectProjects workflows --runInBand --testPathPatterns 'procedure-deadline|quarter-target|project-start-watch'
  */
 describe('replay of recorded workflow histories', () => {
-  const files = readdirSync(HISTORIES_DIR).filter((file) => file.endsWith('.json')).sort();
+  const files = readdirSync(HISTORIES_DIR)
+    .filter((file) => file.endsWith('.json'))
+    .sort();
   let bundle: WorkflowBundleWithSourceMap;
 
   beforeAll(async () => {
@@ -26,7 +28,12 @@ describe('replay of recorded workflow histories', () => {
   });
 
   it('replays every recorded history without a determinism violation', async () => {
-    const histories = files.map((file) => ({ workflowId: file, history: temporal.api.history.v1.History.fromObject(JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8'))) }));
+    const histories = files.map((file) => ({
+      workflowId: file,
+      history: temporal.api.history.v1.History.fromObject(
+        JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8')),
+      ),
+    }));
     const replayed: string[] = [];
     const failures: string[] = [];
     for await (const result of Worker.runReplayHistories({ workflowBundle: bundle }, histories)) {

@@ -2,24 +2,72 @@ import { auditTrailFor } from './audit-view';
 
 describe('audit trail views', () => {
   const applied = {
-    id: 7, procedureId: 'BJ-2023-0001-EIA', projectCode: 'BJ-2023-0001', action: 'request-supplement', outcome: 'APPLIED',
-    actor: 'eeb-clerk-wang', actorRole: 'department', actorDepartment: 'EEB', actorEnterpriseId: null, fromStatus: 'ACCEPTED', toStatus: 'SUPPLEMENT_REQUESTED',
-    sequence: 4, reason: '内部：领导批示暂缓', supplementReason: 'MISSING_DOCUMENT', note: '缺少监测报告（科员备注）', documentNumber: null, extensionDays: null,
-    effectiveDate: '2023-01-30', refusalCode: null, refusalMessage: null, idempotencyKey: 'k-1', correlationId: 'c-1',
-    lateEntry: { reason: '纸质档案补录', evidence: '扫描件', onBehalfOf: { role: 'department', department: 'EEB' } }, recordedAt: '2026-11-30T01:00:00.000Z',
+    id: 7,
+    procedureId: 'BJ-2023-0001-EIA',
+    projectCode: 'BJ-2023-0001',
+    action: 'request-supplement',
+    outcome: 'APPLIED',
+    actor: 'eeb-clerk-wang',
+    actorRole: 'department',
+    actorDepartment: 'EEB',
+    actorEnterpriseId: null,
+    fromStatus: 'ACCEPTED',
+    toStatus: 'SUPPLEMENT_REQUESTED',
+    sequence: 4,
+    reason: '内部：领导批示暂缓',
+    supplementReason: 'MISSING_DOCUMENT',
+    note: '缺少监测报告（科员备注）',
+    documentNumber: null,
+    extensionDays: null,
+    effectiveDate: '2023-01-30',
+    refusalCode: null,
+    refusalMessage: null,
+    idempotencyKey: 'k-1',
+    correlationId: 'c-1',
+    lateEntry: {
+      reason: '纸质档案补录',
+      evidence: '扫描件',
+      onBehalfOf: { role: 'department', department: 'EEB' },
+    },
+    recordedAt: '2026-11-30T01:00:00.000Z',
   };
-  const denied = { ...applied, id: 8, outcome: 'DENIED', actor: 'nrb-clerk', refusalCode: 'NOT_OWN_DEPARTMENT', lateEntry: null };
+  const denied = {
+    ...applied,
+    id: 8,
+    outcome: 'DENIED',
+    actor: 'nrb-clerk',
+    refusalCode: 'NOT_OWN_DEPARTMENT',
+    lateEntry: null,
+  };
 
   it('shows an enterprise only the applied changes, with only what the public contract carries', () => {
-    expect(auditTrailFor({ sub: 'u', role: 'enterprise', enterpriseId: 'ENT-YUMEN' }, [applied, denied])).toEqual([{
-      id: 7, procedureId: 'BJ-2023-0001-EIA', projectCode: 'BJ-2023-0001', action: 'request-supplement', fromStatus: 'ACCEPTED', toStatus: 'SUPPLEMENT_REQUESTED',
-      sequence: 4, effectiveDate: '2023-01-30', supplementReason: 'MISSING_DOCUMENT', documentNumber: null, extensionDays: null,
-      recordedAt: '2026-11-30T01:00:00.000Z', lateEntry: true,
-    }]);
+    expect(
+      auditTrailFor({ sub: 'u', role: 'enterprise', enterpriseId: 'ENT-YUMEN' }, [applied, denied]),
+    ).toEqual([
+      {
+        id: 7,
+        procedureId: 'BJ-2023-0001-EIA',
+        projectCode: 'BJ-2023-0001',
+        action: 'request-supplement',
+        fromStatus: 'ACCEPTED',
+        toStatus: 'SUPPLEMENT_REQUESTED',
+        sequence: 4,
+        effectiveDate: '2023-01-30',
+        supplementReason: 'MISSING_DOCUMENT',
+        documentNumber: null,
+        extensionDays: null,
+        recordedAt: '2026-11-30T01:00:00.000Z',
+        lateEntry: true,
+      },
+    ]);
   });
 
   it('shows the government side the whole trail', () => {
-    for (const actor of [{ sub: 'eeb', role: 'department', department: 'EEB' }, { sub: 'helper-li', role: 'helper' }, { sub: 'a', role: 'admin' }] as const) {
+    for (const actor of [
+      { sub: 'eeb', role: 'department', department: 'EEB' },
+      { sub: 'helper-li', role: 'helper' },
+      { sub: 'a', role: 'admin' },
+    ] as const) {
       expect(auditTrailFor(actor, [applied, denied])).toEqual([applied, denied]);
     }
   });

@@ -8,17 +8,32 @@ import type { Actor } from '@banjie/platform';
  * Never who acted, their reasons and notes, refusals, keys or a late entry's reason and evidence.
  */
 const PUBLIC_AUDIT_FIELDS = [
-  'id', 'procedureId', 'projectCode', 'action', 'fromStatus', 'toStatus', 'sequence', 'effectiveDate',
-  'supplementReason', 'documentNumber', 'extensionDays', 'recordedAt',
+  'id',
+  'procedureId',
+  'projectCode',
+  'action',
+  'fromStatus',
+  'toStatus',
+  'sequence',
+  'effectiveDate',
+  'supplementReason',
+  'documentNumber',
+  'extensionDays',
+  'recordedAt',
 ] as const;
 
-export type PublicAuditRow = Partial<Record<(typeof PUBLIC_AUDIT_FIELDS)[number], unknown>> & { lateEntry: boolean };
+export type PublicAuditRow = Partial<Record<(typeof PUBLIC_AUDIT_FIELDS)[number], unknown>> & {
+  lateEntry: boolean;
+};
 
 /** The trail of applied changes as anybody may see them (attempts that changed nothing are not public). */
 export function publicAuditTrail(rows: readonly Record<string, unknown>[]): PublicAuditRow[] {
   return rows
     .filter((row) => row.outcome === 'APPLIED')
-    .map((row) => ({ ...Object.fromEntries(PUBLIC_AUDIT_FIELDS.map((field) => [field, row[field]])), lateEntry: row.lateEntry != null }));
+    .map((row) => ({
+      ...Object.fromEntries(PUBLIC_AUDIT_FIELDS.map((field) => [field, row[field]])),
+      lateEntry: row.lateEntry != null,
+    }));
 }
 
 /**

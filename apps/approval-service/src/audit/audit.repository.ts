@@ -54,10 +54,27 @@ export class AuditRepository {
          refusal_code, refusal_message, idempotency_key, correlation_id, late_entry)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
       [
-        entry.procedureId, entry.projectCode, entry.action, entry.outcome, entry.actor.sub, entry.actor.role, entry.actor.department ?? null,
-        entry.actor.enterpriseId ?? null, entry.fromStatus, entry.toStatus, entry.sequence ?? null, entry.reason ?? null,
-        entry.supplementReason ?? null, entry.note ?? null, entry.documentNumber ?? null, entry.extensionDays ?? null, entry.effectiveDate ?? null,
-        entry.refusalCode ?? null, entry.refusalMessage ?? null, entry.idempotencyKey ?? null, currentCorrelationId() ?? null,
+        entry.procedureId,
+        entry.projectCode,
+        entry.action,
+        entry.outcome,
+        entry.actor.sub,
+        entry.actor.role,
+        entry.actor.department ?? null,
+        entry.actor.enterpriseId ?? null,
+        entry.fromStatus,
+        entry.toStatus,
+        entry.sequence ?? null,
+        entry.reason ?? null,
+        entry.supplementReason ?? null,
+        entry.note ?? null,
+        entry.documentNumber ?? null,
+        entry.extensionDays ?? null,
+        entry.effectiveDate ?? null,
+        entry.refusalCode ?? null,
+        entry.refusalMessage ?? null,
+        entry.idempotencyKey ?? null,
+        currentCorrelationId() ?? null,
         entry.lateEntry ? JSON.stringify(entry.lateEntry) : null,
       ],
     );
@@ -68,6 +85,8 @@ export class AuditRepository {
   }
 
   ofProcedures(procedureIds: string[]): Promise<Record<string, unknown>[]> {
-    return this.dataSource.query(`${SELECT} WHERE procedure_id = ANY ($1::text[]) ORDER BY id`, [procedureIds]);
+    return this.dataSource.query(`${SELECT} WHERE procedure_id = ANY ($1::text[]) ORDER BY id`, [
+      procedureIds,
+    ]);
   }
 }

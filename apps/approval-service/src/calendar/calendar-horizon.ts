@@ -40,7 +40,11 @@ export class CalendarHorizon implements HealthWarningSource, OnModuleInit {
 
   async warnings(now: Date = new Date()): Promise<{ component: string; reason: string }[]> {
     const lastYear = lastKnownYearOf(await this.calendars.current());
-    const warning = calendarHorizonWarning(shanghaiLocalDate(now), lastYear, this.config.calendarHorizonWarningFrom);
+    const warning = calendarHorizonWarning(
+      shanghaiLocalDate(now),
+      lastYear,
+      this.config.calendarHorizonWarningFrom,
+    );
     return warning === null ? [] : [{ component: 'calendar', reason: warning.reason }];
   }
 }

@@ -4,8 +4,14 @@ import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CalendarChangedV1, type CalendarChange } from '@banjie/contracts';
 import {
-  CALENDAR_LAST_YEAR, knownYears, packageYears, parseLocalDate, validateYearPublication, yearOf,
-  type CalendarOverride, type YearPublication,
+  CALENDAR_LAST_YEAR,
+  knownYears,
+  packageYears,
+  parseLocalDate,
+  validateYearPublication,
+  yearOf,
+  type CalendarOverride,
+  type YearPublication,
 } from '@banjie/domain';
 import { appendToOutbox, DomainException, type Actor } from '@banjie/platform';
 import { CalendarRepository } from './calendar.repository';
@@ -14,7 +20,8 @@ import { WorkingDayCalendarService } from './working-day-calendar.service';
 const CALENDAR_KEY = 'calendar';
 let fingerprint: string | undefined;
 /** What the installed chinese-days data is, to notice a newer package at boot (computed once). */
-const packageFingerprint = (): string => (fingerprint ??= createHash('sha256').update(JSON.stringify(packageYears())).digest('base64url'));
+const packageFingerprint = (): string =>
+  (fingerprint ??= createHash('sha256').update(JSON.stringify(packageYears())).digest('base64url'));
 const actorName = (actor: Actor): string => `${actor.role}:${actor.sub}`;
 
 /**
@@ -35,7 +42,8 @@ export class CalendarPublisher implements OnApplicationBootstrap {
   /** The first boot, and every boot with a newer chinese-days, publishes the package's years as a version. */
   async onApplicationBootstrap(): Promise<void> {
     await this.change('system', null, async (manager) => {
-      if ((await this.repository.latestVersion(manager))?.packageFingerprint === packageFingerprint()) return null;
+      if ((await this.repository.latestVersion(manager))?.packageFingerprint === packageFingerprint())
+        return null;
       const lastYear = packageYears()[packageYears().length - 1]!.year;
       this.logger.log(`chinese-days data (to ${lastYear}) published as a new calendar version`);
       return { kind: 'PACKAGE_LOADED', lastYear };
@@ -43,21 +51,38 @@ export class CalendarPublisher implements OnApplicationBootstrap {
   }
 
   /** Publishes (or corrects) a year's official arrangement; returns the new version. */
-  async publishYear(year: number, publication: YearPublication, actor: Actor, reason: string | null): Promise<number> {
+  async publishYear(
+    year: number,
+    publication: YearPublication,
+    actor: Actor,
+    reason: string | null,
+  ): Promise<number> {
     const problems = validateYearPublication(year, publication);
     if (problems.length > 0) {
-      throw new DomainException('bad-request', 'INVALID_CALENDAR_YEAR', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { fields: problems });
+      throw new DomainException(
+        'bad-request',
+        'INVALID_CALENDAR_YEAR',
+        problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+        { fields: problems },
+      );
     }
     const version = await this.change(actorName(actor), reason, async (manager, next) => {
       const { firstYear, lastYear } = knownYears(await this.calendars.definition(manager));
       if (year < firstYear || year > Math.min(lastYear + 1, CALENDAR_LAST_YEAR)) {
         throw new DomainException(
-          'conflict', 'CALENDAR_YEAR_NOT_NEXT',
+          'conflict',
+          'CALENDAR_YEAR_NOT_NEXT',
           `year: ${year} cannot be published now; the calendar knows ${firstYear}–${lastYear}, so a publication may correct one of those or add ${lastYear + 1}`,
         );
       }
       const holidays = publication.holidays.map((h) => ({ date: parseLocalDate(h.date), name: h.name }));
-      const arrangement = { year, source: 'PUBLISHED' as const, reference: publication.reference, holidays, workingDays: publication.workingDays.map(parseLocalDate) };
+      const arrangement = {
+        year,
+        source: 'PUBLISHED' as const,
+        reference: publication.reference,
+        holidays,
+        workingDays: publication.workingDays.map(parseLocalDate),
+      };
       await this.repository.saveYear(manager, arrangement, next, actorName(actor), reason);
       return { kind: 'YEAR_PUBLISHED', year, reference: publication.reference, correction: year <= lastYear };
     });
@@ -75,7 +100,8 @@ export class CalendarPublisher implements OnApplicationBootstrap {
 
   async removeOverride(date: string, actor: Actor): Promise<number> {
     const version = await this.change(actorName(actor), null, async (manager) => {
-      if (!(await this.repository.removeOverride(manager, date))) throw new DomainException('not-found', 'OVERRIDE_NOT_FOUND', `no calendar override on ${date}`);
+      if (!(await this.repository.removeOverride(manager, date)))
+        throw new DomainException('not-found', 'OVERRIDE_NOT_FOUND', `no calendar override on ${date}`);
       return { kind: 'OVERRIDE_REMOVED', date };
     });
     return version!;
@@ -96,7 +122,13 @@ export class CalendarPublisher implements OnApplicationBootstrap {
       const next = ((await this.repository.latestVersion(manager))?.version ?? 0) + 1;
       const change = await record(manager, next);
       if (change === null) return null;
-      await this.repository.addVersion(manager, { version: next, change, changedBy, reason, packageFingerprint: packageFingerprint() });
+      await this.repository.addVersion(manager, {
+        version: next,
+        change,
+        changedBy,
+        reason,
+        packageFingerprint: packageFingerprint(),
+      });
       const definition = await this.calendars.definition(manager);
       await appendToOutbox(manager, CalendarChangedV1, CALENDAR_KEY, {
         version: next,
@@ -106,7 +138,12 @@ export class CalendarPublisher implements OnApplicationBootstrap {
         changedAt: new Date().toISOString(),
         definition: {
           ...definition,
-          years: definition.years.map((year) => ({ ...year, source: year.source === 'PUBLISHED' ? ('PUBLISHED' as const) : ('PACKAGE' as const), holidays: [...year.holidays], workingDays: [...year.workingDays] })),
+          years: definition.years.map((year) => ({
+            ...year,
+            source: year.source === 'PUBLISHED' ? ('PUBLISHED' as const) : ('PACKAGE' as const),
+            holidays: [...year.holidays],
+            workingDays: [...year.workingDays],
+          })),
           overrides: [...definition.overrides],
         },
       });
@@ -120,7 +157,11 @@ export class CalendarPublisher implements OnApplicationBootstrap {
     const firstYear = packageYears()[0]!.year;
     const year = yearOf(parseLocalDate(date));
     if (year < firstYear || year > CALENDAR_LAST_YEAR) {
-      throw new DomainException('bad-request', 'CALENDAR_NOT_COVERED', `date: ${date} lies outside the calendar (${firstYear}–${CALENDAR_LAST_YEAR})`);
+      throw new DomainException(
+        'bad-request',
+        'CALENDAR_NOT_COVERED',
+        `date: ${date} lies outside the calendar (${firstYear}–${CALENDAR_LAST_YEAR})`,
+      );
     }
   }
 }

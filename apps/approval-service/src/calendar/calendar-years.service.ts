@@ -17,7 +17,8 @@ export class CalendarYears {
   async describe(year: number) {
     const definition = await this.calendars.definition();
     const { lastYear } = knownYears(definition);
-    const arrangement: YearArrangement = year > lastYear ? cachedProvisionalYear(year) : definition.years.find((y) => y.year === year)!;
+    const arrangement: YearArrangement =
+      year > lastYear ? cachedProvisionalYear(year) : definition.years.find((y) => y.year === year)!;
     const publication = await this.repository.publishedYear(this.dataSource.manager, year);
     return {
       year,
@@ -29,7 +30,12 @@ export class CalendarYears {
       holidays: arrangement.holidays,
       workingDays: arrangement.workingDays,
       overrides: definition.overrides.filter((override) => override.date.startsWith(`${year}-`)),
-      publication: publication && { version: publication.version, publishedBy: publication.publishedBy, publishedAt: publication.publishedAt, reason: publication.reason },
+      publication: publication && {
+        version: publication.version,
+        publishedBy: publication.publishedBy,
+        publishedAt: publication.publishedAt,
+        reason: publication.reason,
+      },
     };
   }
 

@@ -26,7 +26,10 @@ export class CalendarController {
     return {
       version: definition.version,
       knownYears: known,
-      provisionalYears: known.lastYear < CALENDAR_LAST_YEAR ? { firstYear: known.lastYear + 1, lastYear: CALENDAR_LAST_YEAR } : null,
+      provisionalYears:
+        known.lastYear < CALENDAR_LAST_YEAR
+          ? { firstYear: known.lastYear + 1, lastYear: CALENDAR_LAST_YEAR }
+          : null,
       overrides: definition.overrides,
     };
   }
@@ -46,15 +49,26 @@ export class CalendarController {
   /** Publishes (or corrects) a year's official arrangement: a new version, published on `calendar.v1`. */
   @Put('years/:year')
   @Roles('admin')
-  async publish(@Param() { year }: CalendarYearParam, @Body() body: PublishCalendarYearDto, @CurrentActor() actor: Actor) {
+  async publish(
+    @Param() { year }: CalendarYearParam,
+    @Body() body: PublishCalendarYearDto,
+    @CurrentActor() actor: Actor,
+  ) {
     await this.publisher.publishYear(year, body, actor, body.reason ?? null);
     return this.years.describe(year);
   }
 
   @Put('overrides/:date')
   @Roles('admin')
-  async put(@Param() { date }: CalendarOverrideDateParam, @Body() body: PutCalendarOverrideDto, @CurrentActor() actor: Actor) {
-    const version = await this.publisher.setOverride({ date: parseLocalDate(date), kind: body.kind, note: body.note }, actor);
+  async put(
+    @Param() { date }: CalendarOverrideDateParam,
+    @Body() body: PutCalendarOverrideDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    const version = await this.publisher.setOverride(
+      { date: parseLocalDate(date), kind: body.kind, note: body.note },
+      actor,
+    );
     return { date, kind: body.kind, note: body.note, version };
   }
 

@@ -8,7 +8,13 @@ import { WorkingDayCalendarService } from './working-day-calendar.service';
 
 @Module({
   controllers: [CalendarController],
-  providers: [CalendarRepository, WorkingDayCalendarService, CalendarYears, CalendarPublisher, CalendarHorizon],
+  providers: [
+    CalendarRepository,
+    WorkingDayCalendarService,
+    CalendarYears,
+    CalendarPublisher,
+    CalendarHorizon,
+  ],
   exports: [WorkingDayCalendarService, CalendarHorizon],
 })
 export class CalendarModule {}

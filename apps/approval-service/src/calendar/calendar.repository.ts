@@ -35,7 +35,9 @@ export class CalendarRepository {
   }
 
   async latestVersion(manager: EntityManager): Promise<CalendarVersionRow | null> {
-    const rows: CalendarVersionRow[] = await manager.query(`SELECT ${VERSION_COLUMNS} FROM approval.calendar_versions ORDER BY version DESC LIMIT 1`);
+    const rows: CalendarVersionRow[] = await manager.query(
+      `SELECT ${VERSION_COLUMNS} FROM approval.calendar_versions ORDER BY version DESC LIMIT 1`,
+    );
     return rows[0] ?? null;
   }
 
@@ -55,24 +57,48 @@ export class CalendarRepository {
   }
 
   async publishedYear(manager: EntityManager, year: number): Promise<PublishedYearRow | null> {
-    const rows: PublishedYearRow[] = await manager.query(`SELECT ${YEAR_COLUMNS} FROM approval.calendar_years WHERE year = $1`, [year]);
+    const rows: PublishedYearRow[] = await manager.query(
+      `SELECT ${YEAR_COLUMNS} FROM approval.calendar_years WHERE year = $1`,
+      [year],
+    );
     return rows[0] ?? null;
   }
 
-  async saveYear(manager: EntityManager, year: YearArrangement & { reference: string }, version: number, publishedBy: string, reason: string | null): Promise<void> {
+  async saveYear(
+    manager: EntityManager,
+    year: YearArrangement & { reference: string },
+    version: number,
+    publishedBy: string,
+    reason: string | null,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO approval.calendar_years (year, reference, holidays, working_days, version, published_by, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (year) DO UPDATE SET reference = EXCLUDED.reference, holidays = EXCLUDED.holidays, working_days = EXCLUDED.working_days,
          version = EXCLUDED.version, published_by = EXCLUDED.published_by, reason = EXCLUDED.reason, published_at = now()`,
-      [year.year, year.reference, JSON.stringify(year.holidays), JSON.stringify(year.workingDays), version, publishedBy, reason],
+      [
+        year.year,
+        year.reference,
+        JSON.stringify(year.holidays),
+        JSON.stringify(year.workingDays),
+        version,
+        publishedBy,
+        reason,
+      ],
     );
   }
 
   overrides(manager: EntityManager): Promise<CalendarOverride[]> {
-    return manager.query(`SELECT date::text AS date, kind, note FROM approval.calendar_overrides ORDER BY date`);
+    return manager.query(
+      `SELECT date::text AS date, kind, note FROM approval.calendar_overrides ORDER BY date`,
+    );
   }
 
-  async saveOverride(manager: EntityManager, override: CalendarOverride, version: number, recordedBy: string): Promise<void> {
+  async saveOverride(
+    manager: EntityManager,
+    override: CalendarOverride,
+    version: number,
+    recordedBy: string,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO approval.calendar_overrides (date, kind, note, recorded_by, version) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (date) DO UPDATE SET kind = EXCLUDED.kind, note = EXCLUDED.note, recorded_by = EXCLUDED.recorded_by, version = EXCLUDED.version, recorded_at = now()`,
@@ -82,7 +108,9 @@ export class CalendarRepository {
 
   /** True when there was an override on that day. */
   async removeOverride(manager: EntityManager, date: string): Promise<boolean> {
-    const [, deleted] = (await manager.query(`DELETE FROM approval.calendar_overrides WHERE date = $1`, [date])) as [unknown, number];
+    const [, deleted] = (await manager.query(`DELETE FROM approval.calendar_overrides WHERE date = $1`, [
+      date,
+    ])) as [unknown, number];
     return deleted > 0;
   }
 }

@@ -2,16 +2,31 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  packageYears, shanghaiLocalDate, workingDayCalendarOf, type CalendarDefinition, type CalendarOverride, type WorkingDayCalendar, type YearArrangement,
+  packageYears,
+  shanghaiLocalDate,
+  workingDayCalendarOf,
+  type CalendarDefinition,
+  type CalendarOverride,
+  type WorkingDayCalendar,
+  type YearArrangement,
 } from '@banjie/domain';
 import { APPROVAL_CONFIG, type ApprovalConfig } from '../config';
 import { CalendarRepository, type PublishedYearRow } from './calendar.repository';
 
 /** The package's years with the published ones put over them (a published year wins), then the published years after the package. */
-export function knownYearsOf(packaged: readonly YearArrangement[], published: readonly PublishedYearRow[]): YearArrangement[] {
+export function knownYearsOf(
+  packaged: readonly YearArrangement[],
+  published: readonly PublishedYearRow[],
+): YearArrangement[] {
   const byYear = new Map<number, YearArrangement>(packaged.map((year) => [year.year, year]));
   for (const row of published) {
-    byYear.set(row.year, { year: row.year, source: 'PUBLISHED', reference: row.reference, holidays: row.holidays, workingDays: row.workingDays });
+    byYear.set(row.year, {
+      year: row.year,
+      source: 'PUBLISHED',
+      reference: row.reference,
+      holidays: row.holidays,
+      workingDays: row.workingDays,
+    });
   }
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
@@ -37,10 +52,14 @@ export class WorkingDayCalendarService {
    * calendar, that wait never ended (found by `npm run bench`, see docs/performance.md).
    */
   async current(executor: EntityManager = this.dataSource.manager): Promise<WorkingDayCalendar> {
-    if (this.cached && Date.now() - this.cached.loadedAt < this.config.calendarRefreshMs) return this.cached.calendar;
+    if (this.cached && Date.now() - this.cached.loadedAt < this.config.calendarRefreshMs)
+      return this.cached.calendar;
     // One cheap query per refresh; the definition is read and the calendar rebuilt only for a new version.
     const version = (await this.repository.latestVersion(executor))?.version ?? 0;
-    const calendar = this.cached?.calendar.version === version ? this.cached.calendar : workingDayCalendarOf(await this.definition(executor));
+    const calendar =
+      this.cached?.calendar.version === version
+        ? this.cached.calendar
+        : workingDayCalendarOf(await this.definition(executor));
     this.cached = { calendar, loadedAt: Date.now() };
     return calendar;
   }

@@ -5,5 +5,9 @@ import { ScopeKeysAndLogSecurityEvents1764500100000 } from './migrations/1764500
 /** The approval service talks to its tables in SQL (repositories); TypeORM runs the migrations. */
 export const approvalDatabase = {
   entities: [],
-  migrations: [CreateApprovalTables1764300300000, ScopeKeysAndLogSecurityEvents1764500100000, CreateCalendarPublicationTables1764600100000],
+  migrations: [
+    CreateApprovalTables1764300300000,
+    ScopeKeysAndLogSecurityEvents1764500100000,
+    CreateCalendarPublicationTables1764600100000,
+  ],
 };

@@ -5,7 +5,12 @@ import type { StoredResponse } from './idempotency';
 /** Responses of successful actions, by (caller, procedure, key); kept so a retried request gets the same answer. */
 @Injectable()
 export class IdempotencyRepository {
-  async find(manager: EntityManager, caller: string, procedureId: string, key: string): Promise<StoredResponse | null> {
+  async find(
+    manager: EntityManager,
+    caller: string,
+    procedureId: string,
+    key: string,
+  ): Promise<StoredResponse | null> {
     const [row] = (await manager.query(
       `SELECT fingerprint, status_code AS "statusCode", response AS body FROM approval.idempotency_keys
         WHERE caller = $1 AND procedure_id = $2 AND idempotency_key = $3`,
@@ -14,11 +19,22 @@ export class IdempotencyRepository {
     return row ?? null;
   }
 
-  async save(manager: EntityManager, entry: { caller: string; key: string; procedureId: string; action: string } & StoredResponse): Promise<void> {
+  async save(
+    manager: EntityManager,
+    entry: { caller: string; key: string; procedureId: string; action: string } & StoredResponse,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO approval.idempotency_keys (caller, idempotency_key, fingerprint, procedure_id, action, status_code, response)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [entry.caller, entry.key, entry.fingerprint, entry.procedureId, entry.action, entry.statusCode, JSON.stringify(entry.body)],
+      [
+        entry.caller,
+        entry.key,
+        entry.fingerprint,
+        entry.procedureId,
+        entry.action,
+        entry.statusCode,
+        JSON.stringify(entry.body),
+      ],
     );
   }
 }

@@ -16,23 +16,38 @@ export interface StoredResponse {
  * callers may use the same key without meeting (two enterprises' tokens may share a subject). The
  * repository scopes them to the procedure as well.
  */
-export const callerOf = (actor: Actor): string => JSON.stringify([actor.role, actor.sub, actor.department ?? null, actor.enterpriseId ?? null]);
+export const callerOf = (actor: Actor): string =>
+  JSON.stringify([actor.role, actor.sub, actor.department ?? null, actor.enterpriseId ?? null]);
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
   }
   return value;
 }
 
 /** The identity of a request: same procedure, action, body (field order aside) and precondition → same fingerprint. */
-export function fingerprintOf(request: { procedureId: string; action: string; body: unknown; ifMatch?: number }): string {
-  return createHash('sha256').update(JSON.stringify(canonical(request))).digest('hex');
+export function fingerprintOf(request: {
+  procedureId: string;
+  action: string;
+  body: unknown;
+  ifMatch?: number;
+}): string {
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(request)))
+    .digest('hex');
 }
 
 /** The first response again, or 422 when the key was used for a different request. */
-export function replay(stored: StoredResponse, fingerprint: string): { statusCode: number; body: Record<string, unknown>; replayed: true } {
+export function replay(
+  stored: StoredResponse,
+  fingerprint: string,
+): { statusCode: number; body: Record<string, unknown>; replayed: true } {
   if (stored.fingerprint !== fingerprint) {
     throw new UnprocessableEntityException({
       statusCode: 422,

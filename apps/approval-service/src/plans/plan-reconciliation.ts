@@ -23,15 +23,29 @@ export type PlanItemOutcome =
   | { kind: 'unchanged'; record: ProcedureRecord; heldBack: HeldBack | null };
 
 /** An application is with the department or the applicant: the plan may not pull the procedure from under it. */
-const APPLICATION_UNDER_WAY: readonly ProcedureStatus[] = [ProcedureStatus.SUBMITTED, ProcedureStatus.ACCEPTED, ProcedureStatus.SUPPLEMENT_REQUESTED];
+const APPLICATION_UNDER_WAY: readonly ProcedureStatus[] = [
+  ProcedureStatus.SUBMITTED,
+  ProcedureStatus.ACCEPTED,
+  ProcedureStatus.SUPPLEMENT_REQUESTED,
+];
 /** While a clock runs (or ran to approval) the committed limit is the one accepted; a new plan limit waits for the next application. */
-const LIMIT_FIXED: readonly ProcedureStatus[] = [ProcedureStatus.ACCEPTED, ProcedureStatus.SUPPLEMENT_REQUESTED, ProcedureStatus.APPROVED];
+const LIMIT_FIXED: readonly ProcedureStatus[] = [
+  ProcedureStatus.ACCEPTED,
+  ProcedureStatus.SUPPLEMENT_REQUESTED,
+  ProcedureStatus.APPROVED,
+];
 
 const statusFor = (applicability: Applicability): ProcedureStatus =>
-  applicability === Applicability.REQUIRED ? ProcedureStatus.PLANNED : applicability === Applicability.NOT_APPLICABLE ? ProcedureStatus.NOT_APPLICABLE : ProcedureStatus.ALREADY_HELD;
+  applicability === Applicability.REQUIRED
+    ? ProcedureStatus.PLANNED
+    : applicability === Applicability.NOT_APPLICABLE
+      ? ProcedureStatus.NOT_APPLICABLE
+      : ProcedureStatus.ALREADY_HELD;
 
 const plannedLimit = (item: PlanItem): number | null =>
-  item.applicability === Applicability.REQUIRED ? (item.timeLimitWorkingDays ?? PROCEDURE_CATALOGUE[item.procedure].committedWorkingDays) : null;
+  item.applicability === Applicability.REQUIRED
+    ? (item.timeLimitWorkingDays ?? PROCEDURE_CATALOGUE[item.procedure].committedWorkingDays)
+    : null;
 
 function opened(item: PlanItem, plan: PlanContext): ProcedureRecord {
   const required = item.applicability === Applicability.REQUIRED;
@@ -61,7 +75,10 @@ function opened(item: PlanItem, plan: PlanContext): ProcedureRecord {
 }
 
 /** The applicability the plan asks for, if it may be applied now; otherwise why not. */
-function applicabilityChange(existing: ProcedureRecord, item: PlanItem): { status: ProcedureStatus } | { heldBack: HeldBack } | null {
+function applicabilityChange(
+  existing: ProcedureRecord,
+  item: PlanItem,
+): { status: ProcedureStatus } | { heldBack: HeldBack } | null {
   if (item.applicability === existing.planApplicability) return null;
   const wanted = statusFor(item.applicability);
   if (APPLICATION_UNDER_WAY.includes(existing.status)) {
@@ -69,14 +86,17 @@ function applicabilityChange(existing: ProcedureRecord, item: PlanItem): { statu
       heldBack: {
         code: 'APPLICATION_UNDER_WAY',
         message:
-        `the plan asks for ${item.applicability} but application ${existing.applicationNumber} is under way (${existing.status}); ` +
-        'the department (or an admin) decides with mark-not-applicable / mark-already-held, or the applicant withdraws first',
+          `the plan asks for ${item.applicability} but application ${existing.applicationNumber} is under way (${existing.status}); ` +
+          'the department (or an admin) decides with mark-not-applicable / mark-already-held, or the applicant withdraws first',
       },
     };
   }
   if (existing.status === ProcedureStatus.APPROVED) {
     return {
-      heldBack: { code: 'ALREADY_APPROVED', message: `the plan asks for ${item.applicability} but the procedure is already approved (${existing.documentNumber ?? 'no number'})` },
+      heldBack: {
+        code: 'ALREADY_APPROVED',
+        message: `the plan asks for ${item.applicability} but the procedure is already approved (${existing.documentNumber ?? 'no number'})`,
+      },
     };
   }
   return { status: wanted };
@@ -91,7 +111,11 @@ function applicabilityChange(existing: ProcedureRecord, item: PlanItem): { statu
  *   way and nothing was approved; otherwise the change is held back (and audited), so a department's
  *   own decision is never silently overturned by an unrelated plan edit.
  */
-export function reconcilePlanItem(existing: ProcedureRecord | undefined, item: PlanItem, plan: PlanContext): PlanItemOutcome {
+export function reconcilePlanItem(
+  existing: ProcedureRecord | undefined,
+  item: PlanItem,
+  plan: PlanContext,
+): PlanItemOutcome {
   if (!existing) return { kind: 'opened', record: opened(item, plan) };
   const change = applicabilityChange(existing, item);
   const heldBack = change && 'heldBack' in change ? change.heldBack : null;
@@ -115,22 +139,44 @@ export function reconcilePlanItem(existing: ProcedureRecord | undefined, item: P
   if (!publiclyDifferent(existing, next)) return { kind: 'unchanged', record: next, heldBack };
   return {
     kind: 'replanned',
-    record: { ...next, sequence: existing.sequence + 1, effectiveDate: maxLocalDate(parseLocalDate(plan.effectiveDate), parseLocalDate(existing.effectiveDate)) },
+    record: {
+      ...next,
+      sequence: existing.sequence + 1,
+      effectiveDate: maxLocalDate(parseLocalDate(plan.effectiveDate), parseLocalDate(existing.effectiveDate)),
+    },
     heldBack,
   };
 }
 
-function committedLimit(status: ProcedureStatus, existing: ProcedureRecord, planned: number | null): number | null {
+function committedLimit(
+  status: ProcedureStatus,
+  existing: ProcedureRecord,
+  planned: number | null,
+): number | null {
   if (status === ProcedureStatus.NOT_APPLICABLE || status === ProcedureStatus.ALREADY_HELD) return null;
   return LIMIT_FIXED.includes(status) ? existing.committedWorkingDays : planned;
 }
 
-function documentNumber(status: ProcedureStatus, existing: ProcedureRecord, item: PlanItem, statusChanged: boolean): string | null {
-  if (status === ProcedureStatus.ALREADY_HELD && item.applicability === Applicability.ALREADY_HELD) return item.documentNumber ?? existing.documentNumber;
+function documentNumber(
+  status: ProcedureStatus,
+  existing: ProcedureRecord,
+  item: PlanItem,
+  statusChanged: boolean,
+): string | null {
+  if (status === ProcedureStatus.ALREADY_HELD && item.applicability === Applicability.ALREADY_HELD)
+    return item.documentNumber ?? existing.documentNumber;
   return statusChanged ? null : existing.documentNumber;
 }
 
-const PUBLIC_FIELDS = ['status', 'department', 'committedWorkingDays', 'baselineDate', 'targetDate', 'documentNumber', 'completedOn'] as const;
+const PUBLIC_FIELDS = [
+  'status',
+  'department',
+  'committedWorkingDays',
+  'baselineDate',
+  'targetDate',
+  'documentNumber',
+  'completedOn',
+] as const;
 
 function publiclyDifferent(a: ProcedureRecord, b: ProcedureRecord): boolean {
   return PUBLIC_FIELDS.some((field) => a[field] !== b[field]);

@@ -1,6 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ProcedureOpenedV1, ProcedureReplannedV1, ROLES, type EnvelopeOf, type ProcedurePlanChangedV1, type Role } from '@banjie/contracts';
+import {
+  ProcedureOpenedV1,
+  ProcedureReplannedV1,
+  ROLES,
+  type EnvelopeOf,
+  type ProcedurePlanChangedV1,
+  type Role,
+} from '@banjie/contracts';
 import { AuditRepository } from '../audit/audit.repository';
 import { WorkingDayCalendarService } from '../calendar/working-day-calendar.service';
 import { appendPlainEvent, internalFields } from '../procedures/procedure-events';
@@ -13,7 +20,9 @@ import { reconcilePlanItem } from './plan-reconciliation';
 export function planActor(actor: string): { sub: string; role: Role } {
   const separator = actor.indexOf(':');
   const role = actor.slice(0, separator);
-  return separator > 0 && (ROLES as string[]).includes(role) ? { role: role as Role, sub: actor.slice(separator + 1) } : { role: 'admin', sub: actor };
+  return separator > 0 && (ROLES as string[]).includes(role)
+    ? { role: role as Role, sub: actor.slice(separator + 1) }
+    : { role: 'admin', sub: actor };
 }
 
 @Injectable()
@@ -32,7 +41,11 @@ export class PlanSyncService {
    * ones publish ProcedureOpened, changed ones ProcedureReplanned. A version not newer than the
    * last one applied changes nothing (plans carry every item, so the newest one is enough).
    */
-  async apply(envelope: EnvelopeOf<typeof ProcedurePlanChangedV1>, manager: EntityManager, now: Date = new Date()): Promise<void> {
+  async apply(
+    envelope: EnvelopeOf<typeof ProcedurePlanChangedV1>,
+    manager: EntityManager,
+    now: Date = new Date(),
+  ): Promise<void> {
     const { public: plan, internal } = envelope.payload;
     const project = await this.directory.upsertFromPlanAndLock(manager, {
       code: plan.projectCode,
@@ -40,31 +53,65 @@ export class PlanSyncService {
       helperLogins: helperLogins(internal.helpers),
     });
     if (plan.planVersion <= project.planVersion) {
-      this.logger.log(`plan version ${plan.planVersion} of ${plan.projectCode} ignored: version ${project.planVersion} is already applied`);
+      this.logger.log(
+        `plan version ${plan.planVersion} of ${plan.projectCode} ignored: version ${project.planVersion} is already applied`,
+      );
       return;
     }
-    const existing = new Map((await this.procedures.lockProjectProcedures(manager, plan.projectCode)).map((record) => [record.procedure, record]));
+    const existing = new Map(
+      (await this.procedures.lockProjectProcedures(manager, plan.projectCode)).map((record) => [
+        record.procedure,
+        record,
+      ]),
+    );
     const calendar = await this.calendars.current(manager);
     const actor = planActor(internal.actor);
     const reason = internal.reason ?? null;
     for (const item of plan.items) {
       const before = existing.get(item.procedure);
-      const outcome = reconcilePlanItem(before, item, { projectCode: plan.projectCode, planVersion: plan.planVersion, effectiveDate: plan.effectiveDate });
+      const outcome = reconcilePlanItem(before, item, {
+        projectCode: plan.projectCode,
+        planVersion: plan.planVersion,
+        effectiveDate: plan.effectiveDate,
+      });
       const { record } = outcome;
       await this.procedures.save(manager, record);
-      const entry = { procedureId: record.procedureId, projectCode: record.projectCode, actor, fromStatus: before?.status ?? null, reason, note: `plan version ${plan.planVersion}` };
+      const entry = {
+        procedureId: record.procedureId,
+        projectCode: record.projectCode,
+        actor,
+        fromStatus: before?.status ?? null,
+        reason,
+        note: `plan version ${plan.planVersion}`,
+      };
       if (outcome.kind !== 'unchanged') {
         const definition = outcome.kind === 'opened' ? ProcedureOpenedV1 : ProcedureReplannedV1;
-        await appendPlainEvent(manager, definition, publicSnapshot(record, calendar), internalFields(actor, reason, project), now);
+        await appendPlainEvent(
+          manager,
+          definition,
+          publicSnapshot(record, calendar),
+          internalFields(actor, reason, project),
+          now,
+        );
         await this.audit.append(manager, {
-          ...entry, action: outcome.kind === 'opened' ? 'open' : 'replan', outcome: 'APPLIED', toStatus: record.status, sequence: record.sequence,
-          effectiveDate: record.effectiveDate, documentNumber: record.documentNumber,
+          ...entry,
+          action: outcome.kind === 'opened' ? 'open' : 'replan',
+          outcome: 'APPLIED',
+          toStatus: record.status,
+          sequence: record.sequence,
+          effectiveDate: record.effectiveDate,
+          documentNumber: record.documentNumber,
         });
       }
       if (outcome.kind !== 'opened' && outcome.heldBack) {
         this.logger.warn(`${record.procedureId}: ${outcome.heldBack.message}`);
         await this.audit.append(manager, {
-          ...entry, action: 'replan', outcome: 'REJECTED', toStatus: null, refusalCode: outcome.heldBack.code, refusalMessage: outcome.heldBack.message,
+          ...entry,
+          action: 'replan',
+          outcome: 'REJECTED',
+          toStatus: null,
+          refusalCode: outcome.heldBack.code,
+          refusalMessage: outcome.heldBack.message,
         });
       }
     }

@@ -1,7 +1,7 @@
 import { planActor } from './plan-sync.service';
 
 describe('planActor', () => {
-  it('reads intake\'s role:sub actor names', () => {
+  it("reads intake's role:sub actor names", () => {
     expect(planActor('dispatch:portfolio-loader')).toEqual({ role: 'dispatch', sub: 'portfolio-loader' });
     expect(planActor('admin:a:b')).toEqual({ role: 'admin', sub: 'a:b' });
   });

@@ -9,7 +9,9 @@ export const PLAN_CONSUMER = 'approval.procedure-plan';
 /** Turns each new version of a project's procedure plan into its 11 procedures. */
 @Controller()
 export class PlanConsumer {
-  private readonly handlers = [handle(ProcedurePlanChangedV1, (envelope, manager) => this.plans.apply(envelope, manager))];
+  private readonly handlers = [
+    handle(ProcedurePlanChangedV1, (envelope, manager) => this.plans.apply(envelope, manager)),
+  ];
 
   constructor(
     private readonly events: EventConsumer,

@@ -5,5 +5,9 @@ import { ProjectDirectoryModule } from '../projects/project-directory.module';
 import { PlanConsumer } from './plan.consumer';
 import { PlanSyncService } from './plan-sync.service';
 
-@Module({ imports: [CalendarModule, ProcedureModule, ProjectDirectoryModule], controllers: [PlanConsumer], providers: [PlanSyncService] })
+@Module({
+  imports: [CalendarModule, ProcedureModule, ProjectDirectoryModule],
+  controllers: [PlanConsumer],
+  providers: [PlanSyncService],
+})
 export class PlanModule {}

@@ -25,13 +25,20 @@ const APPLICANT_ACTIONS: readonly ProcedureAction[] = ROLE_ACTIONS[Role.ENTERPRI
  * naming `effectiveDate` and pointing to `lateEntry`. When the calendar cannot count the days
  * (a year it does not cover), only today is within the grace: the rule never guesses.
  */
-export function checkBackDatingGrace(effectiveDate: string, today: string, graceWorkingDays: number, calendar: WorkingDayCalendar): void {
+export function checkBackDatingGrace(
+  effectiveDate: string,
+  today: string,
+  graceWorkingDays: number,
+  calendar: WorkingDayCalendar,
+): void {
   if (effectiveDate >= today) return;
   const from = effectiveDate as LocalDate;
   const to = today as LocalDate;
   const countable = calendar.covers(from) && calendar.covers(to);
   if (countable && calendar.workingDaysBetween(from, to) <= graceWorkingDays) return;
-  const measured = countable ? `${calendar.workingDaysBetween(from, to)} working days before today (${today})` : `before today (${today}) in a year the working-day calendar does not cover`;
+  const measured = countable
+    ? `${calendar.workingDaysBetween(from, to)} working days before today (${today})`
+    : `before today (${today}) in a year the working-day calendar does not cover`;
   throw fieldError(
     'effectiveDate',
     `${effectiveDate} is ${measured}; an action may be dated at most ${graceWorkingDays} working days back. ` +
@@ -44,7 +51,11 @@ export function checkBackDatingGrace(effectiveDate: string, today: string, grace
 export function lateEntryRefusal(actor: Actor): DomainException | null {
   return actor.role === Role.ADMIN
     ? null
-    : new DomainException('forbidden', 'LATE_ENTRY_ADMIN_ONLY', 'lateEntry: only an admin records a late entry (补录); send the action without it, dated within the back-dating grace');
+    : new DomainException(
+        'forbidden',
+        'LATE_ENTRY_ADMIN_ONLY',
+        'lateEntry: only an admin records a late entry (补录); send the action without it, dated within the back-dating grace',
+      );
 }
 
 /**
@@ -61,14 +72,23 @@ export function lateEntryParty(
   project: Pick<ProjectScope, 'ownerEnterpriseId'>,
   effectiveDate: string | undefined,
 ): Actor {
-  if (effectiveDate === undefined) throw fieldError('effectiveDate', 'a late entry must name the day the action took effect', 'LATE_ENTRY_WITHOUT_DATE');
+  if (effectiveDate === undefined)
+    throw fieldError(
+      'effectiveDate',
+      'a late entry must name the day the action took effect',
+      'LATE_ENTRY_WITHOUT_DATE',
+    );
   if (APPLICANT_ACTIONS.includes(action)) {
     return lateEntry.helper !== undefined
       ? { sub: lateEntry.helper, role: Role.HELPER }
       : { sub: admin.sub, role: Role.ENTERPRISE, enterpriseId: project.ownerEnterpriseId };
   }
   if (lateEntry.helper !== undefined) {
-    throw fieldError('lateEntry.helper', `names the helper of an applicant's action (${APPLICANT_ACTIONS.join(', ')}), not of ${action}`, 'LATE_ENTRY_HELPER_NOT_APPLICANT');
+    throw fieldError(
+      'lateEntry.helper',
+      `names the helper of an applicant's action (${APPLICANT_ACTIONS.join(', ')}), not of ${action}`,
+      'LATE_ENTRY_HELPER_NOT_APPLICANT',
+    );
   }
   return { sub: admin.sub, role: Role.DEPARTMENT, department: record.department };
 }
@@ -80,8 +100,16 @@ export function recordedLateEntry(lateEntry: LateEntry, party: Actor): AuditLate
     case Role.HELPER:
       return { reason: lateEntry.reason, evidence, onBehalfOf: { role: party.role, helper: party.sub } };
     case Role.ENTERPRISE:
-      return { reason: lateEntry.reason, evidence, onBehalfOf: { role: party.role, enterpriseId: party.enterpriseId } };
+      return {
+        reason: lateEntry.reason,
+        evidence,
+        onBehalfOf: { role: party.role, enterpriseId: party.enterpriseId },
+      };
     default:
-      return { reason: lateEntry.reason, evidence, onBehalfOf: { role: party.role, department: party.department } };
+      return {
+        reason: lateEntry.reason,
+        evidence,
+        onBehalfOf: { role: party.role, department: party.department },
+      };
   }
 }

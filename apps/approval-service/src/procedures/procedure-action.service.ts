@@ -11,7 +11,13 @@ import { callerOf, fingerprintOf, replay, type StoredResponse } from '../idempot
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { ProjectDirectoryRepository } from '../projects/project-directory.repository';
 import { SecurityEvent, SecurityLogRepository } from '../security/security-log.repository';
-import { checkBackDatingGrace, lateEntryParty, lateEntryRefusal, recordedLateEntry, type LateEntry } from './back-dating';
+import {
+  checkBackDatingGrace,
+  lateEntryParty,
+  lateEntryRefusal,
+  recordedLateEntry,
+  type LateEntry,
+} from './back-dating';
 import { applyAction, reasonOf, type ActionCommand } from './procedure-action';
 import { fieldError } from './procedure-errors';
 import { appendActionEvent, internalFields } from './procedure-events';
@@ -42,7 +48,10 @@ export interface ActionResponse {
 }
 
 /** The outcome of the transaction; refusals are committed (their audit or security-log row stays) and thrown afterwards. */
-type Outcome = { kind: 'applied'; response: ActionResponse } | { kind: 'replay'; stored: StoredResponse } | { kind: 'refused'; error: DomainException };
+type Outcome =
+  | { kind: 'applied'; response: ActionResponse }
+  | { kind: 'replay'; stored: StoredResponse }
+  | { kind: 'refused'; error: DomainException };
 
 @Injectable()
 export class ProcedureActionService {
@@ -65,8 +74,15 @@ export class ProcedureActionService {
    * and the change, its audit row, its event (outbox) and the idempotency record commit together.
    */
   async perform(request: ActionRequest, now: Date = new Date()): Promise<ActionResponse> {
-    const fingerprint = fingerprintOf({ procedureId: request.procedureId, action: request.command.action, body: request.body, ifMatch: request.expected?.source === 'if-match' ? request.expected.sequence : undefined });
-    const outcome = await this.dataSource.transaction((manager) => this.performLocked(manager, request, fingerprint, now));
+    const fingerprint = fingerprintOf({
+      procedureId: request.procedureId,
+      action: request.command.action,
+      body: request.body,
+      ifMatch: request.expected?.source === 'if-match' ? request.expected.sequence : undefined,
+    });
+    const outcome = await this.dataSource.transaction((manager) =>
+      this.performLocked(manager, request, fingerprint, now),
+    );
     switch (outcome.kind) {
       case 'refused':
         throw outcome.error;
@@ -77,12 +93,22 @@ export class ProcedureActionService {
     }
   }
 
-  private async performLocked(manager: EntityManager, request: ActionRequest, fingerprint: string, now: Date): Promise<Outcome> {
+  private async performLocked(
+    manager: EntityManager,
+    request: ActionRequest,
+    fingerprint: string,
+    now: Date,
+  ): Promise<Outcome> {
     const { command, actor } = request;
     const record = await this.procedures.lockForChange(manager, request.procedureId);
     const project = await this.projects.scope(manager, record.projectCode);
     if (!canSee(visibilityOf(actor), { department: record.department, ...project })) {
-      await this.securityLog.append(manager, { event: SecurityEvent.ACTION_ON_HIDDEN_PROCEDURE, procedureId: record.procedureId, action: command.action, actor });
+      await this.securityLog.append(manager, {
+        event: SecurityEvent.ACTION_ON_HIDDEN_PROCEDURE,
+        procedureId: record.procedureId,
+        action: command.action,
+        actor,
+      });
       return { kind: 'refused', error: procedureNotFound(request.procedureId) };
     }
     const caller = callerOf(actor);
@@ -111,7 +137,10 @@ export class ProcedureActionService {
       ...extra,
     });
     const refuse = async (error: DomainException, outcome: 'DENIED' | 'REJECTED'): Promise<Outcome> => {
-      await this.audit.append(manager, attempt(outcome, { refusalCode: error.code, refusalMessage: error.message }));
+      await this.audit.append(
+        manager,
+        attempt(outcome, { refusalCode: error.code, refusalMessage: error.message }),
+      );
       return { kind: 'refused', error };
     };
 
@@ -120,26 +149,55 @@ export class ProcedureActionService {
     if (request.lateEntry) {
       const refusal = lateEntryRefusal(actor);
       if (refusal) return refuse(refusal, 'DENIED');
-      party = lateEntryParty(actor, request.lateEntry, command.action, record, project, request.effectiveDate);
+      party = lateEntryParty(
+        actor,
+        request.lateEntry,
+        command.action,
+        record,
+        project,
+        request.effectiveDate,
+      );
       lateEntry = recordedLateEntry(request.lateEntry, party);
     }
-    const permission = mayAct(party, { department: record.department, projectEnterpriseId: project.ownerEnterpriseId, projectHelpers: project.helperLogins }, command.action);
+    const permission = mayAct(
+      party,
+      {
+        department: record.department,
+        projectEnterpriseId: project.ownerEnterpriseId,
+        projectHelpers: project.helperLogins,
+      },
+      command.action,
+    );
     if (!permission.allowed) {
-      return refuse(new DomainException('forbidden', permission.reason, permission.message, { action: command.action, procedureId: record.procedureId }), 'DENIED');
+      return refuse(
+        new DomainException('forbidden', permission.reason, permission.message, {
+          action: command.action,
+          procedureId: record.procedureId,
+        }),
+        'DENIED',
+      );
     }
     const stale = staleSequence(record, request.expected);
     if (stale) return refuse(stale, 'REJECTED');
     const decision = decide(record, command.action);
     if (!decision.ok) {
-      const message = decision.reason === 'EXTENSION_ALREADY_USED'
-        ? `the limit of application ${record.applicationNumber} has already been extended once`
-        : `${command.action} is not allowed while the procedure is ${record.status}`;
-      return refuse(new DomainException('conflict', decision.reason, message, { status: record.status, allowed: decision.allowed }), 'REJECTED');
+      const message =
+        decision.reason === 'EXTENSION_ALREADY_USED'
+          ? `the limit of application ${record.applicationNumber} has already been extended once`
+          : `${command.action} is not allowed while the procedure is ${record.status}`;
+      return refuse(
+        new DomainException('conflict', decision.reason, message, {
+          status: record.status,
+          allowed: decision.allowed,
+        }),
+        'REJECTED',
+      );
     }
     const today = this.calendars.today(now);
     const calendar = await this.calendars.current(manager);
     const effectiveDate = checkedEffectiveDate(request.effectiveDate, record, today);
-    if (!request.lateEntry) checkBackDatingGrace(effectiveDate, today, this.config.backdateGraceWorkingDays, calendar);
+    if (!request.lateEntry)
+      checkBackDatingGrace(effectiveDate, today, this.config.backdateGraceWorkingDays, calendar);
     if (command.action === ProcedureAction.EXTEND) {
       const extension = checkExtensionDays(command.days);
       if (!extension.ok) throw fieldError('days', extension.reason, 'EXTENSION_OUT_OF_RANGE');
@@ -147,13 +205,39 @@ export class ProcedureActionService {
 
     const next = applyAction(record, decision, command, effectiveDate);
     await this.procedures.save(manager, next);
-    const published = { ...publicSnapshot(next, calendar), recordedOn: today, ...(lateEntry ? { lateEntry: true } : {}) };
-    await appendActionEvent(manager, command, published, internalFields(actor, reasonOf(command), project), now);
-    await this.audit.append(manager, attempt('APPLIED', { toStatus: next.status, sequence: next.sequence, effectiveDate }));
-    const body = procedureView(next, project, { asOf: today, dueSoonWorkingDays: this.config.dueSoonWorkingDays, calendar, actor });
+    const published = {
+      ...publicSnapshot(next, calendar),
+      recordedOn: today,
+      ...(lateEntry ? { lateEntry: true } : {}),
+    };
+    await appendActionEvent(
+      manager,
+      command,
+      published,
+      internalFields(actor, reasonOf(command), project),
+      now,
+    );
+    await this.audit.append(
+      manager,
+      attempt('APPLIED', { toStatus: next.status, sequence: next.sequence, effectiveDate }),
+    );
+    const body = procedureView(next, project, {
+      asOf: today,
+      dueSoonWorkingDays: this.config.dueSoonWorkingDays,
+      calendar,
+      actor,
+    });
     const response: ActionResponse = { statusCode: 200, body, replayed: false };
     if (request.idempotencyKey !== undefined) {
-      await this.idempotency.save(manager, { caller, key: request.idempotencyKey, procedureId: record.procedureId, action: command.action, fingerprint, statusCode: 200, body });
+      await this.idempotency.save(manager, {
+        caller,
+        key: request.idempotencyKey,
+        procedureId: record.procedureId,
+        action: command.action,
+        fingerprint,
+        statusCode: 200,
+        body,
+      });
     }
     faultPoint(FaultPoints.BEFORE_COMMIT);
     return { kind: 'applied', response };
@@ -163,9 +247,18 @@ export class ProcedureActionService {
 /** History may be recorded as it happened, but never in the future and never before the last change. */
 function checkedEffectiveDate(requested: string | undefined, record: ProcedureRecord, today: string): string {
   const effectiveDate = requested ?? today;
-  if (effectiveDate > today) throw fieldError('effectiveDate', `${effectiveDate} is in the future (today is ${today}, Asia/Shanghai)`, 'FUTURE_DATE');
+  if (effectiveDate > today)
+    throw fieldError(
+      'effectiveDate',
+      `${effectiveDate} is in the future (today is ${today}, Asia/Shanghai)`,
+      'FUTURE_DATE',
+    );
   if (effectiveDate < record.effectiveDate) {
-    throw fieldError('effectiveDate', `${effectiveDate} is before the procedure's last change (${record.effectiveDate})`, 'DATE_BEFORE_HISTORY');
+    throw fieldError(
+      'effectiveDate',
+      `${effectiveDate} is before the procedure's last change (${record.effectiveDate})`,
+      'DATE_BEFORE_HISTORY',
+    );
   }
   return effectiveDate;
 }

@@ -39,25 +39,51 @@ describe('procedure actions', () => {
       [{ action: 'extend', days: 3, reason: '补正期间延期' }, '2023-02-04'],
       [{ action: 'withdraw', reason: '重新编制报告' }, '2023-02-10'],
     );
-    expect(refused).toMatchObject({ status: 'WITHDRAWN', applicationNumber: 1, pauses: [{ from: '2023-02-03', to: null }] });
+    expect(refused).toMatchObject({
+      status: 'WITHDRAWN',
+      applicationNumber: 1,
+      pauses: [{ from: '2023-02-03', to: null }],
+    });
     const again = run({ ...refused, plannedWorkingDays: 20 }, [{ action: 'submit' }, '2023-02-20']);
     expect(again).toMatchObject({
-      status: 'SUBMITTED', applicationNumber: 2, submittedOn: '2023-02-20', acceptedOn: null, pauses: [],
-      extensionWorkingDays: 0, extensionsUsed: 0, committedWorkingDays: 20,
+      status: 'SUBMITTED',
+      applicationNumber: 2,
+      submittedOn: '2023-02-20',
+      acceptedOn: null,
+      pauses: [],
+      extensionWorkingDays: 0,
+      extensionsUsed: 0,
+      committedWorkingDays: 20,
     });
   });
 
   it('fixes the committed limit at acceptance', () => {
-    const accepted = run(plannedProcedure({ plannedWorkingDays: 12 }), [{ action: 'submit' }, '2023-02-01'], [{ action: 'accept' }, '2023-02-02']);
+    const accepted = run(
+      plannedProcedure({ plannedWorkingDays: 12 }),
+      [{ action: 'submit' }, '2023-02-01'],
+      [{ action: 'accept' }, '2023-02-02'],
+    );
     expect(accepted.committedWorkingDays).toBe(12);
   });
 
   it('marks a procedure already held with the document and the day, and not applicable without a limit', () => {
-    expect(run(plannedProcedure(), [{ action: 'mark-already-held', documentNumber: '玉发改备〔2021〕8号', reason: '已取得' }, '2023-01-10'])).toMatchObject({
-      status: 'ALREADY_HELD', documentNumber: '玉发改备〔2021〕8号', completedOn: '2023-01-10', committedWorkingDays: null,
+    expect(
+      run(plannedProcedure(), [
+        { action: 'mark-already-held', documentNumber: '玉发改备〔2021〕8号', reason: '已取得' },
+        '2023-01-10',
+      ]),
+    ).toMatchObject({
+      status: 'ALREADY_HELD',
+      documentNumber: '玉发改备〔2021〕8号',
+      completedOn: '2023-01-10',
+      committedWorkingDays: null,
     });
-    expect(run(plannedProcedure(), [{ action: 'mark-not-applicable', reason: '不涉及' }, '2023-01-10'])).toMatchObject({
-      status: 'NOT_APPLICABLE', committedWorkingDays: null, completedOn: null,
+    expect(
+      run(plannedProcedure(), [{ action: 'mark-not-applicable', reason: '不涉及' }, '2023-01-10']),
+    ).toMatchObject({
+      status: 'NOT_APPLICABLE',
+      committedWorkingDays: null,
+      completedOn: null,
     });
   });
 

@@ -12,7 +12,12 @@ export type ActionCommand =
   | { action: typeof ProcedureAction.REFUSE; reason: string; note?: string }
   | { action: typeof ProcedureAction.EXTEND; days: number; reason: string; note?: string }
   | { action: typeof ProcedureAction.MARK_NOT_APPLICABLE; reason: string; note?: string }
-  | { action: typeof ProcedureAction.MARK_ALREADY_HELD; documentNumber: string; reason: string; note?: string }
+  | {
+      action: typeof ProcedureAction.MARK_ALREADY_HELD;
+      documentNumber: string;
+      reason: string;
+      note?: string;
+    }
   | { action: typeof ProcedureAction.WITHDRAW; reason: string; note?: string };
 
 type AllowedDecision = Extract<ProcedureDecision, { ok: true }>;
@@ -23,7 +28,12 @@ type AllowedDecision = Extract<ProcedureDecision, { ok: true }>;
  * the plan's limit); acceptance starts the clock; a supplement request opens a pause and the
  * resubmission closes it; approval and an already-held document complete the procedure.
  */
-export function applyAction(record: ProcedureRecord, decision: AllowedDecision, command: ActionCommand, effectiveDate: string): ProcedureRecord {
+export function applyAction(
+  record: ProcedureRecord,
+  decision: AllowedDecision,
+  command: ActionCommand,
+  effectiveDate: string,
+): ProcedureRecord {
   const next: ProcedureRecord = {
     ...record,
     status: decision.next,
@@ -49,7 +59,10 @@ export function applyAction(record: ProcedureRecord, decision: AllowedDecision, 
     case ProcedureAction.REQUEST_SUPPLEMENT:
       return { ...next, pauses: [...next.pauses, { from: effectiveDate, to: null }] };
     case ProcedureAction.RESUBMIT:
-      return { ...next, pauses: next.pauses.map((pause) => (pause.to === null ? { ...pause, to: effectiveDate } : pause)) };
+      return {
+        ...next,
+        pauses: next.pauses.map((pause) => (pause.to === null ? { ...pause, to: effectiveDate } : pause)),
+      };
     case ProcedureAction.APPROVE:
       return { ...next, completedOn: effectiveDate, documentNumber: command.documentNumber };
     case ProcedureAction.EXTEND:
@@ -57,7 +70,12 @@ export function applyAction(record: ProcedureRecord, decision: AllowedDecision, 
     case ProcedureAction.MARK_NOT_APPLICABLE:
       return { ...next, committedWorkingDays: null };
     case ProcedureAction.MARK_ALREADY_HELD:
-      return { ...next, committedWorkingDays: null, completedOn: effectiveDate, documentNumber: command.documentNumber };
+      return {
+        ...next,
+        committedWorkingDays: null,
+        completedOn: effectiveDate,
+        documentNumber: command.documentNumber,
+      };
     case ProcedureAction.REFUSE:
     case ProcedureAction.WITHDRAW:
       return next;
@@ -65,7 +83,10 @@ export function applyAction(record: ProcedureRecord, decision: AllowedDecision, 
 }
 
 /** Statuses in which the department's working-day clock runs (or stands paused). */
-export const CLOCK_STATUSES: readonly ProcedureStatus[] = [ProcedureStatus.ACCEPTED, ProcedureStatus.SUPPLEMENT_REQUESTED];
+export const CLOCK_STATUSES: readonly ProcedureStatus[] = [
+  ProcedureStatus.ACCEPTED,
+  ProcedureStatus.SUPPLEMENT_REQUESTED,
+];
 
 /** The reason an actor gave, as published in the event's internal part. */
 export function reasonOf(command: ActionCommand): string | null {

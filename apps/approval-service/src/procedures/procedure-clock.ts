@@ -1,6 +1,12 @@
 import type { PublicProcedureFields } from '@banjie/contracts';
 import {
-  CalendarNotCoveredError, dueDateReading, parseLocalDate, procedureClock, type DeadlineStatus, type ProcedureClock, type WorkingDayCalendar,
+  CalendarNotCoveredError,
+  dueDateReading,
+  parseLocalDate,
+  procedureClock,
+  type DeadlineStatus,
+  type ProcedureClock,
+  type WorkingDayCalendar,
 } from '@banjie/domain';
 import { CLOCK_STATUSES } from './procedure-action';
 import type { ProcedureRecord } from './procedure.record';
@@ -9,21 +15,32 @@ export type DueDateUnavailable = NonNullable<PublicProcedureFields['dueDateUnava
 
 /** The working-day clock of the current application, while the department's clock runs (or is paused). */
 export function clockOf(record: ProcedureRecord): ProcedureClock | null {
-  if (!CLOCK_STATUSES.includes(record.status) || record.acceptedOn === null || record.committedWorkingDays === null) return null;
+  if (
+    !CLOCK_STATUSES.includes(record.status) ||
+    record.acceptedOn === null ||
+    record.committedWorkingDays === null
+  )
+    return null;
   return procedureClock({
     acceptedOn: parseLocalDate(record.acceptedOn),
     committedWorkingDays: record.committedWorkingDays,
     extensionWorkingDays: record.extensionWorkingDays,
-    pauses: record.pauses.map((pause) => ({ from: parseLocalDate(pause.from), to: pause.to === null ? null : parseLocalDate(pause.to) })),
+    pauses: record.pauses.map((pause) => ({
+      from: parseLocalDate(pause.from),
+      to: pause.to === null ? null : parseLocalDate(pause.to),
+    })),
   });
 }
 
 /** Runs a calendar computation; a year the calendar does not cover is said so, never guessed. */
-export function withCalendar<T>(compute: () => T): { value: T; unavailable: null } | { value: null; unavailable: DueDateUnavailable } {
+export function withCalendar<T>(
+  compute: () => T,
+): { value: T; unavailable: null } | { value: null; unavailable: DueDateUnavailable } {
   try {
     return { value: compute(), unavailable: null };
   } catch (error) {
-    if (error instanceof CalendarNotCoveredError) return { value: null, unavailable: { code: 'CALENDAR_NOT_COVERED', message: error.message } };
+    if (error instanceof CalendarNotCoveredError)
+      return { value: null, unavailable: { code: 'CALENDAR_NOT_COVERED', message: error.message } };
     throw error;
   }
 }
@@ -36,9 +53,15 @@ export function withCalendar<T>(compute: () => T): { value: T; unavailable: null
 export function dueDateOf(
   record: ProcedureRecord,
   calendar: WorkingDayCalendar,
-): { dueDate: string | null; dueDateUnavailable: DueDateUnavailable | null; dueDateProvisional: boolean; calendarVersion: number } {
+): {
+  dueDate: string | null;
+  dueDateUnavailable: DueDateUnavailable | null;
+  dueDateProvisional: boolean;
+  calendarVersion: number;
+} {
   const clock = clockOf(record);
-  const result = clock === null ? { value: null, unavailable: null } : withCalendar(() => dueDateReading(clock, calendar));
+  const result =
+    clock === null ? { value: null, unavailable: null } : withCalendar(() => dueDateReading(clock, calendar));
   return {
     dueDate: result.value?.dueDate ?? null,
     dueDateUnavailable: result.unavailable,
@@ -58,7 +81,12 @@ export interface ClockReading {
 const CLOSED_STATUSES = new Set(['APPROVED', 'NOT_APPLICABLE', 'ALREADY_HELD']);
 
 /** Remaining working days and deadline status as of `asOf`, derived from the facts and the calendar. */
-export function readClock(record: ProcedureRecord, asOf: string, dueSoonWorkingDays: number, calendar: WorkingDayCalendar): ClockReading {
+export function readClock(
+  record: ProcedureRecord,
+  asOf: string,
+  dueSoonWorkingDays: number,
+  calendar: WorkingDayCalendar,
+): ClockReading {
   if (CLOSED_STATUSES.has(record.status)) return { deadlineStatus: 'CLOSED', remainingWorkingDays: null };
   const clock = clockOf(record);
   if (clock === null) return { deadlineStatus: 'NOT_STARTED', remainingWorkingDays: null };
@@ -66,7 +94,10 @@ export function readClock(record: ProcedureRecord, asOf: string, dueSoonWorkingD
   const result = withCalendar(() => {
     // Nothing says IN_TIME without a due date: a due date the calendar cannot count makes the reading UNKNOWN.
     clock.dueDate(calendar);
-    return { deadlineStatus: clock.deadlineStatus(day, dueSoonWorkingDays, calendar), remainingWorkingDays: clock.remainingWorkingDays(day, calendar) };
+    return {
+      deadlineStatus: clock.deadlineStatus(day, dueSoonWorkingDays, calendar),
+      remainingWorkingDays: clock.remainingWorkingDays(day, calendar),
+    };
   });
   return result.value ?? { deadlineStatus: 'UNKNOWN', remainingWorkingDays: null };
 }

@@ -1,6 +1,13 @@
 import {
-  ProcedureAction, ProcedureExtendedV1, ProcedureOpenedV1, ProcedureSupplementRequestedV1, PROCEDURE_ACTION_EVENTS,
-  type EventDefinition, type InternalProcedureFields, type PublicProcedureFields, type Role,
+  ProcedureAction,
+  ProcedureExtendedV1,
+  ProcedureOpenedV1,
+  ProcedureSupplementRequestedV1,
+  PROCEDURE_ACTION_EVENTS,
+  type EventDefinition,
+  type InternalProcedureFields,
+  type PublicProcedureFields,
+  type Role,
 } from '@banjie/contracts';
 import { appendToOutbox } from '@banjie/platform';
 import type { EntityManager } from 'typeorm';
@@ -20,22 +27,54 @@ export function appendActionEvent(
 ) {
   switch (command.action) {
     case ProcedureAction.EXTEND:
-      return appendToOutbox(manager, ProcedureExtendedV1, snapshot.projectCode, { public: { ...snapshot, extensionDays: command.days }, internal }, now);
+      return appendToOutbox(
+        manager,
+        ProcedureExtendedV1,
+        snapshot.projectCode,
+        { public: { ...snapshot, extensionDays: command.days }, internal },
+        now,
+      );
     case ProcedureAction.REQUEST_SUPPLEMENT:
       return appendToOutbox(
-        manager, ProcedureSupplementRequestedV1, snapshot.projectCode, { public: { ...snapshot, supplementReason: command.supplementReason }, internal }, now,
+        manager,
+        ProcedureSupplementRequestedV1,
+        snapshot.projectCode,
+        { public: { ...snapshot, supplementReason: command.supplementReason }, internal },
+        now,
       );
     default:
-      return appendPlainEvent(manager, PROCEDURE_ACTION_EVENTS[command.action] as PlainProcedureEvent, snapshot, internal, now);
+      return appendPlainEvent(
+        manager,
+        PROCEDURE_ACTION_EVENTS[command.action] as PlainProcedureEvent,
+        snapshot,
+        internal,
+        now,
+      );
   }
 }
 
 /** ProcedureOpened, ProcedureReplanned and the actions that carry nothing beyond the snapshot. */
-export function appendPlainEvent(manager: EntityManager, definition: PlainProcedureEvent, snapshot: PublicProcedureFields, internal: InternalProcedureFields, now: Date) {
+export function appendPlainEvent(
+  manager: EntityManager,
+  definition: PlainProcedureEvent,
+  snapshot: PublicProcedureFields,
+  internal: InternalProcedureFields,
+  now: Date,
+) {
   return appendToOutbox(manager, definition, snapshot.projectCode, { public: snapshot, internal }, now);
 }
 
 /** The internal part of every procedure event: who acted, why, and whom the project belongs to. */
-export function internalFields(actor: { sub: string; role: Role }, reason: string | null, project: ProjectScope): InternalProcedureFields {
-  return { actor: actor.sub, actorRole: actor.role, reason, ownerEnterpriseId: project.ownerEnterpriseId, helpers: project.helperLogins };
+export function internalFields(
+  actor: { sub: string; role: Role },
+  reason: string | null,
+  project: ProjectScope,
+): InternalProcedureFields {
+  return {
+    actor: actor.sub,
+    actorRole: actor.role,
+    reason,
+    ownerEnterpriseId: project.ownerEnterpriseId,
+    helpers: project.helperLogins,
+  };
 }

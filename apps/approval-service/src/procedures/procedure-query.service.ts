@@ -26,7 +26,11 @@ export class ProcedureQueryService {
   ) {}
 
   async list(actor: Actor, query: ListProceduresQuery, now: Date = new Date()) {
-    const records = await this.procedures.list(visibilityOf(actor), { statuses: query.status, projectCode: query.project, department: query.department });
+    const records = await this.procedures.list(visibilityOf(actor), {
+      statuses: query.status,
+      projectCode: query.project,
+      department: query.department,
+    });
     let views = await this.views(records, actor, query.asOf, now);
     if (query.dueBefore !== undefined) {
       const dueBefore = query.dueBefore;
@@ -34,10 +38,20 @@ export class ProcedureQueryService {
     }
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 200;
-    return { items: views.slice((page - 1) * pageSize, page * pageSize), total: views.length, page, pageSize };
+    return {
+      items: views.slice((page - 1) * pageSize, page * pageSize),
+      total: views.length,
+      page,
+      pageSize,
+    };
   }
 
-  async get(actor: Actor, procedureId: string, asOf?: string, now: Date = new Date()): Promise<ProcedureView> {
+  async get(
+    actor: Actor,
+    procedureId: string,
+    asOf?: string,
+    now: Date = new Date(),
+  ): Promise<ProcedureView> {
     const record = await this.procedures.findVisible(procedureId, visibilityOf(actor));
     const [view] = await this.views([record], actor, asOf, now);
     return view!;
@@ -48,13 +62,20 @@ export class ProcedureQueryService {
     return auditTrailFor(actor, await this.audit.ofProcedure(procedureId));
   }
 
-  async ofProject(actor: Actor, projectCode: string, asOf?: string, now: Date = new Date()): Promise<ProcedureView[]> {
+  async ofProject(
+    actor: Actor,
+    projectCode: string,
+    asOf?: string,
+    now: Date = new Date(),
+  ): Promise<ProcedureView[]> {
     return this.views(await this.visibleOfProject(actor, projectCode), actor, asOf, now);
   }
 
   async auditOfProject(actor: Actor, projectCode: string) {
     const records = await this.visibleOfProject(actor, projectCode);
-    return records.length === 0 ? [] : auditTrailFor(actor, await this.audit.ofProcedures(records.map((r) => r.procedureId)));
+    return records.length === 0
+      ? []
+      : auditTrailFor(actor, await this.audit.ofProcedures(records.map((r) => r.procedureId)));
   }
 
   /** A department sees its own procedures of any project; an enterprise or helper sees nothing of another's project (404). */
@@ -62,15 +83,29 @@ export class ProcedureQueryService {
     await this.projects.find(projectCode);
     const records = await this.procedures.list(visibilityOf(actor), { projectCode });
     if (records.length === 0 && (actor.role === Role.ENTERPRISE || actor.role === Role.HELPER)) {
-      throw new DomainException('not-found', 'PROJECT_NOT_FOUND', `no procedures known for project ${projectCode}`);
+      throw new DomainException(
+        'not-found',
+        'PROJECT_NOT_FOUND',
+        `no procedures known for project ${projectCode}`,
+      );
     }
     return records;
   }
 
-  private async views(records: ProcedureRecord[], actor: Actor, asOf: string | undefined, now: Date): Promise<ProcedureView[]> {
+  private async views(
+    records: ProcedureRecord[],
+    actor: Actor,
+    asOf: string | undefined,
+    now: Date,
+  ): Promise<ProcedureView[]> {
     const calendar = await this.calendars.current();
     const scopes = await this.projects.scopes([...new Set(records.map((r) => r.projectCode))]);
-    const context = { asOf: asOf ?? this.calendars.today(now), dueSoonWorkingDays: this.config.dueSoonWorkingDays, calendar, actor };
+    const context = {
+      asOf: asOf ?? this.calendars.today(now),
+      dueSoonWorkingDays: this.config.dueSoonWorkingDays,
+      calendar,
+      actor,
+    };
     return [...records]
       .sort((a, b) => a.projectCode.localeCompare(b.projectCode) || catalogueOrder(a) - catalogueOrder(b))
       .map((record) => procedureView(record, scopes.get(record.projectCode)!, context));

@@ -18,7 +18,8 @@ export interface ViewContext {
 
 function targetStatus(record: ProcedureRecord, asOf: string): TargetStatus {
   if (record.targetDate === null) return 'NO_TARGET';
-  if (record.completedOn !== null && record.status === 'APPROVED') return record.completedOn <= record.targetDate ? 'MET' : 'MISSED';
+  if (record.completedOn !== null && record.status === 'APPROVED')
+    return record.completedOn <= record.targetDate ? 'MET' : 'MISSED';
   return asOf > record.targetDate ? 'MISSED' : 'ON_TRACK';
 }
 
@@ -29,7 +30,11 @@ function targetStatus(record: ProcedureRecord, asOf: string): TargetStatus {
  */
 export function procedureView(record: ProcedureRecord, project: ProjectScope, context: ViewContext) {
   const allowed = allowedActions(record);
-  const scope = { department: record.department, projectEnterpriseId: project.ownerEnterpriseId, projectHelpers: project.helperLogins };
+  const scope = {
+    department: record.department,
+    projectEnterpriseId: project.ownerEnterpriseId,
+    projectHelpers: project.helperLogins,
+  };
   const permitted = allowed.filter((action: ProcedureAction) => mayAct(context.actor, scope, action).allowed);
   const clock = readClock(record, context.asOf, context.dueSoonWorkingDays, context.calendar);
   return {

@@ -29,7 +29,10 @@ export function visibilityOf(actor: Actor): Visibility {
 }
 
 /** The SQL condition (over `p` = procedures, `pr` = projects) and its parameter, numbered from `next`. */
-export function visibilityCondition(visibility: Visibility, next: number): { sql: string; params: unknown[] } {
+export function visibilityCondition(
+  visibility: Visibility,
+  next: number,
+): { sql: string; params: unknown[] } {
   switch (visibility.kind) {
     case 'all':
       return { sql: 'true', params: [] };
@@ -43,7 +46,10 @@ export function visibilityCondition(visibility: Visibility, next: number): { sql
 }
 
 /** The same rule as `visibilityCondition`, for a procedure already read (with its project's owner and helpers). */
-export function canSee(visibility: Visibility, procedure: { department: string; ownerEnterpriseId: string; helperLogins: readonly string[] }): boolean {
+export function canSee(
+  visibility: Visibility,
+  procedure: { department: string; ownerEnterpriseId: string; helperLogins: readonly string[] },
+): boolean {
   switch (visibility.kind) {
     case 'all':
       return true;

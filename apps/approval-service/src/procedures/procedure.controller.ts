@@ -6,7 +6,12 @@ import { CurrentActor, type Actor } from '@banjie/platform';
 import { IDEMPOTENCY_HEADER } from '../idempotency/idempotency';
 import { ActionHeaders, type ActionHeaderValues } from './action-headers';
 import {
-  ActionDto, ApproveDto, ExtendDto, MarkAlreadyHeldDto, ReasonedActionDto, RequestSupplementDto,
+  ActionDto,
+  ApproveDto,
+  ExtendDto,
+  MarkAlreadyHeldDto,
+  ReasonedActionDto,
+  RequestSupplementDto,
 } from './dto/procedure-action.dto';
 import { AsOfQuery, ListProceduresQuery } from './dto/list-procedures.query';
 import { ProcedureIdParam } from './dto/procedure-id.param';
@@ -20,8 +25,16 @@ const A = ProcedureAction;
 const ActionDocs = () =>
   applyDecorators(
     HttpCode(200),
-    ApiHeader({ name: IDEMPOTENCY_HEADER, required: false, description: 'same key + same request → the first response replayed; same key + another request → 422' }),
-    ApiHeader({ name: 'If-Match', required: false, description: 'the sequence you read, e.g. "3" (stale → 412)' }),
+    ApiHeader({
+      name: IDEMPOTENCY_HEADER,
+      required: false,
+      description: 'same key + same request → the first response replayed; same key + another request → 422',
+    }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'the sequence you read, e.g. "3" (stale → 412)',
+    }),
   );
 
 @ApiTags('procedures')
@@ -39,7 +52,12 @@ export class ProcedureController {
   }
 
   @Get(':id')
-  async get(@Param() { id }: ProcedureIdParam, @Query() { asOf }: AsOfQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+  async get(
+    @Param() { id }: ProcedureIdParam,
+    @Query() { asOf }: AsOfQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const view = await this.queries.get(actor, id, asOf);
     response.setHeader('ETag', `"${view.sequence}"`);
     return view;
@@ -50,63 +68,203 @@ export class ProcedureController {
     return this.queries.auditOf(actor, id);
   }
 
-  @Post(':id/submit') @ActionDocs()
-  submit(@Param() { id }: ProcedureIdParam, @Body() body: ActionDto, @ActionHeaders() headers: ActionHeaderValues, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/submit')
+  @ActionDocs()
+  submit(
+    @Param() { id }: ProcedureIdParam,
+    @Body() body: ActionDto,
+    @ActionHeaders() headers: ActionHeaderValues,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.act(id, { action: A.SUBMIT, note: body.note }, body, headers, actor, res);
   }
 
-  @Post(':id/accept') @ActionDocs()
-  accept(@Param() { id }: ProcedureIdParam, @Body() body: ActionDto, @ActionHeaders() headers: ActionHeaderValues, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/accept')
+  @ActionDocs()
+  accept(
+    @Param() { id }: ProcedureIdParam,
+    @Body() body: ActionDto,
+    @ActionHeaders() headers: ActionHeaderValues,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.act(id, { action: A.ACCEPT, note: body.note }, body, headers, actor, res);
   }
 
-  @Post(':id/request-supplement') @ActionDocs()
-  requestSupplement(@Param() { id }: ProcedureIdParam, @Body() body: RequestSupplementDto, @ActionHeaders() headers: ActionHeaderValues, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    return this.act(id, { action: A.REQUEST_SUPPLEMENT, supplementReason: body.supplementReason, note: body.note }, body, headers, actor, res);
+  @Post(':id/request-supplement')
+  @ActionDocs()
+  requestSupplement(
+    @Param() { id }: ProcedureIdParam,
+    @Body() body: RequestSupplementDto,
+    @ActionHeaders() headers: ActionHeaderValues,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(
+      id,
+      { action: A.REQUEST_SUPPLEMENT, supplementReason: body.supplementReason, note: body.note },
+      body,
+      headers,
+      actor,
+      res,
+    );
   }
 
-  @Post(':id/resubmit') @ActionDocs()
-  resubmit(@Param() { id }: ProcedureIdParam, @Body() body: ActionDto, @ActionHeaders() headers: ActionHeaderValues, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/resubmit')
+  @ActionDocs()
+  resubmit(
+    @Param() { id }: ProcedureIdParam,
+    @Body() body: ActionDto,
+    @ActionHeaders() headers: ActionHeaderValues,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.act(id, { action: A.RESUBMIT, note: body.note }, body, headers, actor, res);
   }
 
-  @Post(':id/approve') @ActionDocs()
-  approve(@Param() { id }: ProcedureIdParam, @Body() body: ApproveDto, @ActionHeaders() headers: ActionHeaderValues, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    return this.act(id, { action: A.APPROVE, documentNumber: body.documentNumber, note: body.note }, body, headers, actor, res);
+  @Post(':id/approve')
+  @ActionDocs()
+  approve(
+    @Param() { id }: ProcedureIdParam,
+    @Body() body: ApproveDto,
+    @ActionHeaders() headers: ActionHeaderValues,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(
+      id,
+      { action: A.APPROVE, documentNumber: body.documentNumber, note: body.note },
+      body,
+      headers,
+      actor,
+      res,
+    );
   }
 
-  @Post(':id/refuse') @ActionDocs()
-  refuse(@Param() { id }: ProcedureIdParam, @Body() body: ReasonedActionDto, @ActionHeaders() headers: ActionHeaderValues, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    return this.act(id, { action: A.REFUSE, reason: body.reason, note: body.note }, body, headers, actor, res);
+  @Post(':id/refuse')
+  @ActionDocs()
+  refuse(
+    @Param() { id }: ProcedureIdParam,
+    @Body() body: ReasonedActionDto,
+    @ActionHeaders() headers: ActionHeaderValues,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(
+      id,
+      { action: A.REFUSE, reason: body.reason, note: body.note },
+      body,
+      headers,
+      actor,
+      res,
+    );
   }
 
-  @Post(':id/extend') @ActionDocs()
-  extend(@Param() { id }: ProcedureIdParam, @Body() body: ExtendDto, @ActionHeaders() headers: ActionHeaderValues, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    return this.act(id, { action: A.EXTEND, days: body.days, reason: body.reason, note: body.note }, body, headers, actor, res);
+  @Post(':id/extend')
+  @ActionDocs()
+  extend(
+    @Param() { id }: ProcedureIdParam,
+    @Body() body: ExtendDto,
+    @ActionHeaders() headers: ActionHeaderValues,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(
+      id,
+      { action: A.EXTEND, days: body.days, reason: body.reason, note: body.note },
+      body,
+      headers,
+      actor,
+      res,
+    );
   }
 
-  @Post(':id/mark-not-applicable') @ActionDocs()
-  markNotApplicable(@Param() { id }: ProcedureIdParam, @Body() body: ReasonedActionDto, @ActionHeaders() headers: ActionHeaderValues, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    return this.act(id, { action: A.MARK_NOT_APPLICABLE, reason: body.reason, note: body.note }, body, headers, actor, res);
+  @Post(':id/mark-not-applicable')
+  @ActionDocs()
+  markNotApplicable(
+    @Param() { id }: ProcedureIdParam,
+    @Body() body: ReasonedActionDto,
+    @ActionHeaders() headers: ActionHeaderValues,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(
+      id,
+      { action: A.MARK_NOT_APPLICABLE, reason: body.reason, note: body.note },
+      body,
+      headers,
+      actor,
+      res,
+    );
   }
 
-  @Post(':id/mark-already-held') @ActionDocs()
-  markAlreadyHeld(@Param() { id }: ProcedureIdParam, @Body() body: MarkAlreadyHeldDto, @ActionHeaders() headers: ActionHeaderValues, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    return this.act(id, { action: A.MARK_ALREADY_HELD, documentNumber: body.documentNumber, reason: body.reason, note: body.note }, body, headers, actor, res);
+  @Post(':id/mark-already-held')
+  @ActionDocs()
+  markAlreadyHeld(
+    @Param() { id }: ProcedureIdParam,
+    @Body() body: MarkAlreadyHeldDto,
+    @ActionHeaders() headers: ActionHeaderValues,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(
+      id,
+      {
+        action: A.MARK_ALREADY_HELD,
+        documentNumber: body.documentNumber,
+        reason: body.reason,
+        note: body.note,
+      },
+      body,
+      headers,
+      actor,
+      res,
+    );
   }
 
-  @Post(':id/withdraw') @ActionDocs()
-  withdraw(@Param() { id }: ProcedureIdParam, @Body() body: ReasonedActionDto, @ActionHeaders() headers: ActionHeaderValues, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
-    return this.act(id, { action: A.WITHDRAW, reason: body.reason, note: body.note }, body, headers, actor, res);
+  @Post(':id/withdraw')
+  @ActionDocs()
+  withdraw(
+    @Param() { id }: ProcedureIdParam,
+    @Body() body: ReasonedActionDto,
+    @ActionHeaders() headers: ActionHeaderValues,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(
+      id,
+      { action: A.WITHDRAW, reason: body.reason, note: body.note },
+      body,
+      headers,
+      actor,
+      res,
+    );
   }
 
-  private async act(procedureId: string, command: ActionCommand, body: ActionDto, headers: ActionHeaderValues, actor: Actor, res: Response) {
+  private async act(
+    procedureId: string,
+    command: ActionCommand,
+    body: ActionDto,
+    headers: ActionHeaderValues,
+    actor: Actor,
+    res: Response,
+  ) {
     const expected =
       headers.ifMatch !== undefined
         ? { source: 'if-match' as const, sequence: headers.ifMatch }
-        : body.expectedSequence !== undefined ? { source: 'body' as const, sequence: body.expectedSequence } : undefined;
+        : body.expectedSequence !== undefined
+          ? { source: 'body' as const, sequence: body.expectedSequence }
+          : undefined;
     const result = await this.actions.perform({
-      procedureId, command, body, effectiveDate: body.effectiveDate, lateEntry: body.lateEntry, expected, idempotencyKey: headers.idempotencyKey, actor,
+      procedureId,
+      command,
+      body,
+      effectiveDate: body.effectiveDate,
+      lateEntry: body.lateEntry,
+      expected,
+      idempotencyKey: headers.idempotencyKey,
+      actor,
     });
     res.status(result.statusCode);
     res.setHeader('ETag', `"${String(result.body.sequence)}"`);

@@ -13,7 +13,14 @@ import { ProjectProceduresController } from './project-procedures.controller';
 @Module({
   imports: [CalendarModule, ProjectDirectoryModule],
   controllers: [ProcedureController, ProjectProceduresController],
-  providers: [ProcedureRepository, ProcedureQueryService, ProcedureActionService, AuditRepository, IdempotencyRepository, SecurityLogRepository],
+  providers: [
+    ProcedureRepository,
+    ProcedureQueryService,
+    ProcedureActionService,
+    AuditRepository,
+    IdempotencyRepository,
+    SecurityLogRepository,
+  ],
   exports: [ProcedureRepository, AuditRepository],
 })
 export class ProcedureModule {}

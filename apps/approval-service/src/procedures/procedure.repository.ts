@@ -25,13 +25,19 @@ export class ProcedureRepository {
 
   /** Reads a procedure for change, locking its row until the transaction ends (concurrent actions queue here). */
   async lockForChange(manager: EntityManager, procedureId: string): Promise<ProcedureRecord> {
-    const [record] = (await manager.query(`SELECT ${COLUMNS} FROM approval.procedures p WHERE p.procedure_id = $1 FOR UPDATE`, [procedureId])) as ProcedureRecord[];
+    const [record] = (await manager.query(
+      `SELECT ${COLUMNS} FROM approval.procedures p WHERE p.procedure_id = $1 FOR UPDATE`,
+      [procedureId],
+    )) as ProcedureRecord[];
     if (!record) throw procedureNotFound(procedureId);
     return record;
   }
 
   async lockProjectProcedures(manager: EntityManager, projectCode: string): Promise<ProcedureRecord[]> {
-    return manager.query(`SELECT ${COLUMNS} FROM approval.procedures p WHERE p.project_code = $1 ORDER BY p.procedure_id FOR UPDATE`, [projectCode]);
+    return manager.query(
+      `SELECT ${COLUMNS} FROM approval.procedures p WHERE p.project_code = $1 ORDER BY p.procedure_id FOR UPDATE`,
+      [projectCode],
+    );
   }
 
   async save(manager: EntityManager, r: ProcedureRecord): Promise<void> {
@@ -48,9 +54,26 @@ export class ProcedureRepository {
          baseline_date = EXCLUDED.baseline_date, target_date = EXCLUDED.target_date, completed_on = EXCLUDED.completed_on,
          document_number = EXCLUDED.document_number, updated_at = now()`,
       [
-        r.procedureId, r.projectCode, r.procedure, r.department, r.status, r.sequence, r.effectiveDate, r.applicationNumber,
-        r.extensionsUsed, r.planApplicability, r.plannedWorkingDays, r.committedWorkingDays, r.extensionWorkingDays, r.submittedOn, r.acceptedOn,
-        JSON.stringify(r.pauses), r.baselineDate, r.targetDate, r.completedOn, r.documentNumber,
+        r.procedureId,
+        r.projectCode,
+        r.procedure,
+        r.department,
+        r.status,
+        r.sequence,
+        r.effectiveDate,
+        r.applicationNumber,
+        r.extensionsUsed,
+        r.planApplicability,
+        r.plannedWorkingDays,
+        r.committedWorkingDays,
+        r.extensionWorkingDays,
+        r.submittedOn,
+        r.acceptedOn,
+        JSON.stringify(r.pauses),
+        r.baselineDate,
+        r.targetDate,
+        r.completedOn,
+        r.documentNumber,
       ],
     );
   }

@@ -18,7 +18,11 @@ export class ProjectProceduresController {
 
   /** The project's procedures the caller may see, in catalogue order. */
   @Get('procedures')
-  procedures(@Param() { code }: ProjectCodeParam, @Query() { asOf }: AsOfQuery, @CurrentActor() actor: Actor) {
+  procedures(
+    @Param() { code }: ProjectCodeParam,
+    @Query() { asOf }: AsOfQuery,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.queries.ofProject(actor, code, asOf);
   }
 

@@ -1,7 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
-import { ProjectLifecycleChangedV1, ProjectRegisteredV1, ProjectUpdatedV1, Topics, type PayloadOf } from '@banjie/contracts';
+import {
+  ProjectLifecycleChangedV1,
+  ProjectRegisteredV1,
+  ProjectUpdatedV1,
+  Topics,
+  type PayloadOf,
+} from '@banjie/contracts';
 import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
 import { helperLogins, ProjectDirectoryRepository } from './project-directory.repository';
 

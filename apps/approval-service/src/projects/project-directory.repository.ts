@@ -22,7 +22,10 @@ export class ProjectDirectoryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** From intake's project events: newer project versions win, older ones change nothing. */
-  async upsertFromProject(manager: EntityManager, project: { code: string; ownerEnterpriseId: string; helperLogins: string[]; version: number }): Promise<void> {
+  async upsertFromProject(
+    manager: EntityManager,
+    project: { code: string; ownerEnterpriseId: string; helperLogins: string[]; version: number },
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO approval.projects (code, owner_enterprise_id, helper_logins, project_version) VALUES ($1, $2, $3, $4)
        ON CONFLICT (code) DO UPDATE SET owner_enterprise_id = EXCLUDED.owner_enterprise_id, helper_logins = EXCLUDED.helper_logins,
@@ -37,24 +40,36 @@ export class ProjectDirectoryRepository {
    * supplies owner and helpers only until a project event (with a version) has been seen.
    * Returns the project row, locked for the rest of the transaction.
    */
-  async upsertFromPlanAndLock(manager: EntityManager, project: { code: string; ownerEnterpriseId: string; helperLogins: string[] }): Promise<ProjectScope> {
+  async upsertFromPlanAndLock(
+    manager: EntityManager,
+    project: { code: string; ownerEnterpriseId: string; helperLogins: string[] },
+  ): Promise<ProjectScope> {
     await manager.query(
       `INSERT INTO approval.projects (code, owner_enterprise_id, helper_logins) VALUES ($1, $2, $3)
        ON CONFLICT (code) DO UPDATE SET owner_enterprise_id = EXCLUDED.owner_enterprise_id, helper_logins = EXCLUDED.helper_logins, updated_at = now()
        WHERE projects.project_version = 0`,
       [project.code, project.ownerEnterpriseId, project.helperLogins],
     );
-    const [row] = (await manager.query(`SELECT ${COLUMNS} FROM approval.projects WHERE code = $1 FOR UPDATE`, [project.code])) as ProjectScope[];
+    const [row] = (await manager.query(
+      `SELECT ${COLUMNS} FROM approval.projects WHERE code = $1 FOR UPDATE`,
+      [project.code],
+    )) as ProjectScope[];
     return row!;
   }
 
   async recordPlanVersion(manager: EntityManager, code: string, planVersion: number): Promise<void> {
-    await manager.query(`UPDATE approval.projects SET plan_version = $2, updated_at = now() WHERE code = $1`, [code, planVersion]);
+    await manager.query(
+      `UPDATE approval.projects SET plan_version = $2, updated_at = now() WHERE code = $1`,
+      [code, planVersion],
+    );
   }
 
   async scope(manager: EntityManager | DataSource, code: string): Promise<ProjectScope> {
-    const [row] = (await manager.query(`SELECT ${COLUMNS} FROM approval.projects WHERE code = $1`, [code])) as ProjectScope[];
-    if (!row) throw new DomainException('not-found', 'PROJECT_NOT_FOUND', `no procedures known for project ${code}`);
+    const [row] = (await manager.query(`SELECT ${COLUMNS} FROM approval.projects WHERE code = $1`, [
+      code,
+    ])) as ProjectScope[];
+    if (!row)
+      throw new DomainException('not-found', 'PROJECT_NOT_FOUND', `no procedures known for project ${code}`);
     return row;
   }
 
@@ -63,7 +78,10 @@ export class ProjectDirectoryRepository {
   }
 
   async scopes(codes: string[]): Promise<Map<string, ProjectScope>> {
-    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM approval.projects WHERE code = ANY ($1::text[])`, [codes])) as ProjectScope[];
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM approval.projects WHERE code = ANY ($1::text[])`,
+      [codes],
+    )) as ProjectScope[];
     return new Map(rows.map((row) => [row.code, row]));
   }
 }

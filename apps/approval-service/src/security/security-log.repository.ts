@@ -24,8 +24,14 @@ export class SecurityLogRepository {
       `INSERT INTO approval.security_log (event, procedure_id, action, actor, actor_role, actor_department, actor_enterprise_id, correlation_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
-        entry.event, entry.procedureId, entry.action, entry.actor.sub, entry.actor.role, entry.actor.department ?? null,
-        entry.actor.enterpriseId ?? null, currentCorrelationId() ?? null,
+        entry.event,
+        entry.procedureId,
+        entry.action,
+        entry.actor.sub,
+        entry.actor.role,
+        entry.actor.department ?? null,
+        entry.actor.enterpriseId ?? null,
+        currentCorrelationId() ?? null,
       ],
     );
   }

@@ -35,15 +35,27 @@ export function approvalClient(app: INestApplication, actor: Actor) {
   return {
     request,
     list: (query = '') => request<{ items: ProcedureBody[]; total: number }>('GET', `/procedures${query}`),
-    get: (procedureId: string, query = '') => request<ProcedureBody>('GET', `/procedures/${procedureId}${query}`),
-    audit: (procedureId: string) => request<Record<string, unknown>[]>('GET', `/procedures/${procedureId}/audit`),
+    get: (procedureId: string, query = '') =>
+      request<ProcedureBody>('GET', `/procedures/${procedureId}${query}`),
+    audit: (procedureId: string) =>
+      request<Record<string, unknown>[]>('GET', `/procedures/${procedureId}/audit`),
     ofProject: (code: string) => request<ProcedureBody[]>('GET', `/projects/${code}/procedures`),
     projectAudit: (code: string) => request<Record<string, unknown>[]>('GET', `/projects/${code}/audit`),
-    act: (procedureId: string, action: ProcedureAction, body: Record<string, unknown> = {}, options: ActionOptions = {}) =>
-      request<ProcedureBody & { allowed?: string[]; code?: string; message?: string | string[] }>('POST', `/procedures/${procedureId}/${action}`, body, {
-        ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
-        ...(options.ifMatch ? { 'if-match': options.ifMatch } : {}),
-      }),
+    act: (
+      procedureId: string,
+      action: ProcedureAction,
+      body: Record<string, unknown> = {},
+      options: ActionOptions = {},
+    ) =>
+      request<ProcedureBody & { allowed?: string[]; code?: string; message?: string | string[] }>(
+        'POST',
+        `/procedures/${procedureId}/${action}`,
+        body,
+        {
+          ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+          ...(options.ifMatch ? { 'if-match': options.ifMatch } : {}),
+        },
+      ),
   };
 }
 export type ApprovalClient = ReturnType<typeof approvalClient>;
@@ -64,14 +76,18 @@ export const VALID_ACTION_BODIES: Record<ProcedureAction, Record<string, unknown
 
 /** A plan for intake's `PUT /projects/:code/plan`: every procedure REQUIRED with one target, except the ones given. */
 export function planItems(targetDate: string, exceptions: Record<string, Record<string, unknown>> = {}) {
-  return PROCEDURE_CODES.map((procedure) => exceptions[procedure] ?? { procedure, applicability: 'REQUIRED', targetDate });
+  return PROCEDURE_CODES.map(
+    (procedure) => exceptions[procedure] ?? { procedure, applicability: 'REQUIRED', targetDate },
+  );
 }
 
 /**
  * A fresh approval service on its own database (or on the one given, e.g. shared with an intake
  * service started by `startIsolatedIntake`). Calendar overrides are re-read on every use.
  */
-export async function startIsolatedApproval(databaseUrl?: string): Promise<{ app: INestApplication; databaseUrl: string }> {
+export async function startIsolatedApproval(
+  databaseUrl?: string,
+): Promise<{ app: INestApplication; databaseUrl: string }> {
   const url = databaseUrl ?? (await freshDatabaseUrl('approval'));
   const env = { ...(await serviceEnvironment(url, 'APPROVAL_PORT')), APPROVAL_CALENDAR_REFRESH_MS: '0' };
   await migrateApproval(env);

@@ -18,7 +18,9 @@ export const CALENDAR_CONSUMER = 'deadline.calendar';
  */
 @Controller()
 export class CalendarEventsConsumer {
-  private readonly handlers = [handle(CalendarChangedV1, (envelope, manager) => this.apply(envelope.payload, manager))];
+  private readonly handlers = [
+    handle(CalendarChangedV1, (envelope, manager) => this.apply(envelope.payload, manager)),
+  ];
   private readonly tellClocks = async (applied: boolean[]) => {
     if (applied.some(Boolean)) await this.propagation.propagate();
   };
@@ -39,7 +41,11 @@ export class CalendarEventsConsumer {
   private async apply(payload: CalendarChangedPayload, manager: EntityManager): Promise<boolean> {
     const change = await this.calendars.replica.apply(manager, payload.definition);
     if (change === null) return false;
-    for (const moved of dueDateChanges(await this.projection.openClocks(manager), change.previous, change.current)) {
+    for (const moved of dueDateChanges(
+      await this.projection.openClocks(manager),
+      change.previous,
+      change.current,
+    )) {
       await this.dueDates.record(manager, moved, change.current.version);
     }
     return true;

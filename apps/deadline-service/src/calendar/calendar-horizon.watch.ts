@@ -21,10 +21,20 @@ export class CalendarHorizonWatch {
   /** True when this look raised the escalation. */
   async look(now: Date = new Date()): Promise<boolean> {
     const calendar = await this.calendars.replica.fresh();
-    const warning = calendarHorizonWarning(shanghaiLocalDate(now), lastKnownYearOf(calendar), this.config.calendarHorizonWarningFrom);
+    const warning = calendarHorizonWarning(
+      shanghaiLocalDate(now),
+      lastKnownYearOf(calendar),
+      this.config.calendarHorizonWarningFrom,
+    );
     if (warning === null) return false;
     const id = await this.escalations.raise(
-      { subject: `calendar:${warning.year}`, rung: CALENDAR_NOT_PUBLISHED, projectCode: 'PORTFOLIO', recipients: [{ kind: 'ADMINS' }], reason: warning.reason },
+      {
+        subject: `calendar:${warning.year}`,
+        rung: CALENDAR_NOT_PUBLISHED,
+        projectCode: 'PORTFOLIO',
+        recipients: [{ kind: 'ADMINS' }],
+        reason: warning.reason,
+      },
       now,
     );
     return id !== null;

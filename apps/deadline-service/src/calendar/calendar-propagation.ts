@@ -29,24 +29,36 @@ export class CalendarPropagation {
   /** `openClocks`: the projection's open clocks when the caller has just read them (the reconciler). */
   async propagate(openClocks?: readonly OpenClock[]): Promise<PropagationReport> {
     const version = (await this.calendars.replica.fresh()).version;
-    const behind = (openClocks ?? (await this.projection.openClocks())).filter((clock) => this.isBehind(clock, version));
+    const behind = (openClocks ?? (await this.projection.openClocks())).filter((clock) =>
+      this.isBehind(clock, version),
+    );
     const outcomes = await mapConcurrently(behind, this.config.temporal.callsInFlight, async (clock) => {
       try {
         if (await this.clocks.tellCalendar({ ...clock, acceptedOn: clock.acceptedOn! })) {
-          await this.projection.markCalendarTold(clock.procedureId, version, this.calendars.snapshotLastYear(clock.acceptedOn!));
+          await this.projection.markCalendarTold(
+            clock.procedureId,
+            version,
+            this.calendars.snapshotLastYear(clock.acceptedOn!),
+          );
         }
         return true;
       } catch (error) {
-        this.logger.warn(`${clock.procedureId}: calendar version ${version} not given to its clock now (${(error as Error).message}); the reconciler will`);
+        this.logger.warn(
+          `${clock.procedureId}: calendar version ${version} not given to its clock now (${(error as Error).message}); the reconciler will`,
+        );
         return false;
       }
     });
     const report = { told: outcomes.filter(Boolean).length, failed: outcomes.filter((ok) => !ok).length };
-    if (behind.length > 0) this.logger.log(`calendar version ${version} given to ${report.told} clocks (${report.failed} failed)`);
+    if (behind.length > 0)
+      this.logger.log(`calendar version ${version} given to ${report.told} clocks (${report.failed} failed)`);
     return report;
   }
 
   private isBehind(clock: OpenClock, version: number): boolean {
-    return clock.calendarVersionTold !== version || (clock.calendarLastYearTold ?? 0) < this.calendars.snapshotLastYear(clock.acceptedOn!);
+    return (
+      clock.calendarVersionTold !== version ||
+      (clock.calendarLastYearTold ?? 0) < this.calendars.snapshotLastYear(clock.acceptedOn!)
+    );
   }
 }

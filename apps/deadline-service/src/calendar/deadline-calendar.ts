@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { buildCalendarSnapshot, CALENDAR_LAST_YEAR, shanghaiLocalDate, yearOf, type CalendarSnapshot, type LocalDate, type WorkingDayCalendar } from '@banjie/domain';
+import {
+  buildCalendarSnapshot,
+  CALENDAR_LAST_YEAR,
+  shanghaiLocalDate,
+  yearOf,
+  type CalendarSnapshot,
+  type LocalDate,
+  type WorkingDayCalendar,
+} from '@banjie/domain';
 import { CalendarReplica } from '@banjie/platform';
 
 /** Years after the later of acceptance and today that a clock's snapshot covers (a limit with pauses and an extension fits easily). */
@@ -12,7 +20,10 @@ const YEARS_AHEAD = 2;
  */
 @Injectable()
 export class DeadlineCalendar {
-  private snapshots: { version: number; byYears: Map<string, CalendarSnapshot> } = { version: -1, byYears: new Map() };
+  private snapshots: { version: number; byYears: Map<string, CalendarSnapshot> } = {
+    version: -1,
+    byYears: new Map(),
+  };
 
   constructor(readonly replica: CalendarReplica) {}
 
@@ -22,15 +33,22 @@ export class DeadlineCalendar {
 
   /** The last year a clock accepted on `acceptedOn` needs in its snapshot today. */
   snapshotLastYear(acceptedOn: string, now: Date = new Date()): number {
-    return Math.min(Math.max(yearOf(acceptedOn as LocalDate), yearOf(shanghaiLocalDate(now))) + YEARS_AHEAD, CALENDAR_LAST_YEAR);
+    return Math.min(
+      Math.max(yearOf(acceptedOn as LocalDate), yearOf(shanghaiLocalDate(now))) + YEARS_AHEAD,
+      CALENDAR_LAST_YEAR,
+    );
   }
 
   /** The calendar in force for a clock accepted on `acceptedOn`: from that year to a couple of years past today. */
   snapshotFor(acceptedOn: string, now: Date = new Date()): CalendarSnapshot {
     const calendar = this.calendar;
-    const from = Math.min(Math.max(yearOf(acceptedOn as LocalDate), calendar.coverage.firstYear), CALENDAR_LAST_YEAR);
+    const from = Math.min(
+      Math.max(yearOf(acceptedOn as LocalDate), calendar.coverage.firstYear),
+      CALENDAR_LAST_YEAR,
+    );
     const to = Math.max(from, this.snapshotLastYear(acceptedOn, now));
-    if (this.snapshots.version !== calendar.version) this.snapshots = { version: calendar.version, byYears: new Map() };
+    if (this.snapshots.version !== calendar.version)
+      this.snapshots = { version: calendar.version, byYears: new Map() };
     let snapshot = this.snapshots.byYears.get(`${from}-${to}`);
     if (!snapshot) {
       snapshot = buildCalendarSnapshot(calendar, from, to);

@@ -8,7 +8,12 @@ import { describeDueDateChange, type DueDateChange } from './due-date-changes';
 /** The department and the helpers are told of each moved due date once per calendar version (ledger + outbox, one transaction). */
 @Injectable()
 export class DueDateChangeRepository {
-  async record(manager: EntityManager, change: DueDateChange, calendarVersion: number, sentAt: Date = new Date()): Promise<boolean> {
+  async record(
+    manager: EntityManager,
+    change: DueDateChange,
+    calendarVersion: number,
+    sentAt: Date = new Date(),
+  ): Promise<boolean> {
     const p = change.procedure;
     const id = randomUUID();
     const reason = describeDueDateChange(change, calendarVersion);
@@ -17,11 +22,26 @@ export class DueDateChangeRepository {
          previous_due_date, previous_provisional, due_date, provisional, reason, sent_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (procedure_id, application_number, calendar_version) DO NOTHING RETURNING id`,
-      [id, p.procedureId, p.applicationNumber, calendarVersion, p.projectCode, p.department, change.previous.dueDate, change.previous.provisional,
-        change.current.dueDate, change.current.provisional, reason, sentAt],
+      [
+        id,
+        p.procedureId,
+        p.applicationNumber,
+        calendarVersion,
+        p.projectCode,
+        p.department,
+        change.previous.dueDate,
+        change.previous.provisional,
+        change.current.dueDate,
+        change.current.provisional,
+        reason,
+        sentAt,
+      ],
     );
     if (inserted.length === 0) return false;
-    const recipients: DeadlineRecipient[] = [{ kind: 'DEPARTMENT', id: p.department }, ...p.helpers.map((login): DeadlineRecipient => ({ kind: 'HELPER', id: login }))];
+    const recipients: DeadlineRecipient[] = [
+      { kind: 'DEPARTMENT', id: p.department },
+      ...p.helpers.map((login): DeadlineRecipient => ({ kind: 'HELPER', id: login })),
+    ];
     await appendToOutbox(manager, DueDateChangedV1, p.projectCode, {
       noticeId: id,
       projectCode: p.projectCode,
@@ -46,6 +66,14 @@ export class DueDateChangeRepository {
               previous_provisional AS "previousProvisional", due_date::text AS "dueDate", provisional, reason, sent_at AS "sentAt"
          FROM deadline.due_date_changes WHERE procedure_id = $1 ORDER BY sent_at, calendar_version`,
       [procedureId],
-    ) as Promise<{ calendarVersion: number; previousDueDate: string | null; dueDate: string | null; provisional: boolean; reason: string }[]>;
+    ) as Promise<
+      {
+        calendarVersion: number;
+        previousDueDate: string | null;
+        dueDate: string | null;
+        provisional: boolean;
+        reason: string;
+      }[]
+    >;
   }
 }

@@ -2,10 +2,28 @@ import { packageDefinition, packageYears, workingDayCalendarOf } from '@banjie/d
 import type { ProcedureSnapshot } from '../procedures/procedure-snapshot';
 import { describeDueDateChange, dueDateChanges } from './due-date-changes';
 
-const procedure = (id: string, acceptedOn: string, committedWorkingDays: number, pauses: ProcedureSnapshot['pauses'] = []): ProcedureSnapshot => ({
-  procedureId: `BJ-2026-0001-${id}`, projectCode: 'BJ-2026-0001', procedure: id as never, department: 'EEB', status: 'ACCEPTED', sequence: 3,
-  effectiveDate: acceptedOn, applicationNumber: 1, committedWorkingDays, extensionWorkingDays: 0, acceptedOn, pauses, dueDate: null,
-  targetDate: null, completedOn: null, helpers: [],
+const procedure = (
+  id: string,
+  acceptedOn: string,
+  committedWorkingDays: number,
+  pauses: ProcedureSnapshot['pauses'] = [],
+): ProcedureSnapshot => ({
+  procedureId: `BJ-2026-0001-${id}`,
+  projectCode: 'BJ-2026-0001',
+  procedure: id as never,
+  department: 'EEB',
+  status: 'ACCEPTED',
+  sequence: 3,
+  effectiveDate: acceptedOn,
+  applicationNumber: 1,
+  committedWorkingDays,
+  extensionWorkingDays: 0,
+  acceptedOn,
+  pauses,
+  dueDate: null,
+  targetDate: null,
+  completedOn: null,
+  helpers: [],
 });
 
 describe('due dates moved by a calendar change', () => {
@@ -13,11 +31,27 @@ describe('due dates moved by a calendar change', () => {
   const published = workingDayCalendarOf({
     version: 2,
     overrides: [],
-    years: [...packageYears(), {
-      year: 2027, source: 'PUBLISHED', reference: 'X',
-      holidays: ['2027-01-01', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12', '2027-02-13'].map((date) => ({ date: date as never, name: '春节' })),
-      workingDays: ['2027-02-20' as never],
-    }],
+    years: [
+      ...packageYears(),
+      {
+        year: 2027,
+        source: 'PUBLISHED',
+        reference: 'X',
+        holidays: [
+          '2027-01-01',
+          '2027-02-05',
+          '2027-02-06',
+          '2027-02-07',
+          '2027-02-08',
+          '2027-02-09',
+          '2027-02-10',
+          '2027-02-11',
+          '2027-02-12',
+          '2027-02-13',
+        ].map((date) => ({ date: date as never, name: '春节' })),
+        workingDays: ['2027-02-20' as never],
+      },
+    ],
   });
 
   it('finds the clocks whose date moves, and only those', () => {
@@ -40,6 +74,11 @@ describe('due dates moved by a calendar change', () => {
 
   it('tells a clock whose date stays but stops being provisional', () => {
     const changes = dueDateChanges([procedure('EC', '2026-12-21', 15)], provisional, published);
-    expect(changes.map((c) => [c.previous, c.current])).toEqual([[{ dueDate: '2027-01-12', provisional: true }, { dueDate: '2027-01-12', provisional: false }]]);
+    expect(changes.map((c) => [c.previous, c.current])).toEqual([
+      [
+        { dueDate: '2027-01-12', provisional: true },
+        { dueDate: '2027-01-12', provisional: false },
+      ],
+    ]);
   });
 });

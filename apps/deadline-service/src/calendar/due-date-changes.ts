@@ -1,4 +1,10 @@
-import { dueDateReading, procedureClock, type DueDateReading, type LocalDate, type WorkingDayCalendar } from '@banjie/domain';
+import {
+  dueDateReading,
+  procedureClock,
+  type DueDateReading,
+  type LocalDate,
+  type WorkingDayCalendar,
+} from '@banjie/domain';
 import type { ProcedureSnapshot } from '../procedures/procedure-snapshot';
 
 export interface DueDateChange {
@@ -12,7 +18,9 @@ export function dueDateUnder(p: ProcedureSnapshot, calendar: WorkingDayCalendar)
   if (p.acceptedOn === null || p.committedWorkingDays === null) return { dueDate: null, provisional: false };
   try {
     const clock = procedureClock({
-      acceptedOn: p.acceptedOn as LocalDate, committedWorkingDays: p.committedWorkingDays, extensionWorkingDays: p.extensionWorkingDays,
+      acceptedOn: p.acceptedOn as LocalDate,
+      committedWorkingDays: p.committedWorkingDays,
+      extensionWorkingDays: p.extensionWorkingDays,
       pauses: p.pauses.map((pause) => ({ from: pause.from as LocalDate, to: pause.to as LocalDate | null })),
     });
     return dueDateReading(clock, calendar);
@@ -22,15 +30,24 @@ export function dueDateUnder(p: ProcedureSnapshot, calendar: WorkingDayCalendar)
 }
 
 /** The open clocks whose due date (or its provisional mark) differs between two calendars. */
-export function dueDateChanges(openClocks: readonly ProcedureSnapshot[], previous: WorkingDayCalendar, current: WorkingDayCalendar): DueDateChange[] {
+export function dueDateChanges(
+  openClocks: readonly ProcedureSnapshot[],
+  previous: WorkingDayCalendar,
+  current: WorkingDayCalendar,
+): DueDateChange[] {
   return openClocks.flatMap((procedure) => {
     const before = dueDateUnder(procedure, previous);
     const after = dueDateUnder(procedure, current);
-    return before.dueDate === after.dueDate && before.provisional === after.provisional ? [] : [{ procedure, previous: before, current: after }];
+    return before.dueDate === after.dueDate && before.provisional === after.provisional
+      ? []
+      : [{ procedure, previous: before, current: after }];
   });
 }
 
-const shown = (reading: DueDateReading): string => (reading.dueDate === null ? 'no date' : `${reading.dueDate}${reading.provisional ? ' (provisional, 暂定)' : ''}`);
+const shown = (reading: DueDateReading): string =>
+  reading.dueDate === null
+    ? 'no date'
+    : `${reading.dueDate}${reading.provisional ? ' (provisional, 暂定)' : ''}`;
 
 /** What the department and the helpers read. */
 export function describeDueDateChange(change: DueDateChange, calendarVersion: number): string {

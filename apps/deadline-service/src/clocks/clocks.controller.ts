@@ -38,14 +38,22 @@ export class ClocksController {
       throw new DomainException('not-found', 'PROCEDURE_NOT_FOUND', `no procedure ${procedureId}`);
     }
     if (procedure.acceptedOn === null) {
-      throw new DomainException('not-found', 'NO_CLOCK', `${procedureId} has no clock: its application ${procedure.applicationNumber} was not accepted (status ${procedure.status})`);
+      throw new DomainException(
+        'not-found',
+        'NO_CLOCK',
+        `${procedureId} has no clock: its application ${procedure.applicationNumber} was not accepted (status ${procedure.status})`,
+      );
     }
     let view;
     try {
       view = await this.clocks.query(procedure, shanghaiLocalDate(new Date()));
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
-      throw new DomainException('not-found', 'NO_CLOCK', `${procedureId}: the clock of application ${procedure.applicationNumber} is not running yet; the reconciler starts it`);
+      throw new DomainException(
+        'not-found',
+        'NO_CLOCK',
+        `${procedureId}: the clock of application ${procedure.applicationNumber} is not running yet; the reconciler starts it`,
+      );
     }
     return {
       procedureId,

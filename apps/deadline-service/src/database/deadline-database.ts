@@ -7,5 +7,11 @@ import { FollowThePublishedCalendar1764600200000 } from './migrations/1764600200
 
 export const deadlineDatabase = {
   entities: [EscalationEntity],
-  migrations: [CreateDeadlineTables1764300200000, CreateProcedureClockTables1764300300000, CreateWebhookTables1764300400000, CreateCalendarReplicaTable1764600000000, FollowThePublishedCalendar1764600200000],
+  migrations: [
+    CreateDeadlineTables1764300200000,
+    CreateProcedureClockTables1764300300000,
+    CreateWebhookTables1764300400000,
+    CreateCalendarReplicaTable1764600000000,
+    FollowThePublishedCalendar1764600200000,
+  ],
 };

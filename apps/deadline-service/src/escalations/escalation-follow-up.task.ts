@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { PeriodicTask } from '../reconciler/periodic-task';
 import { EscalationService } from './escalation.service';

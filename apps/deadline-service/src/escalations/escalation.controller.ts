@@ -11,7 +11,10 @@ export class EscalationQuery {
   @IsIn(['open', 'acknowledged'])
   status?: 'open' | 'acknowledged';
 
-  @ApiPropertyOptional({ example: 'OVERDUE_SUPERVISOR', description: 'the ladder rung, e.g. OVERDUE_SUPERVISOR, OVERDUE_LEADING_OFFICIAL, START_OVERDUE' })
+  @ApiPropertyOptional({
+    example: 'OVERDUE_SUPERVISOR',
+    description: 'the ladder rung, e.g. OVERDUE_SUPERVISOR, OVERDUE_LEADING_OFFICIAL, START_OVERDUE',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_:-]{1,80}$/, { message: 'rung must be a rung name such as OVERDUE_SUPERVISOR' })
   rung?: string;

@@ -3,5 +3,9 @@ import { EscalationFollowUpTask } from './escalation-follow-up.task';
 import { EscalationController } from './escalation.controller';
 import { EscalationService } from './escalation.service';
 
-@Module({ controllers: [EscalationController], providers: [EscalationService, EscalationFollowUpTask], exports: [EscalationService] })
+@Module({
+  controllers: [EscalationController],
+  providers: [EscalationService, EscalationFollowUpTask],
+  exports: [EscalationService],
+})
 export class EscalationModule {}

@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type FindOptionsWhere } from 'typeorm';
-import { EscalationRaisedV1, type AtRiskProcedure, type DeadlineRecipient, type DepartmentCode } from '@banjie/contracts';
+import {
+  EscalationRaisedV1,
+  type AtRiskProcedure,
+  type DeadlineRecipient,
+  type DepartmentCode,
+} from '@banjie/contracts';
 import { appendToOutbox, DomainException, type Actor, faultPoint, FaultPoints } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { EscalationEntity, type EscalationStatus } from './escalation.entity';
@@ -74,22 +79,27 @@ export class EscalationService {
         .execute();
       if ((inserted.raw as unknown[]).length === 0) return null;
       const { department } = record;
-      await appendToOutbox(manager, EscalationRaisedV1, record.projectCode === 'PORTFOLIO' ? record.subject : record.projectCode, {
-        escalationId: id,
-        subject: record.subject,
-        rung: record.rung,
-        projectCode: record.projectCode,
-        reason: record.reason,
-        raisedAt: raisedAt.toISOString(),
-        recipients: record.recipients,
-        ...(record.procedureId ? { procedureId: record.procedureId } : {}),
-        ...(record.applicationNumber !== undefined ? { applicationNumber: record.applicationNumber } : {}),
-        ...(department ? { department: department as DepartmentCode } : {}),
-        ...(record.dueDate ? { dueDate: record.dueDate } : {}),
-        ...(record.provisional !== undefined ? { provisional: record.provisional } : {}),
-        ...(record.atRisk ? { atRisk: record.atRisk } : {}),
-        ...(record.followUpOf ? { followUpOf: record.followUpOf } : {}),
-      });
+      await appendToOutbox(
+        manager,
+        EscalationRaisedV1,
+        record.projectCode === 'PORTFOLIO' ? record.subject : record.projectCode,
+        {
+          escalationId: id,
+          subject: record.subject,
+          rung: record.rung,
+          projectCode: record.projectCode,
+          reason: record.reason,
+          raisedAt: raisedAt.toISOString(),
+          recipients: record.recipients,
+          ...(record.procedureId ? { procedureId: record.procedureId } : {}),
+          ...(record.applicationNumber !== undefined ? { applicationNumber: record.applicationNumber } : {}),
+          ...(department ? { department: department as DepartmentCode } : {}),
+          ...(record.dueDate ? { dueDate: record.dueDate } : {}),
+          ...(record.provisional !== undefined ? { provisional: record.provisional } : {}),
+          ...(record.atRisk ? { atRisk: record.atRisk } : {}),
+          ...(record.followUpOf ? { followUpOf: record.followUpOf } : {}),
+        },
+      );
       faultPoint(FaultPoints.BEFORE_COMMIT);
       return id;
     });
@@ -102,7 +112,9 @@ export class EscalationService {
       ...(filter.department ? { department: filter.department } : {}),
       ...(filter.project ? { projectCode: filter.project } : {}),
     };
-    return this.dataSource.getRepository(EscalationEntity).find({ where, order: { raisedAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(EscalationEntity)
+      .find({ where, order: { raisedAt: 'ASC', id: 'ASC' } });
   }
 
   /** Records who acknowledged an escalation and when; a second acknowledgement is a conflict. */
@@ -112,10 +124,15 @@ export class EscalationService {
       const escalation = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!escalation) throw new DomainException('not-found', 'ESCALATION_NOT_FOUND', `no escalation ${id}`);
       if (escalation.status === 'acknowledged') {
-        throw new DomainException('conflict', 'ALREADY_ACKNOWLEDGED', `escalation ${id} was already acknowledged by ${escalation.acknowledgedBy} at ${escalation.acknowledgedAt?.toISOString()}`, {
-          acknowledgedBy: escalation.acknowledgedBy,
-          acknowledgedAt: escalation.acknowledgedAt,
-        });
+        throw new DomainException(
+          'conflict',
+          'ALREADY_ACKNOWLEDGED',
+          `escalation ${id} was already acknowledged by ${escalation.acknowledgedBy} at ${escalation.acknowledgedAt?.toISOString()}`,
+          {
+            acknowledgedBy: escalation.acknowledgedBy,
+            acknowledgedAt: escalation.acknowledgedAt,
+          },
+        );
       }
       Object.assign(escalation, { status: 'acknowledged', acknowledgedBy: actor.sub, acknowledgedAt: at });
       return repository.save(escalation);
@@ -141,15 +158,22 @@ export class EscalationService {
     );
     let raised = 0;
     for (const escalation of overdue) {
-      const official: DeadlineRecipient[] = escalation.leading_official ? [{ kind: 'LEADING_OFFICIAL', id: escalation.leading_official }] : [];
-      const recipients = [...escalation.recipients, ...official.filter((o) => !escalation.recipients.some((r) => r.kind === o.kind && r.id === o.id))];
+      const official: DeadlineRecipient[] = escalation.leading_official
+        ? [{ kind: 'LEADING_OFFICIAL', id: escalation.leading_official }]
+        : [];
+      const recipients = [
+        ...escalation.recipients,
+        ...official.filter((o) => !escalation.recipients.some((r) => r.kind === o.kind && r.id === o.id)),
+      ];
       const id = await this.raise(
         {
           subject: escalation.subject,
           rung: `${escalation.rung}${UNACKNOWLEDGED_SUFFIX}`,
           projectCode: escalation.projectCode,
           ...(escalation.procedureId ? { procedureId: escalation.procedureId } : {}),
-          ...(escalation.applicationNumber !== null ? { applicationNumber: escalation.applicationNumber } : {}),
+          ...(escalation.applicationNumber !== null
+            ? { applicationNumber: escalation.applicationNumber }
+            : {}),
           ...(escalation.department ? { department: escalation.department } : {}),
           ...(escalation.dueDate ? { dueDate: escalation.dueDate } : {}),
           recipients,

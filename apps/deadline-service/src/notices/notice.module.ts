@@ -3,5 +3,9 @@ import { EscalationModule } from '../escalations/escalation.module';
 import { ReminderService } from './reminder.service';
 import { RungNoticeService } from './rung-notice.service';
 
-@Module({ imports: [EscalationModule], providers: [ReminderService, RungNoticeService], exports: [ReminderService, RungNoticeService] })
+@Module({
+  imports: [EscalationModule],
+  providers: [ReminderService, RungNoticeService],
+  exports: [ReminderService, RungNoticeService],
+})
 export class NoticeModule {}

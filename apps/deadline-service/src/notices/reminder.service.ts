@@ -7,7 +7,10 @@ import { appendToOutbox, faultPoint, FaultPoints } from '@banjie/platform';
 import type { RungNotice } from '@banjie/workflows';
 
 /** A reached reminder rung, addressed and explained. */
-export type ReminderRecord = Omit<RungNotice, 'kind' | 'audience' | 'correlationId'> & { recipients: DeadlineRecipient[]; reason: string };
+export type ReminderRecord = Omit<RungNotice, 'kind' | 'audience' | 'correlationId'> & {
+  recipients: DeadlineRecipient[];
+  reason: string;
+};
 
 @Injectable()
 export class ReminderService {
@@ -22,8 +25,20 @@ export class ReminderService {
                                          remaining_working_days, recipients, reason, sent_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (subject, rung) DO NOTHING RETURNING id`,
-        [id, record.subject, record.rung, record.projectCode, record.procedureId, record.applicationNumber, record.department, record.dueDate,
-          record.remainingWorkingDays, JSON.stringify(record.recipients), record.reason, sentAt],
+        [
+          id,
+          record.subject,
+          record.rung,
+          record.projectCode,
+          record.procedureId,
+          record.applicationNumber,
+          record.department,
+          record.dueDate,
+          record.remainingWorkingDays,
+          JSON.stringify(record.recipients),
+          record.reason,
+          sentAt,
+        ],
       );
       if (inserted.length === 0) return null;
       await appendToOutbox(manager, ReminderSentV1, record.projectCode, {

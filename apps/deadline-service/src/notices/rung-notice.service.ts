@@ -46,26 +46,41 @@ export class RungNoticeService {
 
   /** The project's helpers (logins from the approval events and the project directory) and its chain's leading official. */
   private async contacts(procedureId: string, projectCode: string): Promise<Contacts> {
-    const [row]: { procedure_helpers: string[] | null; directory_helpers: { userId?: string }[] | null; leading_official: string | null }[] = await this.dataSource.query(
+    const [row]: {
+      procedure_helpers: string[] | null;
+      directory_helpers: { userId?: string }[] | null;
+      leading_official: string | null;
+    }[] = await this.dataSource.query(
       `SELECT p.helpers AS procedure_helpers, d.helpers AS directory_helpers, d.leading_official
          FROM (SELECT 1) one
          LEFT JOIN deadline.procedures p ON p.procedure_id = $1
          LEFT JOIN deadline.project_directory d ON d.code = $2`,
       [procedureId, projectCode],
     );
-    const logins = [...(row?.procedure_helpers ?? []), ...(row?.directory_helpers ?? []).flatMap((h) => (h.userId ? [h.userId] : []))];
+    const logins = [
+      ...(row?.procedure_helpers ?? []),
+      ...(row?.directory_helpers ?? []).flatMap((h) => (h.userId ? [h.userId] : [])),
+    ];
     return { helpers: [...new Set(logins)], leadingOfficial: row?.leading_official ?? null };
   }
 }
 
-export function recipientsFor(notice: Pick<RungNotice, 'audience' | 'department'>, contacts: Contacts): DeadlineRecipient[] {
+export function recipientsFor(
+  notice: Pick<RungNotice, 'audience' | 'department'>,
+  contacts: Contacts,
+): DeadlineRecipient[] {
   switch (notice.audience) {
     case 'DEPARTMENT_AND_HELPERS':
-      return [{ kind: 'DEPARTMENT', id: notice.department }, ...contacts.helpers.map((id): DeadlineRecipient => ({ kind: 'HELPER', id }))];
+      return [
+        { kind: 'DEPARTMENT', id: notice.department },
+        ...contacts.helpers.map((id): DeadlineRecipient => ({ kind: 'HELPER', id })),
+      ];
     case 'SUPERVISORS':
       return [{ kind: 'SUPERVISORS' }];
     case 'LEADING_OFFICIAL':
-      return contacts.leadingOfficial ? [{ kind: 'LEADING_OFFICIAL', id: contacts.leadingOfficial }, { kind: 'SUPERVISORS' }] : [{ kind: 'SUPERVISORS' }];
+      return contacts.leadingOfficial
+        ? [{ kind: 'LEADING_OFFICIAL', id: contacts.leadingOfficial }, { kind: 'SUPERVISORS' }]
+        : [{ kind: 'SUPERVISORS' }];
   }
 }
 
@@ -73,7 +88,8 @@ function describe(notice: RungNotice): string {
   const what = `${notice.procedureId} (application ${notice.applicationNumber}, ${notice.department})`;
   // A provisional date may still move when its year's arrangement is published: every text says so.
   const due = notice.provisional ? `${notice.dueDate} (provisional, 暂定)` : notice.dueDate;
-  if (notice.remainingWorkingDays > 0) return `${what} is due on ${due}: ${notice.remainingWorkingDays} working days left`;
+  if (notice.remainingWorkingDays > 0)
+    return `${what} is due on ${due}: ${notice.remainingWorkingDays} working days left`;
   if (notice.remainingWorkingDays === 0) return `${what} is due today, ${due}`;
   return `${what} was due on ${due} and is ${-notice.remainingWorkingDays} working days overdue`;
 }

@@ -1,7 +1,12 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
-import { PROCEDURE_EVENTS, Topics, type InternalProcedureFields, type PublicProcedureFields } from '@banjie/contracts';
+import {
+  PROCEDURE_EVENTS,
+  Topics,
+  type InternalProcedureFields,
+  type PublicProcedureFields,
+} from '@banjie/contracts';
 import { EventConsumer, handle, mapConcurrently, type KafkaBatchContext } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { ProcedureDeadlineClient } from '../temporal/procedure-deadline.client';
@@ -26,9 +31,12 @@ interface ClockNews {
 export class ProcedureEventsConsumer {
   private readonly logger = new Logger(ProcedureEventsConsumer.name);
   private readonly handlers = PROCEDURE_EVENTS.map((definition) =>
-    handle(definition, (envelope, manager) => this.project(envelope.type, envelope.payload, envelope.correlationId, manager)),
+    handle(definition, (envelope, manager) =>
+      this.project(envelope.type, envelope.payload, envelope.correlationId, manager),
+    ),
   );
-  private readonly tellClocks = (news: (ClockNews | null)[], manager: EntityManager) => this.followAll(news, manager);
+  private readonly tellClocks = (news: (ClockNews | null)[], manager: EntityManager) =>
+    this.followAll(news, manager);
 
   constructor(
     private readonly events: EventConsumer,
@@ -62,7 +70,11 @@ export class ProcedureEventsConsumer {
       if (items) items.push(item);
       else byProcedure.set(item.snapshot.procedureId, [item]);
     }
-    const synced = (await mapConcurrently([...byProcedure.values()], this.config.temporal.callsInFlight, (items) => this.followInOrder(items))).flat();
+    const synced = (
+      await mapConcurrently([...byProcedure.values()], this.config.temporal.callsInFlight, (items) =>
+        this.followInOrder(items),
+      )
+    ).flat();
     await this.projection.markClocksSynced(manager, synced);
   }
 
@@ -72,7 +84,9 @@ export class ProcedureEventsConsumer {
       try {
         if (await this.clocks.follow(snapshot, type, correlationId)) synced.push(snapshot);
       } catch (error) {
-        this.logger.warn(`${type} ${snapshot.procedureId}#${snapshot.sequence}: clock not updated now (${(error as Error).message}); the reconciler will`);
+        this.logger.warn(
+          `${type} ${snapshot.procedureId}#${snapshot.sequence}: clock not updated now (${(error as Error).message}); the reconciler will`,
+        );
         return synced;
       }
     }

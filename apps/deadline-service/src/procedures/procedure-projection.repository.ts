@@ -9,7 +9,11 @@ const COLUMNS = `procedure_id AS "procedureId", project_code AS "projectCode", p
   extension_working_days AS "extensionWorkingDays", accepted_on::text AS "acceptedOn", pauses, due_date::text AS "dueDate",
   target_date::text AS "targetDate", completed_on::text AS "completedOn", helpers`;
 
-export type OpenClock = ProcedureSnapshot & { told: boolean; calendarVersionTold: number | null; calendarLastYearTold: number | null };
+export type OpenClock = ProcedureSnapshot & {
+  told: boolean;
+  calendarVersionTold: number | null;
+  calendarLastYearTold: number | null;
+};
 
 /** The deadline service's own projection of every procedure: the reconciler's and the quarter target's source of truth. */
 @Injectable()
@@ -30,14 +34,33 @@ export class ProcedureProjectionRepository {
          helpers = EXCLUDED.helpers, effective_date = EXCLUDED.effective_date, updated_at = now()
        WHERE procedures.sequence < EXCLUDED.sequence
        RETURNING procedure_id`,
-      [p.procedureId, p.projectCode, p.procedure, p.department, p.status, p.sequence, p.applicationNumber, p.committedWorkingDays,
-        p.extensionWorkingDays, p.acceptedOn, JSON.stringify(p.pauses), p.dueDate, p.targetDate, p.completedOn, JSON.stringify(p.helpers), p.effectiveDate],
+      [
+        p.procedureId,
+        p.projectCode,
+        p.procedure,
+        p.department,
+        p.status,
+        p.sequence,
+        p.applicationNumber,
+        p.committedWorkingDays,
+        p.extensionWorkingDays,
+        p.acceptedOn,
+        JSON.stringify(p.pauses),
+        p.dueDate,
+        p.targetDate,
+        p.completedOn,
+        JSON.stringify(p.helpers),
+        p.effectiveDate,
+      ],
     );
     return rows.length > 0;
   }
 
   /** Temporal has been told about these snapshots (a procedure's row only if its sequence is still the stored one). */
-  async markClocksSynced(manager: EntityManager | DataSource, told: Pick<ProcedureSnapshot, 'procedureId' | 'sequence'>[]): Promise<void> {
+  async markClocksSynced(
+    manager: EntityManager | DataSource,
+    told: Pick<ProcedureSnapshot, 'procedureId' | 'sequence'>[],
+  ): Promise<void> {
     if (told.length === 0) return;
     await manager.query(
       `UPDATE deadline.procedures p SET clock_synced_sequence = t.sequence
@@ -87,6 +110,8 @@ export class ProcedureProjectionRepository {
   }
 
   find(procedureId: string): Promise<ProcedureSnapshot | undefined> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM deadline.procedures WHERE procedure_id = $1`, [procedureId]).then((rows: ProcedureSnapshot[]) => rows[0]);
+    return this.dataSource
+      .query(`SELECT ${COLUMNS} FROM deadline.procedures WHERE procedure_id = $1`, [procedureId])
+      .then((rows: ProcedureSnapshot[]) => rows[0]);
   }
 }

@@ -2,7 +2,12 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import {
-  ProjectLifecycleChangedV1, ProjectRegisteredV1, ProjectUpdatedV1, Topics, type EnvelopeOf, type PayloadOf,
+  ProjectLifecycleChangedV1,
+  ProjectRegisteredV1,
+  ProjectUpdatedV1,
+  Topics,
+  type EnvelopeOf,
+  type PayloadOf,
 } from '@banjie/contracts';
 import { hasBegunConstruction, isOnProjectList } from '@banjie/domain';
 import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
@@ -31,7 +36,10 @@ export class ProjectDirectoryConsumer {
     await this.events.consume(context, PROJECT_DIRECTORY_CONSUMER, this.handlers);
   }
 
-  private async onRegistered(envelope: EnvelopeOf<typeof ProjectRegisteredV1>, manager: EntityManager): Promise<void> {
+  private async onRegistered(
+    envelope: EnvelopeOf<typeof ProjectRegisteredV1>,
+    manager: EntityManager,
+  ): Promise<void> {
     await this.upsert(envelope.payload, manager);
     const project = envelope.payload.public;
     if (!hasBegunConstruction(project.state, project.type) && isOnProjectList(project.state)) {
@@ -39,7 +47,10 @@ export class ProjectDirectoryConsumer {
     }
   }
 
-  private async onLifecycleChanged(envelope: EnvelopeOf<typeof ProjectLifecycleChangedV1>, manager: EntityManager): Promise<void> {
+  private async onLifecycleChanged(
+    envelope: EnvelopeOf<typeof ProjectLifecycleChangedV1>,
+    manager: EntityManager,
+  ): Promise<void> {
     await this.upsert(envelope.payload, manager);
     const { code, type, transition } = envelope.payload.public;
     if (hasBegunConstruction(transition.to, type)) await this.startWatch.constructionBegan(code);
@@ -47,7 +58,10 @@ export class ProjectDirectoryConsumer {
   }
 
   /** Newer facts win: an event older than the directory's version changes nothing. */
-  private async upsert({ public: project, internal }: ProjectSnapshot, manager: EntityManager): Promise<void> {
+  private async upsert(
+    { public: project, internal }: ProjectSnapshot,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO deadline.project_directory (code, name, type, chain, state, planned_start, helpers, leading_official, version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -55,7 +69,17 @@ export class ProjectDirectoryConsumer {
          state = EXCLUDED.state, planned_start = EXCLUDED.planned_start, helpers = EXCLUDED.helpers,
          leading_official = EXCLUDED.leading_official, version = EXCLUDED.version
        WHERE project_directory.version < EXCLUDED.version`,
-      [project.code, project.name, project.type, project.chain, project.state, project.plannedStart, JSON.stringify(internal.helpers), internal.leadingOfficial, internal.version],
+      [
+        project.code,
+        project.name,
+        project.type,
+        project.chain,
+        project.state,
+        project.plannedStart,
+        JSON.stringify(internal.helpers),
+        internal.leadingOfficial,
+        internal.version,
+      ],
     );
   }
 }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CalendarHorizonWatch } from '../calendar/calendar-horizon.watch';
@@ -52,7 +58,14 @@ export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplica
   }
 
   async reconcile(): Promise<ReconcileReport> {
-    const report: ReconcileReport = { checked: 0, started: 0, synced: 0, ended: 0, calendarTold: 0, failed: 0 };
+    const report: ReconcileReport = {
+      checked: 0,
+      started: 0,
+      synced: 0,
+      ended: 0,
+      calendarTold: 0,
+      failed: 0,
+    };
     const correlationId = `reconciler-${randomUUID()}`;
     const openClocks = await this.projection.openClocks();
     for (const procedure of openClocks) {
@@ -83,7 +96,8 @@ export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplica
     report.failed += calendar.failed;
     await this.horizon.look();
     await this.quarterTarget.ensureStarted();
-    if (report.started + report.synced + report.ended + report.calendarTold + report.failed > 0) this.logger.log(`reconciled: ${JSON.stringify(report)}`);
+    if (report.started + report.synced + report.ended + report.calendarTold + report.failed > 0)
+      this.logger.log(`reconciled: ${JSON.stringify(report)}`);
     return report;
   }
 }

@@ -1,7 +1,15 @@
 import type { AtRiskProcedure, ProcedureStatus } from '@banjie/contracts';
 import {
-  addDays, completionRatesBy, countsTowardsCompletionRate, forecastEndOfQuarterRate, parseLocalDate, parseQuarter, procedureCompletionRate,
-  quarterCheckpoints, type LocalDate, type WorkingDayCalendar,
+  addDays,
+  completionRatesBy,
+  countsTowardsCompletionRate,
+  forecastEndOfQuarterRate,
+  parseLocalDate,
+  parseQuarter,
+  procedureCompletionRate,
+  quarterCheckpoints,
+  type LocalDate,
+  type WorkingDayCalendar,
 } from '@banjie/domain';
 import type { QuarterReading, QuarterReadingRequest } from '@banjie/workflows';
 
@@ -38,12 +46,20 @@ function completedAsOf(procedures: readonly ProcedureForTarget[], day: LocalDate
  * - at risk = the open procedures ranked by how soon they can move the rate: running clocks by due
  *   date (the overdue first), then paused clocks, then the rest by target date.
  */
-export function readQuarter(procedures: readonly ProcedureForTarget[], request: QuarterReadingRequest, calendar: WorkingDayCalendar): QuarterReading {
+export function readQuarter(
+  procedures: readonly ProcedureForTarget[],
+  request: QuarterReadingRequest,
+  calendar: WorkingDayCalendar,
+): QuarterReading {
   const quarter = parseQuarter(request.quarter);
   const asOf = parseLocalDate(request.asOf);
   const current = procedures.map((p) => ({ ...p, status: statusAsOf(p, asOf) }));
   const overall = procedureCompletionRate(current);
-  const sampleDays = [addDays(quarter.firstDay, -1), ...quarterCheckpoints(quarter).filter((day) => day < asOf), asOf];
+  const sampleDays = [
+    addDays(quarter.firstDay, -1),
+    ...quarterCheckpoints(quarter).filter((day) => day < asOf),
+    asOf,
+  ];
   const forecast = forecastEndOfQuarterRate({
     applicable: overall.applicable,
     completedSeries: sampleDays.map((date) => ({ date, completed: completedAsOf(procedures, date) })),
@@ -51,7 +67,9 @@ export function readQuarter(procedures: readonly ProcedureForTarget[], request: 
     quarterEnd: quarter.lastDay,
     calendar,
     target: request.target,
-    ...(request.forecastWindowWorkingDays === undefined ? {} : { windowWorkingDays: request.forecastWindowWorkingDays }),
+    ...(request.forecastWindowWorkingDays === undefined
+      ? {}
+      : { windowWorkingDays: request.forecastWindowWorkingDays }),
   });
   return {
     quarter: quarter.label,
@@ -61,17 +79,26 @@ export function readQuarter(procedures: readonly ProcedureForTarget[], request: 
     forecast: {
       basis: forecast.basis,
       forecastRate: forecast.forecastRate,
-      pacePerWorkingDay: forecast.pacePerWorkingDay === null ? null : Math.round(forecast.pacePerWorkingDay * 1000) / 1000,
-      projectedCompleted: forecast.projectedCompleted === null ? null : Math.round(forecast.projectedCompleted * 10) / 10,
+      pacePerWorkingDay:
+        forecast.pacePerWorkingDay === null ? null : Math.round(forecast.pacePerWorkingDay * 1000) / 1000,
+      projectedCompleted:
+        forecast.projectedCompleted === null ? null : Math.round(forecast.projectedCompleted * 10) / 10,
       workingDaysLeft: forecast.workingDaysLeft,
     },
-    byDepartment: completionRatesBy(current, (p) => p.department).map(({ key, ...tally }) => ({ department: key, ...tally })),
+    byDepartment: completionRatesBy(current, (p) => p.department).map(({ key, ...tally }) => ({
+      department: key,
+      ...tally,
+    })),
     completionsNeeded: Math.max(0, Math.ceil(request.target * overall.applicable - 1e-9) - overall.completed),
     atRisk: atRisk(current, asOf, calendar).slice(0, request.atRiskLimit),
   };
 }
 
-function atRisk(procedures: readonly ProcedureForTarget[], asOf: LocalDate, calendar: WorkingDayCalendar): AtRiskProcedure[] {
+function atRisk(
+  procedures: readonly ProcedureForTarget[],
+  asOf: LocalDate,
+  calendar: WorkingDayCalendar,
+): AtRiskProcedure[] {
   const open = procedures.filter((p) => countsTowardsCompletionRate(p.status) && p.status !== 'APPROVED');
   const rank = (p: ProcedureForTarget): [number, string] => {
     if (p.dueDate !== null) return [0, p.dueDate];

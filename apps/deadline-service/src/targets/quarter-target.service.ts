@@ -19,11 +19,18 @@ export interface QuarterTargetReport {
   byDepartment: QuarterReading['byDepartment'];
   completionsNeeded: number;
   atRisk: QuarterReading['atRisk'];
-  checkpoints: { asOf: string; actualRate: number | null; forecastRate: number | null; escalated: boolean; recordedAt: string }[];
+  checkpoints: {
+    asOf: string;
+    actualRate: number | null;
+    forecastRate: number | null;
+    escalated: boolean;
+    recordedAt: string;
+  }[];
   result: { met: boolean | null; concludedAt: string } | null;
 }
 
-const metTarget = (rate: number | null, target: number): boolean | null => (rate === null ? null : rate >= target);
+const metTarget = (rate: number | null, target: number): boolean | null =>
+  rate === null ? null : rate >= target;
 
 /** Reads, records and concludes a quarter's completion-rate target from the procedure projection. */
 @Injectable()
@@ -72,11 +79,18 @@ export class QuarterTargetService {
   async report(quarter: string, asOf: string): Promise<QuarterTargetReport> {
     this.requireCalendarFor(parseQuarter(quarter), parseLocalDate(asOf));
     const { target, forecastWindowWorkingDays, atRiskLimit } = this.config.quarterTarget;
-    const reading = await this.read({ quarter, asOf, target, atRiskLimit, ...(forecastWindowWorkingDays === undefined ? {} : { forecastWindowWorkingDays }) });
-    const checkpoints: { asOf: string; reading: QuarterReading; escalated: boolean; recordedAt: Date }[] = await this.dataSource.query(
-      `SELECT as_of::text AS "asOf", reading, escalated, recorded_at AS "recordedAt" FROM deadline.quarter_checkpoints WHERE quarter = $1 ORDER BY as_of`,
-      [quarter],
-    );
+    const reading = await this.read({
+      quarter,
+      asOf,
+      target,
+      atRiskLimit,
+      ...(forecastWindowWorkingDays === undefined ? {} : { forecastWindowWorkingDays }),
+    });
+    const checkpoints: { asOf: string; reading: QuarterReading; escalated: boolean; recordedAt: Date }[] =
+      await this.dataSource.query(
+        `SELECT as_of::text AS "asOf", reading, escalated, recorded_at AS "recordedAt" FROM deadline.quarter_checkpoints WHERE quarter = $1 ORDER BY as_of`,
+        [quarter],
+      );
     const [result]: { reading: QuarterReading; concludedAt: Date }[] = await this.dataSource.query(
       `SELECT reading, concluded_at AS "concludedAt" FROM deadline.quarter_results WHERE quarter = $1`,
       [quarter],
@@ -97,7 +111,12 @@ export class QuarterTargetService {
         escalated: c.escalated,
         recordedAt: new Date(c.recordedAt).toISOString(),
       })),
-      result: result ? { met: metTarget(result.reading.overall.rate, result.reading.target), concludedAt: new Date(result.concludedAt).toISOString() } : null,
+      result: result
+        ? {
+            met: metTarget(result.reading.overall.rate, result.reading.target),
+            concludedAt: new Date(result.concludedAt).toISOString(),
+          }
+        : null,
     };
   }
 
@@ -107,7 +126,11 @@ export class QuarterTargetService {
    */
   private requireCalendarFor(quarter: Quarter, asOf: LocalDate): void {
     const { calendar } = this.calendars;
-    const needed: [field: string, day: LocalDate][] = [['quarter', addDays(quarter.firstDay, -1)], ['quarter', quarter.lastDay], ['asOf', asOf]];
+    const needed: [field: string, day: LocalDate][] = [
+      ['quarter', addDays(quarter.firstDay, -1)],
+      ['quarter', quarter.lastDay],
+      ['asOf', asOf],
+    ];
     const uncovered = needed.find(([, day]) => !calendar.covers(day));
     if (uncovered === undefined) return;
     const [field, day] = uncovered;

@@ -20,7 +20,8 @@ export class QuarterTargetStarter {
 
   /** True when this call started it. */
   async ensureStarted(): Promise<boolean> {
-    const { quarter, target, checkpointAt, forecastWindowWorkingDays, atRiskLimit } = this.config.quarterTarget;
+    const { quarter, target, checkpointAt, forecastWindowWorkingDays, atRiskLimit } =
+      this.config.quarterTarget;
     const input: QuarterTargetInput = {
       quarter,
       target,

@@ -11,7 +11,10 @@ export class QuarterParam {
 }
 
 export class TargetQuery {
-  @ApiPropertyOptional({ example: '2023-03-10', description: 'the day to read the target on (default: today, Asia/Shanghai, within the quarter)' })
+  @ApiPropertyOptional({
+    example: '2023-03-10',
+    description: 'the day to read the target on (default: today, Asia/Shanghai, within the quarter)',
+  })
   @IsOptional()
   @IsLocalDate()
   asOf?: string;

@@ -32,7 +32,8 @@ export class DeadlineActivitiesProvider {
         heartbeat();
         return reading;
       },
-      recordQuarterCheckpoint: (reading, escalated) => this.quarterTarget.recordCheckpoint(reading, escalated),
+      recordQuarterCheckpoint: (reading, escalated) =>
+        this.quarterTarget.recordCheckpoint(reading, escalated),
       concludeQuarterTarget: async (reading) => {
         await this.quarterTarget.conclude(reading);
       },

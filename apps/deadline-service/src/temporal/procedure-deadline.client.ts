@@ -1,14 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client, type SignalDefinition,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  type Client,
+  type SignalDefinition,
 } from '@temporalio/client';
 import {
-  calendarChangedSignal, clockPausedSignal, clockResumedSignal, clockSyncedSignal, limitExtendedSignal, procedureDeadlineQuery, procedureEndedSignal, WORKFLOW_TYPES,
-  type ClockUpdate, type ProcedureDeadlineInput, type ProcedureDeadlineView,
+  calendarChangedSignal,
+  clockPausedSignal,
+  clockResumedSignal,
+  clockSyncedSignal,
+  limitExtendedSignal,
+  procedureDeadlineQuery,
+  procedureEndedSignal,
+  WORKFLOW_TYPES,
+  type ClockUpdate,
+  type ProcedureDeadlineInput,
+  type ProcedureDeadlineView,
 } from '@banjie/workflows';
 import { DeadlineCalendar } from '../calendar/deadline-calendar';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
-import { clockUpdateOf, endingOf, hasRunningClock, procedureDeadlineWorkflowId, type ProcedureSnapshot } from '../procedures/procedure-snapshot';
+import {
+  clockUpdateOf,
+  endingOf,
+  hasRunningClock,
+  procedureDeadlineWorkflowId,
+  type ProcedureSnapshot,
+} from '../procedures/procedure-snapshot';
 import { TEMPORAL_CLIENT } from './temporal.tokens';
 
 const SIGNAL_OF_EVENT: Record<string, SignalDefinition<[ClockUpdate], string>> = {
@@ -42,7 +60,11 @@ export class ProcedureDeadlineClient {
     const outcome = endingOf(p);
     if (outcome === null || p.acceptedOn === null) return false;
     try {
-      await this.handle(p).signal(procedureEndedSignal, { sequence: p.sequence, outcome, on: p.completedOn ?? p.effectiveDate });
+      await this.handle(p).signal(procedureEndedSignal, {
+        sequence: p.sequence,
+        outcome,
+        on: p.completedOn ?? p.effectiveDate,
+      });
     } catch (error) {
       // Never accepted under this application number, or already ended: nothing to stop.
       if (!(error instanceof WorkflowNotFoundError)) throw error;
@@ -83,7 +105,10 @@ export class ProcedureDeadlineClient {
     }
   }
 
-  query(p: Pick<ProcedureSnapshot, 'procedureId' | 'applicationNumber'>, asOf?: string): Promise<ProcedureDeadlineView> {
+  query(
+    p: Pick<ProcedureSnapshot, 'procedureId' | 'applicationNumber'>,
+    asOf?: string,
+  ): Promise<ProcedureDeadlineView> {
     return this.handle(p).query(procedureDeadlineQuery, ...(asOf === undefined ? [] : [asOf]));
   }
 
@@ -91,7 +116,11 @@ export class ProcedureDeadlineClient {
     return this.client.workflow.getHandle(procedureDeadlineWorkflowId(p.procedureId, p.applicationNumber));
   }
 
-  private async signalWithStart(p: ProcedureSnapshot, signal: SignalDefinition<[ClockUpdate], string>, correlationId: string): Promise<void> {
+  private async signalWithStart(
+    p: ProcedureSnapshot,
+    signal: SignalDefinition<[ClockUpdate], string>,
+    correlationId: string,
+  ): Promise<void> {
     if (!hasRunningClock(p)) return;
     const update = clockUpdateOf(p);
     const input: ProcedureDeadlineInput = {

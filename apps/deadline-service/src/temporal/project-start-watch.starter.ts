@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client, type SignalDefinition } from '@temporalio/client';
-import { constructionBeganSignal, watchClosedSignal, WORKFLOW_TYPES, type ProjectStartWatchInput } from '@banjie/workflows';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  type Client,
+  type SignalDefinition,
+} from '@temporalio/client';
+import {
+  constructionBeganSignal,
+  watchClosedSignal,
+  WORKFLOW_TYPES,
+  type ProjectStartWatchInput,
+} from '@banjie/workflows';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { TEMPORAL_CLIENT } from './temporal.tokens';
 
@@ -22,7 +32,12 @@ export class ProjectStartWatchStarter {
 
   /** Starts the watch of a project's committed start; starting it twice is harmless. */
   async start(projectCode: string, plannedStart: string, correlationId: string): Promise<void> {
-    const input: ProjectStartWatchInput = { projectCode, dueAt: endOfShanghaiDay(plannedStart), graceMs: this.config.startWatchGraceMs, correlationId };
+    const input: ProjectStartWatchInput = {
+      projectCode,
+      dueAt: endOfShanghaiDay(plannedStart),
+      graceMs: this.config.startWatchGraceMs,
+      correlationId,
+    };
     try {
       await this.client.workflow.start(WORKFLOW_TYPES.projectStartWatch, {
         workflowId: startWatchWorkflowId(projectCode),

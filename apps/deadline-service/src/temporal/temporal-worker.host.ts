@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { installTemporalRuntime } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
@@ -36,7 +42,9 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
     this.running = this.worker.run().catch((error: unknown) => {
       this.logger.error(`Temporal worker stopped: ${(error as Error).message}`);
     });
-    this.logger.log(`Temporal worker polling ${this.config.temporal.taskQueue} on ${this.config.temporal.address}`);
+    this.logger.log(
+      `Temporal worker polling ${this.config.temporal.taskQueue} on ${this.config.temporal.address}`,
+    );
   }
 
   /** Before the data source closes: work in flight still needs the database. */

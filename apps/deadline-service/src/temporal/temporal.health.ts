@@ -16,7 +16,10 @@ export class TemporalHealthIndicator {
   async check() {
     const status = this.indicator.check('temporal');
     try {
-      await withTimeout(this.client.workflowService.describeNamespace({ namespace: this.config.temporal.namespace }), 3_000);
+      await withTimeout(
+        this.client.workflowService.describeNamespace({ namespace: this.config.temporal.namespace }),
+        3_000,
+      );
       return status.up();
     } catch (error) {
       return status.down({ message: (error as Error).message });

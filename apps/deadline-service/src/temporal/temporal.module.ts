@@ -31,7 +31,10 @@ export class TemporalModule {
         {
           provide: TEMPORAL_CLIENT,
           useFactory: async () =>
-            new Client({ connection: await Connection.connect({ address: config.temporal.address }), namespace: config.temporal.namespace }),
+            new Client({
+              connection: await Connection.connect({ address: config.temporal.address }),
+              namespace: config.temporal.namespace,
+            }),
         },
         TemporalHealthIndicator,
         {
@@ -53,9 +56,18 @@ export class TemporalModule {
         CalendarHorizonWatch,
       ],
       exports: [
-        DEADLINE_CONFIG, TEMPORAL_CLIENT, EXTRA_HEALTH_CHECKS, DeadlineCalendar, ProcedureProjectionRepository, QuarterTargetService,
-        QuarterTargetStarter, ProjectStartWatchStarter, ProcedureDeadlineClient,
-        DueDateChangeRepository, CalendarPropagation, CalendarHorizonWatch,
+        DEADLINE_CONFIG,
+        TEMPORAL_CLIENT,
+        EXTRA_HEALTH_CHECKS,
+        DeadlineCalendar,
+        ProcedureProjectionRepository,
+        QuarterTargetService,
+        QuarterTargetStarter,
+        ProjectStartWatchStarter,
+        ProcedureDeadlineClient,
+        DueDateChangeRepository,
+        CalendarPropagation,
+        CalendarHorizonWatch,
       ],
     };
   }

@@ -7,21 +7,34 @@ import { baseUrl, freshDatabaseUrl, requiredEnv, serviceEnvironment, tokenFor } 
 import { migrateDeadline, startDeadlineService } from '../deadline-service';
 
 /** A fresh deadline service on its own database and its own Temporal task queue. */
-export async function startIsolatedDeadline(overrides: NodeJS.ProcessEnv = {}): Promise<{ app: INestApplication; databaseUrl: string }> {
+export async function startIsolatedDeadline(
+  overrides: NodeJS.ProcessEnv = {},
+): Promise<{ app: INestApplication; databaseUrl: string }> {
   const databaseUrl = await freshDatabaseUrl('deadline');
-  const env = { ...(await serviceEnvironment(databaseUrl, 'DEADLINE_PORT')), TEMPORAL_TASK_QUEUE: `deadline-${randomUUID()}`, ...overrides };
+  const env = {
+    ...(await serviceEnvironment(databaseUrl, 'DEADLINE_PORT')),
+    TEMPORAL_TASK_QUEUE: `deadline-${randomUUID()}`,
+    ...overrides,
+  };
   await migrateDeadline(env);
   return { app: await startDeadlineService(env), databaseUrl };
 }
 
 /** A random project code far from other test files' codes (they share one Kafka broker). */
-export const randomProjectCode = (): string => `BJ-2023-${String(100_000 + Math.floor(Math.random() * 899_999))}`;
+export const randomProjectCode = (): string =>
+  `BJ-2023-${String(100_000 + Math.floor(Math.random() * 899_999))}`;
 
 /** A calling actor's small HTTP client. */
 export function deadlineClient(app: INestApplication, actor: Actor) {
   const token = tokenFor(actor);
-  return async function call<T = Record<string, unknown>>(method: string, path: string): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${baseUrl(app)}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+  return async function call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+  ): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${baseUrl(app)}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}` },
+    });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   };
@@ -32,12 +45,19 @@ export class ApprovalEventPublisher {
   private constructor(private readonly producer: Producer) {}
 
   static async connect(): Promise<ApprovalEventPublisher> {
-    const producer = new Kafka({ brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }).producer();
+    const producer = new Kafka({
+      brokers: requiredEnv('KAFKA_BROKERS').split(','),
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await producer.connect();
     return new ApprovalEventPublisher(producer);
   }
 
-  async publish(type: string, snapshot: PublicProcedureFields, internal: Partial<InternalProcedureFields> = {}): Promise<string> {
+  async publish(
+    type: string,
+    snapshot: PublicProcedureFields,
+    internal: Partial<InternalProcedureFields> = {},
+  ): Promise<string> {
     const eventId = randomUUID();
     const envelope = {
       eventId,
@@ -48,10 +68,20 @@ export class ApprovalEventPublisher {
       correlationId: `test-${type}`,
       payload: {
         public: snapshot,
-        internal: { actor: 'eeb-officer', actorRole: 'department', reason: null, ownerEnterpriseId: 'ENT-TEST', helpers: ['helper-li'], ...internal },
+        internal: {
+          actor: 'eeb-officer',
+          actorRole: 'department',
+          reason: null,
+          ownerEnterpriseId: 'ENT-TEST',
+          helpers: ['helper-li'],
+          ...internal,
+        },
       },
     };
-    await this.producer.send({ topic: Topics.APPROVAL_PROCEDURE, messages: [{ key: snapshot.projectCode, value: JSON.stringify(envelope) }] });
+    await this.producer.send({
+      topic: Topics.APPROVAL_PROCEDURE,
+      messages: [{ key: snapshot.projectCode, value: JSON.stringify(envelope) }],
+    });
     return eventId;
   }
 
@@ -61,7 +91,10 @@ export class ApprovalEventPublisher {
 }
 
 /** The public snapshot of an EIA procedure of a project, to vary per event. */
-export function eiaSnapshot(projectCode: string, fields: Partial<PublicProcedureFields>): PublicProcedureFields {
+export function eiaSnapshot(
+  projectCode: string,
+  fields: Partial<PublicProcedureFields>,
+): PublicProcedureFields {
   return {
     procedureId: `${projectCode}-EIA`,
     projectCode,

@@ -49,7 +49,13 @@ export interface DeliveryView {
   lastError: string | null;
   createdAt: string;
   deliveredAt: string | null;
-  log: { attempt: number; attemptedAt: string; durationMs: number; statusCode: number | null; error: string | null }[];
+  log: {
+    attempt: number;
+    attemptedAt: string;
+    durationMs: number;
+    statusCode: number | null;
+    error: string | null;
+  }[];
 }
 
 const VIEW_COLUMNS = `id, event_id AS "eventId", event_type AS "eventType", url, status, attempts, max_attempts AS "maxAttempts",
@@ -85,25 +91,38 @@ export class WebhookDeliveries {
    * to be retried (at least once) and a concurrent dispatcher skips it.
    */
   claimDue(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-    return this.dataSource.query(
-      `UPDATE deadline.webhook_deliveries d
+    return this.dataSource
+      .query(
+        `UPDATE deadline.webhook_deliveries d
           SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
         WHERE d.id IN (SELECT id FROM deadline.webhook_deliveries
                         WHERE status = 'pending' AND next_attempt_at <= now()
                         ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING d.id, d.event_id AS "eventId", d.event_type AS "eventType", d.url, d.body, d.attempts AS attempt, d.max_attempts AS "maxAttempts"`,
-      [limit, leaseMs],
-    ).then(([rows]: [ClaimedDelivery[]]) => rows);
+        [limit, leaseMs],
+      )
+      .then(([rows]: [ClaimedDelivery[]]) => rows);
   }
 
   /** Logs an attempt and moves the delivery on: delivered, retried at `retryAt`, or failed when no attempt is left. */
   async record(delivery: ClaimedDelivery, attempt: AttemptRecord): Promise<DeliveryStatus | 'superseded'> {
-    const next: DeliveryStatus = attempt.delivered ? 'delivered' : delivery.attempt >= delivery.maxAttempts ? 'failed' : 'pending';
+    const next: DeliveryStatus = attempt.delivered
+      ? 'delivered'
+      : delivery.attempt >= delivery.maxAttempts
+        ? 'failed'
+        : 'pending';
     return this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO deadline.webhook_delivery_attempts (delivery_id, attempt, attempted_at, duration_ms, status_code, error)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-        [delivery.id, delivery.attempt, attempt.attemptedAt, attempt.durationMs, attempt.statusCode, attempt.error],
+        [
+          delivery.id,
+          delivery.attempt,
+          attempt.attemptedAt,
+          attempt.durationMs,
+          attempt.statusCode,
+          attempt.error,
+        ],
       );
       // Only the holder of the current attempt moves the delivery (a dispatcher whose lease ran out does not).
       const [, updated] = (await manager.query(
@@ -112,7 +131,15 @@ export class WebhookDeliveries {
                 delivered_at = CASE WHEN $3 = 'delivered' THEN $6::timestamptz END,
                 next_attempt_at = CASE WHEN $3 = 'pending' THEN $7::timestamptz ELSE next_attempt_at END
           WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
-        [delivery.id, delivery.attempt, next, attempt.statusCode, attempt.error, attempt.attemptedAt, attempt.retryAt],
+        [
+          delivery.id,
+          delivery.attempt,
+          next,
+          attempt.statusCode,
+          attempt.error,
+          attempt.attemptedAt,
+          attempt.retryAt,
+        ],
       )) as [unknown, number];
       return updated === 1 ? next : 'superseded';
     });
@@ -136,10 +163,19 @@ export class WebhookDeliveries {
         WHERE id = $1 AND status = 'failed'`,
       [id, this.config.maxAttempts],
     )) as [unknown, number];
-    const [current]: Omit<DeliveryView, 'log'>[] = await this.dataSource.query(`SELECT ${VIEW_COLUMNS} FROM deadline.webhook_deliveries WHERE id = $1`, [id]);
-    if (!current) throw new DomainException('not-found', 'WEBHOOK_DELIVERY_NOT_FOUND', `no webhook delivery ${id}`);
+    const [current]: Omit<DeliveryView, 'log'>[] = await this.dataSource.query(
+      `SELECT ${VIEW_COLUMNS} FROM deadline.webhook_deliveries WHERE id = $1`,
+      [id],
+    );
+    if (!current)
+      throw new DomainException('not-found', 'WEBHOOK_DELIVERY_NOT_FOUND', `no webhook delivery ${id}`);
     if (updated !== 1) {
-      throw new DomainException('conflict', 'WEBHOOK_DELIVERY_NOT_FAILED', `webhook delivery ${id} is ${current.status}; only a failed delivery can be retried`, { status: current.status });
+      throw new DomainException(
+        'conflict',
+        'WEBHOOK_DELIVERY_NOT_FAILED',
+        `webhook delivery ${id} is ${current.status}; only a failed delivery can be retried`,
+        { status: current.status },
+      );
     }
     const [view] = await this.withLog([current]);
     return view!;
@@ -152,6 +188,9 @@ export class WebhookDeliveries {
          FROM deadline.webhook_delivery_attempts WHERE delivery_id = ANY($1::uuid[]) ORDER BY attempt`,
       [deliveries.map((d) => d.id)],
     );
-    return deliveries.map((d) => ({ ...d, log: log.filter((a) => a.deliveryId === d.id).map(({ deliveryId: _deliveryId, ...a }) => a) }));
+    return deliveries.map((d) => ({
+      ...d,
+      log: log.filter((a) => a.deliveryId === d.id).map(({ deliveryId: _deliveryId, ...a }) => a),
+    }));
   }
 }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { PeriodicTask } from '../reconciler/periodic-task';
 import { WebhookDeliveries, type ClaimedDelivery } from './webhook-deliveries.repository';
 import { WEBHOOK_CONFIG, type WebhookConfig } from './webhook.config';
@@ -48,12 +54,20 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
 
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
     const outcome = await sendWebhook(delivery, this.config.secret, this.config.timeoutMs);
-    const retryAt = new Date(outcome.attemptedAt.getTime() + outcome.durationMs + retryDelayMs(delivery.attempt, this.config.backoff, outcome.retryAfterMs));
+    const retryAt = new Date(
+      outcome.attemptedAt.getTime() +
+        outcome.durationMs +
+        retryDelayMs(delivery.attempt, this.config.backoff, outcome.retryAfterMs),
+    );
     const status = await this.deliveries.record(delivery, { ...outcome, retryAt });
     if (status === 'failed') {
-      this.logger.error(`webhook ${delivery.eventType} ${delivery.eventId} to ${delivery.url} failed for good after ${delivery.attempt} attempts: ${outcome.error}`);
+      this.logger.error(
+        `webhook ${delivery.eventType} ${delivery.eventId} to ${delivery.url} failed for good after ${delivery.attempt} attempts: ${outcome.error}`,
+      );
     } else if (status === 'pending') {
-      this.logger.warn(`webhook ${delivery.eventType} ${delivery.eventId} to ${delivery.url}: attempt ${delivery.attempt} failed (${outcome.error}); retrying at ${retryAt.toISOString()}`);
+      this.logger.warn(
+        `webhook ${delivery.eventType} ${delivery.eventId} to ${delivery.url}: attempt ${delivery.attempt} failed (${outcome.error}); retrying at ${retryAt.toISOString()}`,
+      );
     }
   }
 }

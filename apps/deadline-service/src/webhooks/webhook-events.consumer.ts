@@ -24,7 +24,10 @@ export class WebhookEventsConsumer {
     private readonly deliveries: WebhookDeliveries,
     @Inject(WEBHOOK_CONFIG) private readonly config: WebhookConfig,
   ) {
-    const enqueue = async (envelope: EventEnvelope<string, unknown>, manager: EntityManager): Promise<void> => {
+    const enqueue = async (
+      envelope: EventEnvelope<string, unknown>,
+      manager: EntityManager,
+    ): Promise<void> => {
       if (Date.parse(envelope.occurredAt) < Date.now() - this.config.maxEventAgeMs) return;
       await this.deliveries.enqueue(manager, envelope);
     };

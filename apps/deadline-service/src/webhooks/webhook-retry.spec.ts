@@ -5,7 +5,9 @@ const backoff = { initialMs: 1_000, maxMs: 60_000 };
 describe('webhook retries', () => {
   it('doubles the delay per attempt around ±20 % jitter, up to the cap', () => {
     const middle = () => 0.5;
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((attempt) => retryDelayMs(attempt, backoff, null, middle))).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((attempt) => retryDelayMs(attempt, backoff, null, middle))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000,
+    ]);
     expect(retryDelayMs(3, backoff, null, () => 0)).toBe(3_200);
     expect(retryDelayMs(3, backoff, null, () => 0.999_999)).toBe(4_800);
     expect(retryDelayMs(1_000, backoff, null, middle)).toBe(60_000);

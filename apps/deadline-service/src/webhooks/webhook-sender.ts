@@ -1,5 +1,12 @@
 import { parseRetryAfter } from './webhook-retry';
-import { ATTEMPT_HEADER, EVENT_ID_HEADER, EVENT_TYPE_HEADER, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook-signature';
+import {
+  ATTEMPT_HEADER,
+  EVENT_ID_HEADER,
+  EVENT_TYPE_HEADER,
+  signWebhook,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+} from './webhook-signature';
 
 export interface WebhookRequest {
   url: string;
@@ -20,7 +27,8 @@ export interface SendOutcome {
 
 /** What went wrong below HTTP, e.g. `ECONNREFUSED` or `timed out after 10000 ms`. */
 function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `timed out after ${timeoutMs} ms`;
+  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return `timed out after ${timeoutMs} ms`;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return (cause?.code ?? cause?.message ?? (error as Error).message).slice(0, 500);
 }
@@ -30,7 +38,11 @@ function describeFailure(error: unknown, timeoutMs: number): string {
  * (a signed event goes to the configured URL only). The timestamp is signed afresh on each attempt;
  * the body and the event id never change.
  */
-export async function sendWebhook(request: WebhookRequest, secret: string, timeoutMs: number): Promise<SendOutcome> {
+export async function sendWebhook(
+  request: WebhookRequest,
+  secret: string,
+  timeoutMs: number,
+): Promise<SendOutcome> {
   const attemptedAt = new Date();
   const timestamp = Math.floor(attemptedAt.getTime() / 1000);
   const elapsed = () => Date.now() - attemptedAt.getTime();
@@ -57,10 +69,19 @@ export async function sendWebhook(request: WebhookRequest, secret: string, timeo
       attemptedAt,
       durationMs: elapsed(),
       statusCode: response.status,
-      error: delivered ? null : `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+      error: delivered
+        ? null
+        : `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
       retryAfterMs: delivered ? null : parseRetryAfter(response.headers.get('retry-after')),
     };
   } catch (error) {
-    return { delivered: false, attemptedAt, durationMs: elapsed(), statusCode: null, error: describeFailure(error, timeoutMs), retryAfterMs: null };
+    return {
+      delivered: false,
+      attemptedAt,
+      durationMs: elapsed(),
+      statusCode: null,
+      error: describeFailure(error, timeoutMs),
+      retryAfterMs: null,
+    };
   }
 }

@@ -27,11 +27,16 @@ export function verifyWebhookSignature(
   nowSeconds: number = Math.floor(Date.now() / 1000),
   toleranceSeconds: number = DEFAULT_TOLERANCE_SECONDS,
 ): SignatureCheck {
-  if (!headers.signature || !/^sha256=[0-9a-f]{64}$/.test(headers.signature)) return { valid: false, reason: `${SIGNATURE_HEADER} is not sha256=<64 hex digits>` };
-  if (!headers.timestamp || !/^\d{1,12}$/.test(headers.timestamp)) return { valid: false, reason: `${TIMESTAMP_HEADER} is not a Unix time in seconds` };
+  if (!headers.signature || !/^sha256=[0-9a-f]{64}$/.test(headers.signature))
+    return { valid: false, reason: `${SIGNATURE_HEADER} is not sha256=<64 hex digits>` };
+  if (!headers.timestamp || !/^\d{1,12}$/.test(headers.timestamp))
+    return { valid: false, reason: `${TIMESTAMP_HEADER} is not a Unix time in seconds` };
   const timestamp = Number(headers.timestamp);
-  if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) return { valid: false, reason: `${TIMESTAMP_HEADER} is more than ${toleranceSeconds} s away from now` };
+  if (Math.abs(nowSeconds - timestamp) > toleranceSeconds)
+    return { valid: false, reason: `${TIMESTAMP_HEADER} is more than ${toleranceSeconds} s away from now` };
   const expected = Buffer.from(signWebhook(secret, timestamp, rawBody));
   const given = Buffer.from(headers.signature);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? { valid: true } : { valid: false, reason: 'the signature does not match the body' };
+  return expected.length === given.length && timingSafeEqual(expected, given)
+    ? { valid: true }
+    : { valid: false, reason: 'the signature does not match the body' };
 }

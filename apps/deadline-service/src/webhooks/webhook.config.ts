@@ -8,32 +8,68 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 const list = z
   .string()
   .default('')
-  .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''));
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== ''),
+  );
 
 /** The webhook variables, merged into the deadline service's environment schema. */
 export const webhookEnvironment = {
-  DEADLINE_WEBHOOK_URLS: list.pipe(z.array(z.url({ protocol: /^https?$/, error: 'each webhook URL must be an absolute http:// or https:// URL' }))),
-  DEADLINE_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters (the HMAC-SHA256 key receivers verify signatures with)').optional(),
+  DEADLINE_WEBHOOK_URLS: list.pipe(
+    z.array(
+      z.url({ protocol: /^https?$/, error: 'each webhook URL must be an absolute http:// or https:// URL' }),
+    ),
+  ),
+  DEADLINE_WEBHOOK_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (the HMAC-SHA256 key receivers verify signatures with)')
+    .optional(),
   DEADLINE_WEBHOOK_EVENTS: z
     .string()
     .default(WEBHOOK_EVENT_TYPES.join(','))
-    .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''))
-    .pipe(z.array(z.enum(WEBHOOK_EVENT_TYPES, { error: `each event must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}` })).min(1, 'name at least one event type')),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== ''),
+    )
+    .pipe(
+      z
+        .array(
+          z.enum(WEBHOOK_EVENT_TYPES, {
+            error: `each event must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}`,
+          }),
+        )
+        .min(1, 'name at least one event type'),
+    ),
   DEADLINE_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
   DEADLINE_WEBHOOK_INITIAL_BACKOFF_MS: z.coerce.number().int().min(10).default(5_000),
   DEADLINE_WEBHOOK_MAX_BACKOFF_MS: z.coerce.number().int().min(10).default(3_600_000),
   DEADLINE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   DEADLINE_WEBHOOK_POLL_MS: z.coerce.number().int().min(50).default(1_000),
-  DEADLINE_WEBHOOK_MAX_EVENT_AGE_MS: z.coerce.number().int().min(1_000).default(7 * 24 * 3600_000),
+  DEADLINE_WEBHOOK_MAX_EVENT_AGE_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(7 * 24 * 3600_000),
 };
 
 const webhookSchema = z.object(webhookEnvironment);
 type WebhookEnvironment = z.infer<typeof webhookSchema>;
 
 /** A webhook needs its signing key: URLs without a secret are refused at boot. */
-export function requireWebhookSecret(env: Pick<WebhookEnvironment, 'DEADLINE_WEBHOOK_URLS' | 'DEADLINE_WEBHOOK_SECRET'>, context: z.RefinementCtx): void {
+export function requireWebhookSecret(
+  env: Pick<WebhookEnvironment, 'DEADLINE_WEBHOOK_URLS' | 'DEADLINE_WEBHOOK_SECRET'>,
+  context: z.RefinementCtx,
+): void {
   if (env.DEADLINE_WEBHOOK_URLS.length > 0 && env.DEADLINE_WEBHOOK_SECRET === undefined) {
-    context.addIssue({ code: 'custom', path: ['DEADLINE_WEBHOOK_SECRET'], message: 'is required when DEADLINE_WEBHOOK_URLS is set (the HMAC-SHA256 signing key, 32+ characters)' });
+    context.addIssue({
+      code: 'custom',
+      path: ['DEADLINE_WEBHOOK_SECRET'],
+      message: 'is required when DEADLINE_WEBHOOK_URLS is set (the HMAC-SHA256 signing key, 32+ characters)',
+    });
   }
 }
 
@@ -59,7 +95,10 @@ export function webhookConfig(env: WebhookEnvironment): WebhookConfig | null {
     secret: env.DEADLINE_WEBHOOK_SECRET,
     events: [...new Set(env.DEADLINE_WEBHOOK_EVENTS)],
     maxAttempts: env.DEADLINE_WEBHOOK_MAX_ATTEMPTS,
-    backoff: { initialMs: env.DEADLINE_WEBHOOK_INITIAL_BACKOFF_MS, maxMs: Math.max(env.DEADLINE_WEBHOOK_INITIAL_BACKOFF_MS, env.DEADLINE_WEBHOOK_MAX_BACKOFF_MS) },
+    backoff: {
+      initialMs: env.DEADLINE_WEBHOOK_INITIAL_BACKOFF_MS,
+      maxMs: Math.max(env.DEADLINE_WEBHOOK_INITIAL_BACKOFF_MS, env.DEADLINE_WEBHOOK_MAX_BACKOFF_MS),
+    },
     timeoutMs: env.DEADLINE_WEBHOOK_TIMEOUT_MS,
     pollIntervalMs: env.DEADLINE_WEBHOOK_POLL_MS,
     maxEventAgeMs: env.DEADLINE_WEBHOOK_MAX_EVENT_AGE_MS,

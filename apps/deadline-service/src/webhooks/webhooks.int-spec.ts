@@ -19,7 +19,11 @@ function receiverAccepts(request: ReceivedRequest): boolean {
   const timestamp = String(request.headers['x-banjie-timestamp']);
   const expected = `sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${request.body}`).digest('hex')}`;
   const given = String(request.headers['x-banjie-signature']);
-  return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected)) && Math.abs(Date.now() / 1000 - Number(timestamp)) < 300;
+  return (
+    given.length === expected.length &&
+    timingSafeEqual(Buffer.from(given), Buffer.from(expected)) &&
+    Math.abs(Date.now() / 1000 - Number(timestamp)) < 300
+  );
 }
 
 /**
@@ -39,7 +43,12 @@ describe('deadline service: signed outgoing webhooks', () => {
 
   beforeAll(async () => {
     // The flaky receiver answers 503 to the first two deliveries of every event, then 200.
-    flaky = await LocalReceiver.start((request, previous) => (previous.filter((p) => p.headers['x-banjie-event-id'] === request.headers['x-banjie-event-id']).length < 2 ? 503 : 200));
+    flaky = await LocalReceiver.start((request, previous) =>
+      previous.filter((p) => p.headers['x-banjie-event-id'] === request.headers['x-banjie-event-id']).length <
+      2
+        ? 503
+        : 200,
+    );
     broken = await LocalReceiver.start(() => brokenAnswers);
     let databaseUrl: string;
     ({ app, databaseUrl } = await startIsolatedDeadline({
@@ -54,21 +63,38 @@ describe('deadline service: signed outgoing webhooks', () => {
     }));
     db = new PgClient({ connectionString: databaseUrl });
     await db.connect();
-    producer = new Kafka({ brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING }).producer();
+    producer = new Kafka({
+      brokers: requiredEnv('KAFKA_BROKERS').split(','),
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await producer.connect();
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.allSettled([app?.close(), db?.end(), producer?.disconnect(), flaky?.close(), broken?.close()]);
+    await Promise.allSettled([
+      app?.close(),
+      db?.end(),
+      producer?.disconnect(),
+      flaky?.close(),
+      broken?.close(),
+    ]);
   });
 
   const raiseEscalation = (rung: string) =>
     app.get(EscalationService).raise({
-      subject: `procedure:${project}-EIA:1`, rung, projectCode: project, procedureId: `${project}-EIA`, applicationNumber: 1, department: 'EEB',
-      dueDate: '2023-03-15', recipients: [{ kind: 'SUPERVISORS' }], reason: `${project}-EIA was due on 2023-03-15`,
+      subject: `procedure:${project}-EIA:1`,
+      rung,
+      projectCode: project,
+      procedureId: `${project}-EIA`,
+      applicationNumber: 1,
+      department: 'EEB',
+      dueDate: '2023-03-15',
+      recipients: [{ kind: 'SUPERVISORS' }],
+      reason: `${project}-EIA was due on 2023-03-15`,
     });
   const outboxEvent = async (field: string, id: string) =>
-    (await db.query(`SELECT envelope FROM deadline.outbox WHERE envelope->'payload'->>'${field}' = $1`, [id])).rows[0]!.envelope as { eventId: string };
+    (await db.query(`SELECT envelope FROM deadline.outbox WHERE envelope->'payload'->>'${field}' = $1`, [id]))
+      .rows[0]!.envelope as { eventId: string };
   const deliveriesOf = async (eventId: string) => {
     const { status, body } = await admin()<DeliveryView[]>('GET', `/webhooks/deliveries?eventId=${eventId}`);
     expect(status).toBe(200);
@@ -89,14 +115,45 @@ describe('deadline service: signed outgoing webhooks', () => {
     expect(new Set(received.map((r) => r.body)).size).toBe(1);
     expect(received.map((r) => r.headers['x-banjie-delivery-attempt'])).toEqual(['1', '2', '3']);
     for (const request of received) {
-      expect(request.headers).toMatchObject({ 'content-type': 'application/json', 'x-banjie-event-type': 'EscalationRaised', 'x-banjie-signature': expect.stringMatching(/^sha256=[0-9a-f]{64}$/) });
+      expect(request.headers).toMatchObject({
+        'content-type': 'application/json',
+        'x-banjie-event-type': 'EscalationRaised',
+        'x-banjie-signature': expect.stringMatching(/^sha256=[0-9a-f]{64}$/),
+      });
       expect(receiverAccepts(request)).toBe(true);
-      expect(verifyWebhookSignature(SECRET, { signature: request.headers['x-banjie-signature'] as string, timestamp: request.headers['x-banjie-timestamp'] as string }, request.body)).toEqual({ valid: true });
-      expect(verifyWebhookSignature('another-secret-of-at-least-32-chars!', { signature: request.headers['x-banjie-signature'] as string, timestamp: request.headers['x-banjie-timestamp'] as string }, request.body).valid).toBe(false);
+      expect(
+        verifyWebhookSignature(
+          SECRET,
+          {
+            signature: request.headers['x-banjie-signature'] as string,
+            timestamp: request.headers['x-banjie-timestamp'] as string,
+          },
+          request.body,
+        ),
+      ).toEqual({ valid: true });
+      expect(
+        verifyWebhookSignature(
+          'another-secret-of-at-least-32-chars!',
+          {
+            signature: request.headers['x-banjie-signature'] as string,
+            timestamp: request.headers['x-banjie-timestamp'] as string,
+          },
+          request.body,
+        ).valid,
+      ).toBe(false);
     }
     expect(JSON.parse(received[0]!.body)).toMatchObject({
-      eventId: escalationEventId, type: 'EscalationRaised', version: 1, aggregateId: project,
-      payload: { escalationId, rung: 'OVERDUE_SUPERVISOR', procedureId: `${project}-EIA`, department: 'EEB', dueDate: '2023-03-15' },
+      eventId: escalationEventId,
+      type: 'EscalationRaised',
+      version: 1,
+      aggregateId: project,
+      payload: {
+        escalationId,
+        rung: 'OVERDUE_SUPERVISOR',
+        procedureId: `${project}-EIA`,
+        department: 'EEB',
+        dueDate: '2023-03-15',
+      },
     });
     // Backoff: 300 ms then 600 ms (±20 %), never hammering the receiver.
     expect(received[1]!.receivedAt - received[0]!.receivedAt).toBeGreaterThanOrEqual(240);
@@ -107,8 +164,19 @@ describe('deadline service: signed outgoing webhooks', () => {
       expect(found[flaky.url]?.status).toBe('delivered');
       return found;
     });
-    expect(deliveries[flaky.url]).toMatchObject({ eventType: 'EscalationRaised', attempts: 3, lastStatusCode: 200, lastError: null, nextAttemptAt: null, deliveredAt: expect.any(String) });
-    expect(deliveries[flaky.url]!.log.map((a) => [a.attempt, a.statusCode, a.error])).toEqual([[1, 503, 'HTTP 503 Service Unavailable'], [2, 503, 'HTTP 503 Service Unavailable'], [3, 200, null]]);
+    expect(deliveries[flaky.url]).toMatchObject({
+      eventType: 'EscalationRaised',
+      attempts: 3,
+      lastStatusCode: 200,
+      lastError: null,
+      nextAttemptAt: null,
+      deliveredAt: expect.any(String),
+    });
+    expect(deliveries[flaky.url]!.log.map((a) => [a.attempt, a.statusCode, a.error])).toEqual([
+      [1, 503, 'HTTP 503 Service Unavailable'],
+      [2, 503, 'HTTP 503 Service Unavailable'],
+      [3, 200, null],
+    ]);
   }, 60_000);
 
   it('gives up on a receiver that keeps failing after the last attempt, logs every attempt, and an admin can send it again once it is fixed', async () => {
@@ -117,27 +185,68 @@ describe('deadline service: signed outgoing webhooks', () => {
       expect(found.status).toBe('failed');
       return found;
     }, 30_000);
-    expect(failed).toMatchObject({ attempts: 4, maxAttempts: 4, lastStatusCode: 500, lastError: 'HTTP 500 Internal Server Error', nextAttemptAt: null });
+    expect(failed).toMatchObject({
+      attempts: 4,
+      maxAttempts: 4,
+      lastStatusCode: 500,
+      lastError: 'HTTP 500 Internal Server Error',
+      nextAttemptAt: null,
+    });
     expect(failed.log.map((a) => a.statusCode)).toEqual([500, 500, 500, 500]);
     expect(broken.forEvent(escalationEventId)).toHaveLength(4);
 
     const delivered = (await deliveriesOf(escalationEventId))[flaky.url]!;
-    const again = await admin()<{ code: string; status: string }>('POST', `/webhooks/deliveries/${delivered.id}/retry`);
-    expect(again).toMatchObject({ status: 409, body: { code: 'WEBHOOK_DELIVERY_NOT_FAILED', status: 'delivered' } });
-    expect((await admin()('POST', '/webhooks/deliveries/7d1c0c5e-0000-4000-8000-000000000000/retry')).status).toBe(404);
+    const again = await admin()<{ code: string; status: string }>(
+      'POST',
+      `/webhooks/deliveries/${delivered.id}/retry`,
+    );
+    expect(again).toMatchObject({
+      status: 409,
+      body: { code: 'WEBHOOK_DELIVERY_NOT_FAILED', status: 'delivered' },
+    });
+    expect(
+      (await admin()('POST', '/webhooks/deliveries/7d1c0c5e-0000-4000-8000-000000000000/retry')).status,
+    ).toBe(404);
     const badId = await admin()<{ message: string[] }>('POST', '/webhooks/deliveries/not-a-uuid/retry');
     expect(badId.status).toBe(400);
     expect(badId.body.message.join()).toMatch(/^id must be a webhook delivery id/);
     const badQuery = await admin()<{ message: string[] }>('GET', '/webhooks/deliveries?status=lost&limit=0');
     expect(badQuery.status).toBe(400);
-    expect(badQuery.body.message.join()).toMatch(/status must be one of pending, delivered, failed.*limit must be a whole number from 1 to 500/);
-    expect((await deadlineClient(app, { sub: 'supervisor-wang', role: 'supervisor' })('GET', '/webhooks/deliveries')).status).toBe(403);
-    expect((await deadlineClient(app, { sub: 'supervisor-wang', role: 'supervisor' })('POST', `/webhooks/deliveries/${failed.id}/retry`)).status).toBe(403);
+    expect(badQuery.body.message.join()).toMatch(
+      /status must be one of pending, delivered, failed.*limit must be a whole number from 1 to 500/,
+    );
+    expect(
+      (
+        await deadlineClient(app, { sub: 'supervisor-wang', role: 'supervisor' })(
+          'GET',
+          '/webhooks/deliveries',
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await deadlineClient(app, { sub: 'supervisor-wang', role: 'supervisor' })(
+          'POST',
+          `/webhooks/deliveries/${failed.id}/retry`,
+        )
+      ).status,
+    ).toBe(403);
 
     brokenAnswers = 204;
     const retried = await admin()<DeliveryView>('POST', `/webhooks/deliveries/${failed.id}/retry`);
-    expect(retried).toMatchObject({ status: 200, body: { id: failed.id, status: 'pending', attempts: 4, maxAttempts: 8 } });
-    await eventually(async () => expect((await deliveriesOf(escalationEventId))[broken.url]).toMatchObject({ status: 'delivered', attempts: 5, lastStatusCode: 204 }), 15_000);
+    expect(retried).toMatchObject({
+      status: 200,
+      body: { id: failed.id, status: 'pending', attempts: 4, maxAttempts: 8 },
+    });
+    await eventually(
+      async () =>
+        expect((await deliveriesOf(escalationEventId))[broken.url]).toMatchObject({
+          status: 'delivered',
+          attempts: 5,
+          lastStatusCode: 204,
+        }),
+      15_000,
+    );
     const requests = broken.forEvent(escalationEventId);
     expect(requests).toHaveLength(5);
     expect(new Set(requests.map((r) => r.body)).size).toBe(1);
@@ -145,22 +254,55 @@ describe('deadline service: signed outgoing webhooks', () => {
   }, 60_000);
 
   it('a redelivered Kafka event adds no second delivery, an event older than the age limit none; reminders are sent too', async () => {
-    const [{ envelope }] = (await db.query(`SELECT envelope FROM deadline.outbox WHERE event_id = $1`, [escalationEventId])).rows;
+    const [{ envelope }] = (
+      await db.query(`SELECT envelope FROM deadline.outbox WHERE event_id = $1`, [escalationEventId])
+    ).rows;
     // The same event again on its topic (publishing is at least once), then another escalation of the project behind it on the same partition.
     // And an event older than DEADLINE_WEBHOOK_MAX_EVENT_AGE_MS (7 days), as a first subscription reading the topic's history would see.
-    const old = { ...envelope, eventId: randomUUID(), occurredAt: new Date(Date.now() - 8 * 24 * 3600_000).toISOString() };
-    await producer.send({ topic: Topics.DEADLINE_ESCALATION, messages: [{ key: project, value: JSON.stringify(envelope) }, { key: project, value: JSON.stringify(old) }] });
-    const markerEventId = (await outboxEvent('escalationId', (await raiseEscalation('OVERDUE_LEADING_OFFICIAL'))!)).eventId;
+    const old = {
+      ...envelope,
+      eventId: randomUUID(),
+      occurredAt: new Date(Date.now() - 8 * 24 * 3600_000).toISOString(),
+    };
+    await producer.send({
+      topic: Topics.DEADLINE_ESCALATION,
+      messages: [
+        { key: project, value: JSON.stringify(envelope) },
+        { key: project, value: JSON.stringify(old) },
+      ],
+    });
+    const markerEventId = (
+      await outboxEvent('escalationId', (await raiseEscalation('OVERDUE_LEADING_OFFICIAL'))!)
+    ).eventId;
     await eventually(() => expect(flaky.forEvent(markerEventId)).toHaveLength(3), 30_000);
-    const rows = await db.query(`SELECT url FROM deadline.webhook_deliveries WHERE event_id = $1`, [escalationEventId]);
+    const rows = await db.query(`SELECT url FROM deadline.webhook_deliveries WHERE event_id = $1`, [
+      escalationEventId,
+    ]);
     expect(rows.rows.map((r) => r.url).sort()).toEqual([flaky.url, broken.url].sort());
     expect(flaky.forEvent(escalationEventId)).toHaveLength(3);
-    expect((await db.query(`SELECT 1 FROM deadline.webhook_deliveries WHERE event_id = $1`, [old.eventId])).rows).toEqual([]);
-    expect((await db.query(`SELECT 1 FROM deadline.processed_events WHERE consumer = 'deadline.webhooks' AND event_id = $1`, [old.eventId])).rows).toHaveLength(1);
+    expect(
+      (await db.query(`SELECT 1 FROM deadline.webhook_deliveries WHERE event_id = $1`, [old.eventId])).rows,
+    ).toEqual([]);
+    expect(
+      (
+        await db.query(
+          `SELECT 1 FROM deadline.processed_events WHERE consumer = 'deadline.webhooks' AND event_id = $1`,
+          [old.eventId],
+        )
+      ).rows,
+    ).toHaveLength(1);
 
     const reminderId = (await app.get(ReminderService).send({
-      subject: `procedure:${project}-EIA:1`, rung: 'REMINDER_3WD_BEFORE', projectCode: project, procedureId: `${project}-EIA`, applicationNumber: 1,
-      department: 'EEB', dueDate: '2023-03-15', remainingWorkingDays: 3, recipients: [{ kind: 'DEPARTMENT', id: 'EEB' }], reason: 'due in 3 working days',
+      subject: `procedure:${project}-EIA:1`,
+      rung: 'REMINDER_3WD_BEFORE',
+      projectCode: project,
+      procedureId: `${project}-EIA`,
+      applicationNumber: 1,
+      department: 'EEB',
+      dueDate: '2023-03-15',
+      remainingWorkingDays: 3,
+      recipients: [{ kind: 'DEPARTMENT', id: 'EEB' }],
+      reason: 'due in 3 working days',
     }))!;
     const reminderEventId = (await outboxEvent('reminderId', reminderId)).eventId;
     const reminder = await eventually(() => {
@@ -170,7 +312,11 @@ describe('deadline service: signed outgoing webhooks', () => {
     }, 30_000);
     expect(receiverAccepts(reminder)).toBe(true);
     expect(reminder.headers['x-banjie-event-type']).toBe('ReminderSent');
-    expect(JSON.parse(reminder.body)).toMatchObject({ eventId: reminderEventId, type: 'ReminderSent', payload: { reminderId, rung: 'REMINDER_3WD_BEFORE', remainingWorkingDays: 3 } });
+    expect(JSON.parse(reminder.body)).toMatchObject({
+      eventId: reminderEventId,
+      type: 'ReminderSent',
+      payload: { reminderId, rung: 'REMINDER_3WD_BEFORE', remainingWorkingDays: 3 },
+    });
     await eventually(() => expect(broken.forEvent(reminderEventId)).toHaveLength(1));
   }, 60_000);
 });

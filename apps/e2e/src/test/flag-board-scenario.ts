@@ -1,6 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import type { DepartmentCode, ProcedureCode } from '@banjie/contracts';
-import { PROCEDURE_CATALOGUE, addDays, createChineseWorkingDayCalendar, shanghaiLocalDate, type LocalDate } from '@banjie/domain';
+import {
+  PROCEDURE_CATALOGUE,
+  addDays,
+  createChineseWorkingDayCalendar,
+  shanghaiLocalDate,
+  type LocalDate,
+} from '@banjie/domain';
 import type { Actor } from '@banjie/platform';
 import { eventually } from '@banjie/testing';
 import { approvalClient, planItems } from '../../../approval-service/src/test/approval-api';
@@ -35,17 +41,25 @@ export interface BoardStory {
   /** Lifecycle moves after registration. */
   lifecycle: string[];
   /** For some procedures: how far they have got (others stay planned). */
-  procedures: Partial<Record<string, 'SUBMITTED' | 'BLUE' | 'YELLOW' | 'RED' | 'GREEN' | 'HELD' | 'NOT_APPLICABLE'>>;
+  procedures: Partial<
+    Record<string, 'SUBMITTED' | 'BLUE' | 'YELLOW' | 'RED' | 'GREEN' | 'HELD' | 'NOT_APPLICABLE'>
+  >;
 }
 
 /** How many working days ago to accept, for a procedure with limit L to show a colour today. */
-const ACCEPTED_DAYS_AGO = { BLUE: () => 1, YELLOW: (limit: number) => limit - 2, RED: (limit: number) => limit + 2, GREEN: (limit: number) => limit } as const;
+const ACCEPTED_DAYS_AGO = {
+  BLUE: () => 1,
+  YELLOW: (limit: number) => limit - 2,
+  RED: (limit: number) => limit + 2,
+  GREEN: (limit: number) => limit,
+} as const;
 
 export function boardServices(intake: INestApplication, approval: INestApplication) {
   const intakeAdmin = intakeClient(intake, admin);
   const as = (actor: Actor) => approvalClient(approval, actor);
   const ok = <T extends { status: number; body: unknown }>(response: T, what: string): T => {
-    if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status >= 300)
+      throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
     return response;
   };
 
@@ -53,25 +67,51 @@ export function boardServices(intake: INestApplication, approval: INestApplicati
   async function register(story: BoardStory, chain: string): Promise<string> {
     const listedOn = addDays(today, -120);
     const { body } = ok(
-      await intakeAdmin<{ code: string }>('POST', '/projects', { ...sampleRegistration, name: story.name, type: story.type, chain, listedOn, plannedStart: addDays(today, -20) }),
+      await intakeAdmin<{ code: string }>('POST', '/projects', {
+        ...sampleRegistration,
+        name: story.name,
+        type: story.type,
+        chain,
+        listedOn,
+        plannedStart: addDays(today, -20),
+      }),
       'register',
     );
-    const held = Object.entries(story.procedures).filter(([, goal]) => goal === 'HELD' || goal === 'NOT_APPLICABLE');
+    const held = Object.entries(story.procedures).filter(
+      ([, goal]) => goal === 'HELD' || goal === 'NOT_APPLICABLE',
+    );
     const exceptions = Object.fromEntries(
       held.map(([procedure, goal]) => [
         procedure,
-        goal === 'HELD' ? { procedure, applicability: 'ALREADY_HELD', documentNumber: `玉发改备〔2022〕${procedure.length}号` } : { procedure, applicability: 'NOT_APPLICABLE' },
+        goal === 'HELD'
+          ? {
+              procedure,
+              applicability: 'ALREADY_HELD',
+              documentNumber: `玉发改备〔2022〕${procedure.length}号`,
+            }
+          : { procedure, applicability: 'NOT_APPLICABLE' },
       ]),
     );
-    ok(await intakeAdmin('PUT', `/projects/${body.code}/plan`, { effectiveDate: addDays(today, -100), reason: '前期手续计划', items: planItems(addDays(today, 30), exceptions) }), 'plan');
+    ok(
+      await intakeAdmin('PUT', `/projects/${body.code}/plan`, {
+        effectiveDate: addDays(today, -100),
+        reason: '前期手续计划',
+        items: planItems(addDays(today, 30), exceptions),
+      }),
+      'plan',
+    );
     let day = addDays(today, -90);
     for (const to of story.lifecycle) {
-      ok(await intakeAdmin('POST', `/projects/${body.code}/transitions`, { to, effectiveDate: day }), `transition to ${to}`);
+      ok(
+        await intakeAdmin('POST', `/projects/${body.code}/transitions`, { to, effectiveDate: day }),
+        `transition to ${to}`,
+      );
       day = addDays(day, 30);
     }
     await eventually(async () => {
       const procedures = (await as(admin).ofProject(body.code)).body;
-      if (!Array.isArray(procedures) || procedures.length !== 11) throw new Error(`${body.code}: procedures not opened yet`);
+      if (!Array.isArray(procedures) || procedures.length !== 11)
+        throw new Error(`${body.code}: procedures not opened yet`);
     }, 60_000);
     for (const [procedure, goal] of Object.entries(story.procedures)) {
       if (goal && goal !== 'HELD' && goal !== 'NOT_APPLICABLE') await advance(body.code, procedure, goal);
@@ -79,7 +119,11 @@ export function boardServices(intake: INestApplication, approval: INestApplicati
     return body.code;
   }
 
-  async function advance(code: string, procedure: string, goal: 'SUBMITTED' | 'BLUE' | 'YELLOW' | 'RED' | 'GREEN'): Promise<void> {
+  async function advance(
+    code: string,
+    procedure: string,
+    goal: 'SUBMITTED' | 'BLUE' | 'YELLOW' | 'RED' | 'GREEN',
+  ): Promise<void> {
     const id = `${code}-${procedure}`;
     const limit = PROCEDURE_CATALOGUE[procedure as ProcedureCode].committedWorkingDays;
     const acceptedOn = workingDaysAgo(goal === 'SUBMITTED' ? 1 : ACCEPTED_DAYS_AGO[goal](limit));
@@ -95,12 +139,17 @@ export function boardServices(intake: INestApplication, approval: INestApplicati
   }
 
   function accept(code: string, procedure: string, effectiveDate: string = today) {
-    return as(clerkFor(procedure)).act(`${code}-${procedure}`, 'accept', { effectiveDate }).then((r) => ok(r, `accept ${procedure}`));
+    return as(clerkFor(procedure))
+      .act(`${code}-${procedure}`, 'accept', { effectiveDate })
+      .then((r) => ok(r, `accept ${procedure}`));
   }
 
   function approve(code: string, procedure: string, effectiveDate: string = today) {
     return as(clerkFor(procedure))
-      .act(`${code}-${procedure}`, 'approve', { effectiveDate, documentNumber: `玉审〔${today.slice(0, 4)}〕${Math.floor(Math.random() * 90) + 10}号` })
+      .act(`${code}-${procedure}`, 'approve', {
+        effectiveDate,
+        documentNumber: `玉审〔${today.slice(0, 4)}〕${Math.floor(Math.random() * 90) + 10}号`,
+      })
       .then((r) => ok(r, `approve ${procedure}`));
   }
 
@@ -113,30 +162,67 @@ export const BOARD_STORIES: BoardStory[] = [
     name: '玉门抽水蓄能电站',
     type: 'NEW',
     lifecycle: ['PREPARING', 'STARTED'],
-    procedures: { PROJECT_APPROVAL: 'HELD', LAND_PREEXAM: 'HELD', LAND_USE: 'GREEN', LAND_PLANNING: 'GREEN', ENERGY_QUOTA: 'NOT_APPLICABLE', EIA: 'BLUE', SAFETY: 'SUBMITTED' },
+    procedures: {
+      PROJECT_APPROVAL: 'HELD',
+      LAND_PREEXAM: 'HELD',
+      LAND_USE: 'GREEN',
+      LAND_PLANNING: 'GREEN',
+      ENERGY_QUOTA: 'NOT_APPLICABLE',
+      EIA: 'BLUE',
+      SAFETY: 'SUBMITTED',
+    },
   },
   {
     name: '陕煤集团60万吨/年可降解材料项目',
     type: 'NEW',
     lifecycle: ['PREPARING'],
-    procedures: { PROJECT_APPROVAL: 'GREEN', LAND_PREEXAM: 'GREEN', LAND_USE: 'RED', ENERGY_QUOTA: 'YELLOW', EIA: 'BLUE', SAFETY: 'BLUE' },
+    procedures: {
+      PROJECT_APPROVAL: 'GREEN',
+      LAND_PREEXAM: 'GREEN',
+      LAND_USE: 'RED',
+      ENERGY_QUOTA: 'YELLOW',
+      EIA: 'BLUE',
+      SAFETY: 'BLUE',
+    },
   },
   {
     name: '酒钢集团风电项目一期',
     type: 'CONTINUING',
     lifecycle: ['PREPARING', 'RESUMED'],
-    procedures: { PROJECT_APPROVAL: 'HELD', LAND_PREEXAM: 'HELD', LAND_USE: 'HELD', LAND_PLANNING: 'HELD', ENGINEERING_PLANNING: 'GREEN', EIA: 'HELD', SOIL_WATER: 'NOT_APPLICABLE', FIRE_DESIGN: 'GREEN', CONSTRUCTION_PERMIT: 'YELLOW' },
+    procedures: {
+      PROJECT_APPROVAL: 'HELD',
+      LAND_PREEXAM: 'HELD',
+      LAND_USE: 'HELD',
+      LAND_PLANNING: 'HELD',
+      ENGINEERING_PLANNING: 'GREEN',
+      EIA: 'HELD',
+      SOIL_WATER: 'NOT_APPLICABLE',
+      FIRE_DESIGN: 'GREEN',
+      CONSTRUCTION_PERMIT: 'YELLOW',
+    },
   },
   {
     name: '中核汇能“光热+”示范项目',
     type: 'CONTINUING',
     lifecycle: ['PREPARING'],
-    procedures: { PROJECT_APPROVAL: 'HELD', LAND_PREEXAM: 'GREEN', LAND_USE: 'GREEN', EIA: 'RED', SAFETY: 'GREEN', SOIL_WATER: 'BLUE' },
+    procedures: {
+      PROJECT_APPROVAL: 'HELD',
+      LAND_PREEXAM: 'GREEN',
+      LAND_USE: 'GREEN',
+      EIA: 'RED',
+      SAFETY: 'GREEN',
+      SOIL_WATER: 'BLUE',
+    },
   },
   {
     name: '亚邦能源40万吨/年硫磺制酸项目',
     type: 'NEW',
     lifecycle: ['PREPARING'],
-    procedures: { PROJECT_APPROVAL: 'GREEN', ENERGY_QUOTA: 'BLUE', EIA: 'SUBMITTED', FIRE_DESIGN: 'NOT_APPLICABLE' },
+    procedures: {
+      PROJECT_APPROVAL: 'GREEN',
+      ENERGY_QUOTA: 'BLUE',
+      EIA: 'SUBMITTED',
+      FIRE_DESIGN: 'NOT_APPLICABLE',
+    },
   },
 ];

@@ -1,7 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
 import type { z } from 'zod';
-import { PROCEDURE_EVENTS, Topics, type EventDefinition, type PublicProcedureFields } from '@banjie/contracts';
+import {
+  PROCEDURE_EVENTS,
+  Topics,
+  type EventDefinition,
+  type PublicProcedureFields,
+} from '@banjie/contracts';
 import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
 import { ProcedureCompletionsRepository } from './procedure-completions.repository';
 
@@ -14,7 +19,9 @@ type SnapshotEvent = EventDefinition<string, z.ZodType<{ public: PublicProcedure
 @Controller()
 export class ProcedureCompletionsConsumer {
   private readonly handlers = PROCEDURE_EVENTS.map((definition) =>
-    handle(definition as SnapshotEvent, (envelope, manager) => this.completions.record(envelope.payload.public, manager)),
+    handle(definition as SnapshotEvent, (envelope, manager) =>
+      this.completions.record(envelope.payload.public, manager),
+    ),
   );
 
   constructor(

@@ -16,9 +16,13 @@ export class ProcedureCompletionsRepository {
    * are not its business and are skipped.
    */
   async record(snapshot: PublicProcedureFields, manager: EntityManager): Promise<void> {
-    const listed = (await manager.query(`SELECT 1 FROM intake.projects WHERE code = $1`, [snapshot.projectCode])) as unknown[];
+    const listed = (await manager.query(`SELECT 1 FROM intake.projects WHERE code = $1`, [
+      snapshot.projectCode,
+    ])) as unknown[];
     if (listed.length === 0) {
-      this.logger.warn(`${snapshot.procedureId}: project ${snapshot.projectCode} is not on the list here; event skipped`);
+      this.logger.warn(
+        `${snapshot.procedureId}: project ${snapshot.projectCode} is not on the list here; event skipped`,
+      );
       return;
     }
     const advanced = (await manager.query(
@@ -31,7 +35,10 @@ export class ProcedureCompletionsRepository {
     if (advanced.length === 0) return;
     const outcome = outcomeOf(snapshot.status);
     if (outcome === null) {
-      await manager.query(`DELETE FROM intake.procedure_completions WHERE project_code = $1 AND procedure = $2`, [snapshot.projectCode, snapshot.procedure]);
+      await manager.query(
+        `DELETE FROM intake.procedure_completions WHERE project_code = $1 AND procedure = $2`,
+        [snapshot.projectCode, snapshot.procedure],
+      );
       return;
     }
     await manager.query(

@@ -1,9 +1,16 @@
 import { ProcedureStatus } from '@banjie/contracts';
 
 /** How a procedure left the completion rate's open work, as the approval service reports it. */
-export type ProcedureOutcome = typeof ProcedureStatus.APPROVED | typeof ProcedureStatus.NOT_APPLICABLE | typeof ProcedureStatus.ALREADY_HELD;
+export type ProcedureOutcome =
+  | typeof ProcedureStatus.APPROVED
+  | typeof ProcedureStatus.NOT_APPLICABLE
+  | typeof ProcedureStatus.ALREADY_HELD;
 
-const OUTCOMES: readonly ProcedureStatus[] = [ProcedureStatus.APPROVED, ProcedureStatus.NOT_APPLICABLE, ProcedureStatus.ALREADY_HELD];
+const OUTCOMES: readonly ProcedureStatus[] = [
+  ProcedureStatus.APPROVED,
+  ProcedureStatus.NOT_APPLICABLE,
+  ProcedureStatus.ALREADY_HELD,
+];
 
 /** The outcome a procedure status stands for, or null while the procedure is still open work. */
 export function outcomeOf(status: ProcedureStatus): ProcedureOutcome | null {

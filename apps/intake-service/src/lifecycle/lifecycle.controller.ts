@@ -18,7 +18,11 @@ export class LifecycleController {
 
   @Post()
   @Roles('admin', 'dispatch')
-  async transition(@Param() { code }: ProjectCodeParam, @Body() body: TransitionDto, @CurrentActor() actor: Actor) {
+  async transition(
+    @Param() { code }: ProjectCodeParam,
+    @Body() body: TransitionDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return projectView(await this.lifecycle.transition(code, body, actor), actor);
   }
 

@@ -28,13 +28,26 @@ export class LifecycleService {
   ) {}
 
   /** Moves a project along its lifecycle; an illegal move is refused naming the moves allowed from here. */
-  async transition(code: string, input: TransitionDto, actor: Actor, now: Date = new Date()): Promise<ProjectEntity> {
+  async transition(
+    code: string,
+    input: TransitionDto,
+    actor: Actor,
+    now: Date = new Date(),
+  ): Promise<ProjectEntity> {
     const today = shanghaiLocalDate(now);
     const effectiveDate = input.effectiveDate ?? today;
-    if (effectiveDate > today) throw new DomainException('bad-request', 'FUTURE_DATE', `effectiveDate ${effectiveDate} is in the future (today is ${today})`);
+    if (effectiveDate > today)
+      throw new DomainException(
+        'bad-request',
+        'FUTURE_DATE',
+        `effectiveDate ${effectiveDate} is in the future (today is ${today})`,
+      );
     return this.dataSource.transaction(async (manager) => {
       const project = await this.projects.lockForChange(manager, code);
-      const decision = decideTransition({ state: project.state, type: project.type, suspendedFrom: project.suspendedFrom ?? undefined }, input.to);
+      const decision = decideTransition(
+        { state: project.state, type: project.type, suspendedFrom: project.suspendedFrom ?? undefined },
+        input.to,
+      );
       if (!decision.ok) {
         throw new DomainException(
           'conflict',
@@ -49,7 +62,11 @@ export class LifecycleService {
       );
       const earliest = last?.date && last.date > project.listedOn ? last.date : project.listedOn;
       if (effectiveDate < earliest) {
-        throw new DomainException('bad-request', 'DATE_BEFORE_HISTORY', `effectiveDate ${effectiveDate} is before the project's last recorded change (${earliest})`);
+        throw new DomainException(
+          'bad-request',
+          'DATE_BEFORE_HISTORY',
+          `effectiveDate ${effectiveDate} is before the project's last recorded change (${earliest})`,
+        );
       }
       const from = project.state;
       project.suspendedFrom = decision.suspendedFrom;
@@ -60,12 +77,29 @@ export class LifecycleService {
         `INSERT INTO intake.lifecycle_transitions (project_code, from_state, to_state, effective_date, actor, reason) VALUES ($1, $2, $3, $4, $5, $6)`,
         [code, from, decision.next, effectiveDate, actorName(actor), input.reason ?? null],
       );
-      await this.projects.recordChange(manager, { code, version: saved.version, kind: 'TRANSITIONED', actor, reason: input.reason, changes: { state: { from, to: decision.next }, effectiveDate } });
+      await this.projects.recordChange(manager, {
+        code,
+        version: saved.version,
+        kind: 'TRANSITIONED',
+        actor,
+        reason: input.reason,
+        changes: { state: { from, to: decision.next }, effectiveDate },
+      });
       const payload = projectEventPayload(saved);
-      await appendToOutbox(manager, ProjectLifecycleChangedV1, code, {
-        public: { ...payload.public, transition: { from, to: decision.next, effectiveDate } },
-        internal: { ...payload.internal, actor: actorName(actor), ...(input.reason ? { reason: input.reason } : {}) },
-      }, now);
+      await appendToOutbox(
+        manager,
+        ProjectLifecycleChangedV1,
+        code,
+        {
+          public: { ...payload.public, transition: { from, to: decision.next, effectiveDate } },
+          internal: {
+            ...payload.internal,
+            actor: actorName(actor),
+            ...(input.reason ? { reason: input.reason } : {}),
+          },
+        },
+        now,
+      );
       return saved;
     });
   }

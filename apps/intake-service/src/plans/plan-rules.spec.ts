@@ -2,22 +2,36 @@ import { Applicability, PROCEDURE_CODES } from '@banjie/contracts';
 import type { PlanItemDto } from './dto/put-plan.dto';
 import { planViolations, resolvePlan } from './plan-rules';
 
-const allRequired = (): PlanItemDto[] => PROCEDURE_CODES.map((procedure) => ({ procedure, applicability: Applicability.REQUIRED }));
+const allRequired = (): PlanItemDto[] =>
+  PROCEDURE_CODES.map((procedure) => ({ procedure, applicability: Applicability.REQUIRED }));
 
 describe('plan rules', () => {
   it('accepts a complete plan and fills catalogue defaults', () => {
     expect(planViolations(allRequired())).toEqual([]);
     const eia = resolvePlan(allRequired(), undefined).find((item) => item.procedure === 'EIA');
-    expect(eia).toEqual({ procedure: 'EIA', applicability: 'REQUIRED', department: 'EEB', timeLimitWorkingDays: 15 });
+    expect(eia).toEqual({
+      procedure: 'EIA',
+      applicability: 'REQUIRED',
+      department: 'EEB',
+      timeLimitWorkingDays: 15,
+    });
   });
 
   it('names each broken rule with its field', () => {
     const items = allRequired();
     items[0] = { procedure: 'PROJECT_APPROVAL', applicability: Applicability.ALREADY_HELD };
-    items[1] = { procedure: 'LAND_PREEXAM', applicability: Applicability.NOT_APPLICABLE, targetDate: '2023-03-31', documentNumber: 'X' };
+    items[1] = {
+      procedure: 'LAND_PREEXAM',
+      applicability: Applicability.NOT_APPLICABLE,
+      targetDate: '2023-03-31',
+      documentNumber: 'X',
+    };
     items[10] = { procedure: 'EIA', applicability: Applicability.REQUIRED };
     expect(planViolations(items)).toEqual([
-      { field: 'items[0].documentNumber', rule: 'an ALREADY_HELD procedure needs the number of the document held' },
+      {
+        field: 'items[0].documentNumber',
+        rule: 'an ALREADY_HELD procedure needs the number of the document held',
+      },
       { field: 'items[1].documentNumber', rule: 'only an ALREADY_HELD procedure has a document number here' },
       { field: 'items[1].targetDate', rule: 'only a REQUIRED procedure has a targetDate' },
       { field: 'items[10].procedure', rule: 'EIA appears more than once' },
@@ -26,8 +40,17 @@ describe('plan rules', () => {
   });
 
   it('keeps the first target as the baseline when the target moves', () => {
-    const first = resolvePlan(allRequired().map((i) => ({ ...i, targetDate: '2023-03-15' })), undefined);
-    const second = resolvePlan(allRequired().map((i) => ({ ...i, targetDate: '2023-04-20' })), first);
-    expect(second.find((i) => i.procedure === 'LAND_USE')).toMatchObject({ baselineDate: '2023-03-15', targetDate: '2023-04-20' });
+    const first = resolvePlan(
+      allRequired().map((i) => ({ ...i, targetDate: '2023-03-15' })),
+      undefined,
+    );
+    const second = resolvePlan(
+      allRequired().map((i) => ({ ...i, targetDate: '2023-04-20' })),
+      first,
+    );
+    expect(second.find((i) => i.procedure === 'LAND_USE')).toMatchObject({
+      baselineDate: '2023-03-15',
+      targetDate: '2023-04-20',
+    });
   });
 });

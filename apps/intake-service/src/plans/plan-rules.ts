@@ -13,22 +13,34 @@ export function planViolations(items: PlanItemDto[]): PlanRuleViolation[] {
   const seen = new Set<ProcedureCode>();
   items.forEach((item, index) => {
     const at = (field: string) => `items[${index}].${field}`;
-    if (seen.has(item.procedure)) violations.push({ field: at('procedure'), rule: `${item.procedure} appears more than once` });
+    if (seen.has(item.procedure))
+      violations.push({ field: at('procedure'), rule: `${item.procedure} appears more than once` });
     seen.add(item.procedure);
     if (item.applicability === Applicability.ALREADY_HELD && !item.documentNumber) {
-      violations.push({ field: at('documentNumber'), rule: 'an ALREADY_HELD procedure needs the number of the document held' });
+      violations.push({
+        field: at('documentNumber'),
+        rule: 'an ALREADY_HELD procedure needs the number of the document held',
+      });
     }
     if (item.applicability !== Applicability.ALREADY_HELD && item.documentNumber !== undefined) {
-      violations.push({ field: at('documentNumber'), rule: 'only an ALREADY_HELD procedure has a document number here' });
+      violations.push({
+        field: at('documentNumber'),
+        rule: 'only an ALREADY_HELD procedure has a document number here',
+      });
     }
     if (item.applicability !== Applicability.REQUIRED) {
       for (const field of ['department', 'timeLimitWorkingDays', 'targetDate'] as const) {
-        if (item[field] !== undefined) violations.push({ field: at(field), rule: `only a REQUIRED procedure has a ${field}` });
+        if (item[field] !== undefined)
+          violations.push({ field: at(field), rule: `only a REQUIRED procedure has a ${field}` });
       }
     }
   });
   const missing = PROCEDURE_CODES.filter((code) => !seen.has(code));
-  if (missing.length > 0) violations.push({ field: 'items', rule: `the plan must cover all 11 procedures; missing: ${missing.join(', ')}` });
+  if (missing.length > 0)
+    violations.push({
+      field: 'items',
+      rule: `the plan must cover all 11 procedures; missing: ${missing.join(', ')}`,
+    });
   return violations;
 }
 

@@ -21,7 +21,12 @@ describe('the 2023 portfolio', () => {
   }, 30_000);
 
   const summary = async (asOf: string) =>
-    (await intakeClient(app, { sub: 'dispatch-1', role: 'dispatch' })<PortfolioSummary>('GET', `/portfolio/summary?asOf=${asOf}`)).body;
+    (
+      await intakeClient(app, { sub: 'dispatch-1', role: 'dispatch' })<PortfolioSummary>(
+        'GET',
+        `/portfolio/summary?asOf=${asOf}`,
+      )
+    ).body;
 
   it('shows 127 key projects on 2023-03-28: resume rate 82.6 % (38/46), start rate 34.6 % (28/81)', async () => {
     const figures = await summary('2023-03-28');
@@ -43,11 +48,16 @@ describe('the 2023 portfolio', () => {
   });
 
   it('loads idempotently: a second run adds nothing', async () => {
-    await expect(loadPortfolio(baseUrl(app), tokenFor({ sub: 'loader', role: 'dispatch' }))).resolves.toEqual({ loaded: 0, skipped: 127 });
+    await expect(loadPortfolio(baseUrl(app), tokenFor({ sub: 'loader', role: 'dispatch' }))).resolves.toEqual(
+      { loaded: 0, skipped: 127 },
+    );
   });
 
   it('refuses a malformed asOf with a 400 naming the field', async () => {
-    const response = await intakeClient(app, { sub: 'dispatch-1', role: 'dispatch' })<{ message: string[] }>('GET', '/portfolio/summary?asOf=2023-13-01');
+    const response = await intakeClient(app, { sub: 'dispatch-1', role: 'dispatch' })<{ message: string[] }>(
+      'GET',
+      '/portfolio/summary?asOf=2023-13-01',
+    );
     expect(response.status).toBe(400);
     expect(response.body.message.join(' ')).toContain('asOf');
   });

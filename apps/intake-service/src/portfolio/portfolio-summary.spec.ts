@@ -1,10 +1,29 @@
-import { Applicability, DepartmentCode, IndustryCluster, LifecycleState, ProjectType, type PlanItem } from '@banjie/contracts';
+import {
+  Applicability,
+  DepartmentCode,
+  IndustryCluster,
+  LifecycleState,
+  ProjectType,
+  type PlanItem,
+} from '@banjie/contracts';
 import { completionKey, summarisePortfolio, type ProjectAsOf } from './portfolio-summary';
 
-const item = (procedure: PlanItem['procedure'], applicability: Applicability, department: DepartmentCode = DepartmentCode.DRC): PlanItem => ({ procedure, applicability, department });
+const item = (
+  procedure: PlanItem['procedure'],
+  applicability: Applicability,
+  department: DepartmentCode = DepartmentCode.DRC,
+): PlanItem => ({ procedure, applicability, department });
 
 function project(overrides: Partial<ProjectAsOf> & Pick<ProjectAsOf, 'code'>): ProjectAsOf {
-  return { type: ProjectType.NEW, cluster: IndustryCluster.OTHER, chain: '新能源', state: LifecycleState.PREPARING, suspendedFrom: null, plan: null, ...overrides };
+  return {
+    type: ProjectType.NEW,
+    cluster: IndustryCluster.OTHER,
+    chain: '新能源',
+    state: LifecycleState.PREPARING,
+    suspendedFrom: null,
+    plan: null,
+    ...overrides,
+  };
 }
 
 describe('summarisePortfolio', () => {
@@ -30,15 +49,23 @@ describe('summarisePortfolio', () => {
       item('LAND_USE', Applicability.REQUIRED, DepartmentCode.NRB),
       item('FIRE_DESIGN', Applicability.ALREADY_HELD, DepartmentCode.HCB),
     ];
-    const completions = new Map([[completionKey('BJ-2023-0001', 'EIA'), 'APPROVED' as const], [completionKey('BJ-2023-0001', 'FIRE_DESIGN'), 'APPROVED' as const]]);
+    const completions = new Map([
+      [completionKey('BJ-2023-0001', 'EIA'), 'APPROVED' as const],
+      [completionKey('BJ-2023-0001', 'FIRE_DESIGN'), 'APPROVED' as const],
+    ]);
     const summary = summarisePortfolio('2023-03-28', [project({ code: 'BJ-2023-0001', plan })], completions);
     expect(summary.procedures).toMatchObject({ applicable: 3, completed: 1, rate: 0.333 });
-    expect(summary.byDepartment.map((d) => [d.department, d.procedures.completed, d.procedures.applicable])).toEqual([
-      ['EEB', 1, 1], ['EMB', 0, 1], ['HCB', 0, 0], ['NRB', 0, 1],
+    expect(
+      summary.byDepartment.map((d) => [d.department, d.procedures.completed, d.procedures.applicable]),
+    ).toEqual([
+      ['EEB', 1, 1],
+      ['EMB', 0, 1],
+      ['HCB', 0, 0],
+      ['NRB', 0, 1],
     ]);
   });
 
-  it('takes the approval service\'s marking of a required procedure as not applicable or already held out of both terms', () => {
+  it("takes the approval service's marking of a required procedure as not applicable or already held out of both terms", () => {
     const plan = [
       item('EIA', Applicability.REQUIRED, DepartmentCode.EEB),
       item('SAFETY', Applicability.REQUIRED, DepartmentCode.EMB),
@@ -51,15 +78,29 @@ describe('summarisePortfolio', () => {
     ]);
     const summary = summarisePortfolio('2023-03-28', [project({ code: 'BJ-2023-0001', plan })], outcomes);
     expect(summary.procedures).toEqual({ applicable: 1, completed: 1, rate: 1 });
-    expect(summary.byDepartment.map((d) => [d.department, d.procedures.applicable])).toEqual([['EEB', 1], ['EMB', 0], ['NRB', 0]]);
+    expect(summary.byDepartment.map((d) => [d.department, d.procedures.applicable])).toEqual([
+      ['EEB', 1],
+      ['EMB', 0],
+      ['NRB', 0],
+    ]);
   });
 
   it('computes resume and start rates, counting a suspended project by where it was', () => {
     const projects = [
       project({ code: 'A', type: ProjectType.CONTINUING, state: LifecycleState.RESUMED }),
-      project({ code: 'B', type: ProjectType.CONTINUING, state: LifecycleState.SUSPENDED, suspendedFrom: LifecycleState.UNDER_CONSTRUCTION }),
+      project({
+        code: 'B',
+        type: ProjectType.CONTINUING,
+        state: LifecycleState.SUSPENDED,
+        suspendedFrom: LifecycleState.UNDER_CONSTRUCTION,
+      }),
       project({ code: 'C', type: ProjectType.CONTINUING, state: LifecycleState.PREPARING }),
-      project({ code: 'D', type: ProjectType.NEW, state: LifecycleState.STARTED, cluster: IndustryCluster.MODERN_CHEMICALS }),
+      project({
+        code: 'D',
+        type: ProjectType.NEW,
+        state: LifecycleState.STARTED,
+        cluster: IndustryCluster.MODERN_CHEMICALS,
+      }),
       project({ code: 'E', type: ProjectType.NEW, state: LifecycleState.SIGNED }),
       project({ code: 'F', type: ProjectType.NEW, state: LifecycleState.CANCELLED }),
     ];
@@ -67,6 +108,10 @@ describe('summarisePortfolio', () => {
     expect(summary.projects.total).toBe(5);
     expect(summary.continuing).toEqual({ total: 3, resumed: 2, rate: 0.667 });
     expect(summary.new).toEqual({ total: 2, started: 1, rate: 0.5 });
-    expect(summary.byCluster.find((c) => c.cluster === 'MODERN_CHEMICALS')?.new).toEqual({ total: 1, started: 1, rate: 1 });
+    expect(summary.byCluster.find((c) => c.cluster === 'MODERN_CHEMICALS')?.new).toEqual({
+      total: 1,
+      started: 1,
+      rate: 1,
+    });
   });
 });

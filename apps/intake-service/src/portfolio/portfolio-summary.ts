@@ -1,7 +1,20 @@
 import {
-  Applicability, ProcedureStatus, type DepartmentCode, type IndustryCluster, type LifecycleState, type PlanItem, type ProcedureCode, type ProjectType,
+  Applicability,
+  ProcedureStatus,
+  type DepartmentCode,
+  type IndustryCluster,
+  type LifecycleState,
+  type PlanItem,
+  type ProcedureCode,
+  type ProjectType,
 } from '@banjie/contracts';
-import { completionRatesBy, constructionRates, isOnProjectList, procedureCompletionRate, type CompletionTally } from '@banjie/domain';
+import {
+  completionRatesBy,
+  constructionRates,
+  isOnProjectList,
+  procedureCompletionRate,
+  type CompletionTally,
+} from '@banjie/domain';
 import type { ProcedureOutcome } from '../completions/procedure-outcome';
 
 /** One project as it stood on the as-of date. */
@@ -34,7 +47,8 @@ interface PlannedProcedure {
   department: DepartmentCode;
 }
 
-export const completionKey = (projectCode: string, procedure: ProcedureCode | string) => `${projectCode}/${procedure}`;
+export const completionKey = (projectCode: string, procedure: ProcedureCode | string) =>
+  `${projectCode}/${procedure}`;
 
 function projectRates(projects: ProjectAsOf[]): ProjectRates {
   const { resume, start, overall } = constructionRates(projects);
@@ -56,7 +70,10 @@ function statusOf(item: PlanItem, outcome: ProcedureOutcome | undefined): Proced
   return outcome ?? ProcedureStatus.PLANNED;
 }
 
-function groupBy<K extends string>(projects: ProjectAsOf[], key: (project: ProjectAsOf) => K): [K, ProjectAsOf[]][] {
+function groupBy<K extends string>(
+  projects: ProjectAsOf[],
+  key: (project: ProjectAsOf) => K,
+): [K, ProjectAsOf[]][] {
   const groups = new Map<K, ProjectAsOf[]>();
   for (const project of projects) groups.set(key(project), [...(groups.get(key(project)) ?? []), project]);
   return [...groups].sort(([a], [b]) => a.localeCompare(b));
@@ -67,18 +84,36 @@ function groupBy<K extends string>(projects: ProjectAsOf[], key: (project: Proje
  * count nowhere). Procedure completion follows the domain's rule: approved ÷ procedures still to
  * be handled; already-held and not-applicable ones are in neither term (see libs/domain/README.md).
  */
-export function summarisePortfolio(asOf: string, all: ProjectAsOf[], outcomes: ReadonlyMap<string, ProcedureOutcome>): PortfolioSummary {
+export function summarisePortfolio(
+  asOf: string,
+  all: ProjectAsOf[],
+  outcomes: ReadonlyMap<string, ProcedureOutcome>,
+): PortfolioSummary {
   const projects = all.filter((project) => isOnProjectList(project.state));
   const planned = (list: ProjectAsOf[]): PlannedProcedure[] =>
     list.flatMap((project) =>
-      (project.plan ?? []).map((item) => ({ department: item.department, status: statusOf(item, outcomes.get(completionKey(project.code, item.procedure))) })),
+      (project.plan ?? []).map((item) => ({
+        department: item.department,
+        status: statusOf(item, outcomes.get(completionKey(project.code, item.procedure))),
+      })),
     );
   return {
     asOf,
     ...projectRates(projects),
     procedures: procedureCompletionRate(planned(projects)),
-    byCluster: groupBy(projects, (p) => p.cluster).map(([cluster, group]) => ({ cluster, ...projectRates(group), procedures: procedureCompletionRate(planned(group)) })),
-    byChain: groupBy(projects, (p) => p.chain).map(([chain, group]) => ({ chain, ...projectRates(group), procedures: procedureCompletionRate(planned(group)) })),
-    byDepartment: completionRatesBy(planned(projects), (p) => p.department).map(({ key, ...tally }) => ({ department: key, procedures: tally })),
+    byCluster: groupBy(projects, (p) => p.cluster).map(([cluster, group]) => ({
+      cluster,
+      ...projectRates(group),
+      procedures: procedureCompletionRate(planned(group)),
+    })),
+    byChain: groupBy(projects, (p) => p.chain).map(([chain, group]) => ({
+      chain,
+      ...projectRates(group),
+      procedures: procedureCompletionRate(planned(group)),
+    })),
+    byDepartment: completionRatesBy(planned(projects), (p) => p.department).map(({ key, ...tally }) => ({
+      department: key,
+      procedures: tally,
+    })),
   };
 }

@@ -6,7 +6,10 @@ import { IsLocalDate, Roles } from '@banjie/platform';
 import { PortfolioService } from './portfolio.service';
 
 export class SummaryQuery {
-  @ApiPropertyOptional({ example: '2023-03-28', description: 'the day to report on (default today, Asia/Shanghai)' })
+  @ApiPropertyOptional({
+    example: '2023-03-28',
+    description: 'the day to report on (default today, Asia/Shanghai)',
+  })
   @IsOptional()
   @IsLocalDate()
   asOf?: string;

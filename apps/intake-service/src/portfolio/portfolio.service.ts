@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ProcedureOutcome } from '../completions/procedure-outcome';
-import { completionKey, summarisePortfolio, type PortfolioSummary, type ProjectAsOf } from './portfolio-summary';
+import {
+  completionKey,
+  summarisePortfolio,
+  type PortfolioSummary,
+  type ProjectAsOf,
+} from './portfolio-summary';
 
 @Injectable()
 export class PortfolioService {
@@ -27,10 +32,15 @@ export class PortfolioService {
         WHERE p.listed_on <= $1`,
       [asOf],
     );
-    const outcomes: { project_code: string; procedure: string; outcome: ProcedureOutcome }[] = await this.dataSource.query(
-      `SELECT project_code, procedure, outcome FROM intake.procedure_completions WHERE completed_on <= $1`,
-      [asOf],
+    const outcomes: { project_code: string; procedure: string; outcome: ProcedureOutcome }[] =
+      await this.dataSource.query(
+        `SELECT project_code, procedure, outcome FROM intake.procedure_completions WHERE completed_on <= $1`,
+        [asOf],
+      );
+    return summarisePortfolio(
+      asOf,
+      projects,
+      new Map(outcomes.map((o) => [completionKey(o.project_code, o.procedure), o.outcome])),
     );
-    return summarisePortfolio(asOf, projects, new Map(outcomes.map((o) => [completionKey(o.project_code, o.procedure), o.outcome])));
   }
 }

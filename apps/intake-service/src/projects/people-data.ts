@@ -20,17 +20,29 @@ export interface Authored {
 }
 
 /** A record without who made it and why. */
-export function withoutAuthor<T extends Authored>({ actor: _actor, reason: _reason, ...rest }: T): Omit<T, keyof Authored> {
+export function withoutAuthor<T extends Authored>({
+  actor: _actor,
+  reason: _reason,
+  ...rest
+}: T): Omit<T, keyof Authored> {
   return rest;
 }
 
 /** A record of a project's change as `actor` may read it: whole, or without who and why. */
-export function authoredRecordFor<T extends Authored>(actor: Actor, project: { helpers: readonly HelperContact[] }, record: T): T | Omit<T, keyof Authored> {
+export function authoredRecordFor<T extends Authored>(
+  actor: Actor,
+  project: { helpers: readonly HelperContact[] },
+  record: T,
+): T | Omit<T, keyof Authored> {
   return readsPeopleData(actor, project) ? record : withoutAuthor(record);
 }
 
 /** What a change may show to everyone: the changes of public fields, the day a move took effect, a plan's version. */
-const PUBLIC_CHANGE_KEYS = new Set([...Object.keys(publicProjectFields.shape), 'effectiveDate', 'planVersion']);
+const PUBLIC_CHANGE_KEYS = new Set([
+  ...Object.keys(publicProjectFields.shape),
+  'effectiveDate',
+  'planVersion',
+]);
 
 /**
  * The changes of a history entry without those of internal fields (helpers, the leading official,

@@ -12,7 +12,12 @@ import { ProjectCodeParam } from './dto/project-code.param';
 function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new DomainException('bad-request', 'BAD_IF_MATCH', 'If-Match must be the project version, e.g. "3"');
+  if (!match)
+    throw new DomainException(
+      'bad-request',
+      'BAD_IF_MATCH',
+      'If-Match must be the project version, e.g. "3"',
+    );
   return Number(match[1]);
 }
 
@@ -32,11 +37,20 @@ export class ProjectController {
   @Get()
   async list(@Query() query: ListProjectsQuery, @CurrentActor() actor: Actor) {
     const { items, total } = await this.projects.list(query, actor);
-    return { items: items.map((project) => projectView(project, actor)), total, page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
+    return {
+      items: items.map((project) => projectView(project, actor)),
+      total,
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? 50,
+    };
   }
 
   @Get(':code')
-  async get(@Param() { code }: ProjectCodeParam, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+  async get(
+    @Param() { code }: ProjectCodeParam,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const project = await this.projects.get(code, actor);
     response.setHeader('ETag', `"${project.version}"`);
     return projectView(project, actor);
@@ -54,7 +68,11 @@ export class ProjectController {
   ) {
     const headerVersion = parseIfMatch(ifMatch);
     const expected: ExpectedVersion | undefined =
-      headerVersion !== undefined ? { source: 'if-match', version: headerVersion } : body.expectedVersion !== undefined ? { source: 'body', version: body.expectedVersion } : undefined;
+      headerVersion !== undefined
+        ? { source: 'if-match', version: headerVersion }
+        : body.expectedVersion !== undefined
+          ? { source: 'body', version: body.expectedVersion }
+          : undefined;
     const project = await this.projects.update(code, body, expected, actor);
     response.setHeader('ETag', `"${project.version}"`);
     return projectView(project, actor);

@@ -39,5 +39,7 @@ export function projectEventPayload(project: ProjectEntity): PayloadOf<typeof Pr
 export function projectView(project: ProjectEntity, actor: Actor) {
   const { public: publicFields, internal } = projectEventPayload(project);
   const dates = { registeredAt: project.registeredAt, updatedAt: project.updatedAt };
-  return readsPeopleData(actor, project) ? { ...publicFields, ...internal, ...dates } : { ...publicFields, ...dates };
+  return readsPeopleData(actor, project)
+    ? { ...publicFields, ...internal, ...dates }
+    : { ...publicFields, ...dates };
 }

@@ -3,5 +3,9 @@ import { ProjectController } from './project.controller';
 import { ProjectRepository } from './project.repository';
 import { ProjectService } from './project.service';
 
-@Module({ controllers: [ProjectController], providers: [ProjectService, ProjectRepository], exports: [ProjectRepository, ProjectService] })
+@Module({
+  controllers: [ProjectController],
+  providers: [ProjectService, ProjectRepository],
+  exports: [ProjectRepository, ProjectService],
+})
 export class ProjectModule {}

@@ -31,7 +31,10 @@ export class ProjectRepository {
 
   /** Reads a project for change, locking its row until the transaction ends. */
   async lockForChange(manager: EntityManager, code: string): Promise<ProjectEntity> {
-    const project = await manager.findOne(ProjectEntity, { where: { code }, lock: { mode: 'pessimistic_write' } });
+    const project = await manager.findOne(ProjectEntity, {
+      where: { code },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!project) throw projectNotFound(code);
     return project;
   }
@@ -40,15 +43,23 @@ export class ProjectRepository {
     return this.dataSource.getRepository(ProjectEntity).findOneBy({ code });
   }
 
-  async list(query: ListProjectsQuery, ownerEnterpriseId?: string): Promise<{ items: ProjectEntity[]; total: number }> {
+  async list(
+    query: ListProjectsQuery,
+    ownerEnterpriseId?: string,
+  ): Promise<{ items: ProjectEntity[]; total: number }> {
     const builder = this.dataSource.getRepository(ProjectEntity).createQueryBuilder('p');
     if (query.type) builder.andWhere('p.type = :type', { type: query.type });
     if (query.state) builder.andWhere('p.state = :state', { state: query.state });
     if (query.cluster) builder.andWhere('p.cluster = :cluster', { cluster: query.cluster });
     if (query.chain) builder.andWhere('p.chain = :chain', { chain: query.chain });
-    if (query.responsibleUnit) builder.andWhere('p.responsible_unit = :unit', { unit: query.responsibleUnit });
-    if (query.q) builder.andWhere(`(p.name ILIKE :q ESCAPE '\\' OR p.code ILIKE :q ESCAPE '\\')`, { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    if (ownerEnterpriseId !== undefined) builder.andWhere('p.owner_enterprise_id = :owner', { owner: ownerEnterpriseId });
+    if (query.responsibleUnit)
+      builder.andWhere('p.responsible_unit = :unit', { unit: query.responsibleUnit });
+    if (query.q)
+      builder.andWhere(`(p.name ILIKE :q ESCAPE '\\' OR p.code ILIKE :q ESCAPE '\\')`, {
+        q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    if (ownerEnterpriseId !== undefined)
+      builder.andWhere('p.owner_enterprise_id = :owner', { owner: ownerEnterpriseId });
     const pageSize = query.pageSize ?? 50;
     const [items, total] = await builder
       .orderBy('p.code', 'ASC')
@@ -60,11 +71,26 @@ export class ProjectRepository {
 
   async recordChange(
     manager: EntityManager,
-    change: { code: string; version: number; kind: ChangeKind; actor: Actor; reason?: string; changes: Record<string, unknown> },
+    change: {
+      code: string;
+      version: number;
+      kind: ChangeKind;
+      actor: Actor;
+      reason?: string;
+      changes: Record<string, unknown>;
+    },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO intake.project_changes (project_code, version, kind, actor, actor_role, reason, changes) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [change.code, change.version, change.kind, actorName(change.actor), change.actor.role, change.reason ?? null, JSON.stringify(change.changes)],
+      [
+        change.code,
+        change.version,
+        change.kind,
+        actorName(change.actor),
+        change.actor.role,
+        change.reason ?? null,
+        JSON.stringify(change.changes),
+      ],
     );
   }
 

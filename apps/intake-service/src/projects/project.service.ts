@@ -16,7 +16,15 @@ import { actorName, projectNotFound, ProjectRepository } from './project.reposit
 export type ExpectedVersion = { source: 'body' | 'if-match'; version: number };
 
 const UPDATABLE_FIELDS = [
-  'name', 'totalInvestment', 'cluster', 'chain', 'location', 'plannedStart', 'responsibleUnit', 'helpers', 'leadingOfficial',
+  'name',
+  'totalInvestment',
+  'cluster',
+  'chain',
+  'location',
+  'plannedStart',
+  'responsibleUnit',
+  'helpers',
+  'leadingOfficial',
 ] as const;
 
 @Injectable()
@@ -52,7 +60,13 @@ export class ProjectService {
           updatedAt: now,
         }),
       );
-      await this.repository.recordChange(manager, { code, version: saved.version, kind: 'REGISTERED', actor, changes: { ...input } });
+      await this.repository.recordChange(manager, {
+        code,
+        version: saved.version,
+        kind: 'REGISTERED',
+        actor,
+        changes: { ...input },
+      });
       await appendToOutbox(manager, ProjectRegisteredV1, code, projectEventPayload(saved), now);
       return saved;
     });
@@ -62,9 +76,19 @@ export class ProjectService {
    * Changes registered facts under optimistic concurrency: the caller names the version it read;
    * if someone changed the project since, nothing is written and the caller learns the current version.
    */
-  async update(code: string, input: UpdateProjectDto, expected: ExpectedVersion | undefined, actor: Actor, now: Date = new Date()): Promise<ProjectEntity> {
+  async update(
+    code: string,
+    input: UpdateProjectDto,
+    expected: ExpectedVersion | undefined,
+    actor: Actor,
+    now: Date = new Date(),
+  ): Promise<ProjectEntity> {
     if (!expected) {
-      throw new DomainException('bad-request', 'VERSION_REQUIRED', 'expectedVersion (body) or If-Match header: state the version you read');
+      throw new DomainException(
+        'bad-request',
+        'VERSION_REQUIRED',
+        'expectedVersion (body) or If-Match header: state the version you read',
+      );
     }
     return this.dataSource.transaction(async (manager) => {
       const project = await this.repository.lockForChange(manager, code);
@@ -83,21 +107,49 @@ export class ProjectService {
           changes[field] = { from: project[field], to: next };
         }
       }
-      if (input.ownerEnterprise && (input.ownerEnterprise.id !== project.ownerEnterpriseId || input.ownerEnterprise.name !== project.ownerEnterpriseName)) {
-        changes.ownerEnterprise = { from: { id: project.ownerEnterpriseId, name: project.ownerEnterpriseName }, to: input.ownerEnterprise };
+      if (
+        input.ownerEnterprise &&
+        (input.ownerEnterprise.id !== project.ownerEnterpriseId ||
+          input.ownerEnterprise.name !== project.ownerEnterpriseName)
+      ) {
+        changes.ownerEnterprise = {
+          from: { id: project.ownerEnterpriseId, name: project.ownerEnterpriseName },
+          to: input.ownerEnterprise,
+        };
         project.ownerEnterpriseId = input.ownerEnterprise.id;
         project.ownerEnterpriseName = input.ownerEnterprise.name;
       }
       if (Object.keys(changes).length === 0) return project;
-      Object.assign(project, Object.fromEntries(UPDATABLE_FIELDS.filter((f) => f in changes).map((f) => [f, input[f]])));
+      Object.assign(
+        project,
+        Object.fromEntries(UPDATABLE_FIELDS.filter((f) => f in changes).map((f) => [f, input[f]])),
+      );
       project.updatedAt = now;
       const saved = await manager.save(project);
-      await this.repository.recordChange(manager, { code, version: saved.version, kind: 'UPDATED', actor, reason: input.reason, changes });
+      await this.repository.recordChange(manager, {
+        code,
+        version: saved.version,
+        kind: 'UPDATED',
+        actor,
+        reason: input.reason,
+        changes,
+      });
       const payload = projectEventPayload(saved);
-      await appendToOutbox(manager, ProjectUpdatedV1, code, {
-        public: payload.public,
-        internal: { ...payload.internal, changedFields: Object.keys(changes), actor: actorName(actor), reason: input.reason },
-      }, now);
+      await appendToOutbox(
+        manager,
+        ProjectUpdatedV1,
+        code,
+        {
+          public: payload.public,
+          internal: {
+            ...payload.internal,
+            changedFields: Object.keys(changes),
+            actor: actorName(actor),
+            reason: input.reason,
+          },
+        },
+        now,
+      );
       return saved;
     });
   }
@@ -105,7 +157,8 @@ export class ProjectService {
   /** A project, if the caller may read it: an enterprise reads only its own (others look absent). */
   async get(code: string, actor: Actor): Promise<ProjectEntity> {
     const project = await this.repository.find(code);
-    if (!project || (actor.role === 'enterprise' && project.ownerEnterpriseId !== actor.enterpriseId)) throw projectNotFound(code);
+    if (!project || (actor.role === 'enterprise' && project.ownerEnterpriseId !== actor.enterpriseId))
+      throw projectNotFound(code);
     return project;
   }
 
@@ -117,6 +170,8 @@ export class ProjectService {
   async history(code: string, actor: Actor) {
     const project = await this.get(code, actor);
     const entries = await this.repository.history(code);
-    return readsPeopleData(actor, project) ? entries : entries.map((entry) => ({ ...withoutAuthor(entry), changes: publicChanges(entry.changes) }));
+    return readsPeopleData(actor, project)
+      ? entries
+      : entries.map((entry) => ({ ...withoutAuthor(entry), changes: publicChanges(entry.changes) }));
   }
 }

@@ -13,14 +13,23 @@ export interface ApiResponse<T = Record<string, unknown>> {
 /** A small HTTP client for the intake service in tests, acting as one actor. */
 export function intakeClient(app: INestApplication, actor: Actor) {
   const token = tokenFor(actor);
-  return async function call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  return async function call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const response = await fetch(`${baseUrl(app)}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : undefined) as T,
+      headers: response.headers,
+    };
   };
 }
 
@@ -43,13 +52,17 @@ export const sampleRegistration = {
  * A fresh intake service on its own database. Test files share one Kafka broker, so each starts
  * its project codes at a random far-off number: events of different files never share a key.
  */
-export async function startIsolatedIntake(databaseUrl?: string): Promise<{ app: INestApplication; databaseUrl: string }> {
+export async function startIsolatedIntake(
+  databaseUrl?: string,
+): Promise<{ app: INestApplication; databaseUrl: string }> {
   const url = databaseUrl ?? (await freshDatabaseUrl('intake'));
   const env = await serviceEnvironment(url, 'INTAKE_PORT');
   await migrateIntake(env);
   const db = new PgClient({ connectionString: url });
   await db.connect();
-  await db.query(`ALTER SEQUENCE intake.project_code_seq RESTART WITH ${10_000 + Math.floor(Math.random() * 89_000) * 10}`);
+  await db.query(
+    `ALTER SEQUENCE intake.project_code_seq RESTART WITH ${10_000 + Math.floor(Math.random() * 89_000) * 10}`,
+  );
   await db.end();
   return { app: await startIntakeService(env), databaseUrl: url };
 }

@@ -22,7 +22,13 @@ export class BoardProjector {
     private readonly store: CardStore,
   ) {}
 
-  async refresh(manager: EntityManager, scope: ProjectScope, asOf: LocalDate, cause: ChangeCause, at: Date): Promise<RefreshOutcome> {
+  async refresh(
+    manager: EntityManager,
+    scope: ProjectScope,
+    asOf: LocalDate,
+    cause: ChangeCause,
+    at: Date,
+  ): Promise<RefreshOutcome> {
     await this.store.lockBoard(manager);
     const stored = await this.store.stored(manager, scope);
     const cards = await this.calculator.cardsAsOf(manager, scope, asOf);
@@ -52,8 +58,14 @@ export class BoardProjector {
     for (const card of cards.values()) {
       const hash = cardHash(card);
       const previous = stored.get(card.code);
-      if (previous?.hash === hash) restored.push({ card, hash, version: previous.version, changedAt: previous.changedAt });
-      else changes.push({ card, hash, version: Math.max(previous?.version ?? 0, published.get(card.code) ?? 0) + 1 });
+      if (previous?.hash === hash)
+        restored.push({ card, hash, version: previous.version, changedAt: previous.changedAt });
+      else
+        changes.push({
+          card,
+          hash,
+          version: Math.max(previous?.version ?? 0, published.get(card.code) ?? 0) + 1,
+        });
     }
     await this.store.restore(manager, restored);
     await this.publish(manager, changes, 'REBUILD', asOf, at);
@@ -61,7 +73,13 @@ export class BoardProjector {
   }
 
   /** Writes the changes (many cards per statement) and tells the stream once, however many there are. */
-  private async publish(manager: EntityManager, changes: readonly CardVersion[], cause: ChangeCause, asOf: LocalDate, at: Date): Promise<void> {
+  private async publish(
+    manager: EntityManager,
+    changes: readonly CardVersion[],
+    cause: ChangeCause,
+    asOf: LocalDate,
+    at: Date,
+  ): Promise<void> {
     if (changes.length === 0) return;
     await this.store.change(manager, changes, cause, asOf, at, this.calculator.calendarVersion);
     await this.store.announceChanges(manager);

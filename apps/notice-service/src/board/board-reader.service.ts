@@ -37,13 +37,25 @@ export class BoardReader {
     if (asOf !== undefined) {
       const day = this.pastDay(asOf);
       const cards = await this.calculator.cardsAsOf(this.dataSource.manager, 'all', day);
-      return boardView([...cards.values()], filters, { ...meta, asOf: day, lastChangeId: null, updatedAt: null });
+      return boardView([...cards.values()], filters, {
+        ...meta,
+        asOf: day,
+        lastChangeId: null,
+        updatedAt: null,
+      });
     }
     // The change id is read before the cards: a change racing this read is replayed to the client, never lost.
     const lastChangeId = await this.store.lastChangeId(this.dataSource.manager);
     const stored = await this.store.cards(this.dataSource.manager);
-    const updatedAt = stored.reduce<Date | null>((latest, row) => (latest === null || row.changedAt > latest ? row.changedAt : latest), null);
-    return boardView(stored.map((row) => row.card), filters, { ...meta, asOf: todayIn(this.clock), lastChangeId, updatedAt: updatedAt?.toISOString() ?? null });
+    const updatedAt = stored.reduce<Date | null>(
+      (latest, row) => (latest === null || row.changedAt > latest ? row.changedAt : latest),
+      null,
+    );
+    return boardView(
+      stored.map((row) => row.card),
+      filters,
+      { ...meta, asOf: todayIn(this.clock), lastChangeId, updatedAt: updatedAt?.toISOString() ?? null },
+    );
   }
 
   async project(code: string, asOf?: string): Promise<ProjectCardView> {
@@ -55,17 +67,31 @@ export class BoardReader {
     }
     const [stored] = await this.store.cards(this.dataSource.manager, code);
     if (!stored) throw notListed(code, 'today');
-    return { asOf: todayIn(this.clock), cardVersion: stored.version, changedAt: stored.changedAt.toISOString(), card: stored.card };
+    return {
+      asOf: todayIn(this.clock),
+      cardVersion: stored.version,
+      changedAt: stored.changedAt.toISOString(),
+      card: stored.card,
+    };
   }
 
   private pastDay(asOf: string): LocalDate {
     const day = parseLocalDate(asOf);
     const today = todayIn(this.clock);
-    if (day > today) throw new DomainException('bad-request', 'AS_OF_IN_FUTURE', `asOf: ${day} is after today (${today}, Asia/Shanghai); the board can only be shown as it stood`);
+    if (day > today)
+      throw new DomainException(
+        'bad-request',
+        'AS_OF_IN_FUTURE',
+        `asOf: ${day} is after today (${today}, Asia/Shanghai); the board can only be shown as it stood`,
+      );
     return day;
   }
 }
 
 function notListed(code: string, when: string): DomainException {
-  return new DomainException('not-found', 'PROJECT_NOT_ON_BOARD', `project ${code} is not on the public board ${when}`);
+  return new DomainException(
+    'not-found',
+    'PROJECT_NOT_ON_BOARD',
+    `project ${code} is not on the public board ${when}`,
+  );
 }

@@ -3,7 +3,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { LocalDate } from '@banjie/domain';
 import { CLOCK, todayIn, type Clock } from '../clock/clock';
 import { PublicHistoryRepository, type RecordedEvent } from '../history/public-history.repository';
-import { procedureHistoryEntry, projectHistoryEntry, type PublicProcedureEvent, type PublicProjectEvent } from '../history/public-facts';
+import {
+  procedureHistoryEntry,
+  projectHistoryEntry,
+  type PublicProcedureEvent,
+  type PublicProjectEvent,
+} from '../history/public-facts';
 import type { BoardProjector, RefreshOutcome } from './board-projector';
 import { BOARD_PROJECTOR } from './board.tokens';
 
@@ -18,14 +23,20 @@ export class BoardUpdater {
   ) {}
 
   /** Records a project event in the history; returns the project whose card it may change. */
-  async recordProjectEvent(envelope: PublicProjectEvent & RecordedEvent, manager: EntityManager): Promise<string> {
+  async recordProjectEvent(
+    envelope: PublicProjectEvent & RecordedEvent,
+    manager: EntityManager,
+  ): Promise<string> {
     const entry = projectHistoryEntry(envelope);
     await this.history.recordProject(manager, envelope, entry);
     return entry.facts.code;
   }
 
   /** Records a procedure event in the history; returns the project whose card it may change. */
-  async recordProcedureEvent(envelope: PublicProcedureEvent & RecordedEvent, manager: EntityManager): Promise<string> {
+  async recordProcedureEvent(
+    envelope: PublicProcedureEvent & RecordedEvent,
+    manager: EntityManager,
+  ): Promise<string> {
     const entry = procedureHistoryEntry(envelope);
     await this.history.recordProcedure(manager, envelope, entry);
     return entry.facts.projectCode;
@@ -33,7 +44,13 @@ export class BoardUpdater {
 
   /** Brings the cards of these projects up to date with what was recorded, once however many events each had. */
   async refreshCards(projectCodes: string[], manager: EntityManager): Promise<void> {
-    await this.projector.refresh(manager, [...new Set(projectCodes)], todayIn(this.clock), 'EVENT', this.clock.now());
+    await this.projector.refresh(
+      manager,
+      [...new Set(projectCodes)],
+      todayIn(this.clock),
+      'EVENT',
+      this.clock.now(),
+    );
   }
 
   /** Recomputes every card with a new working-day calendar, inside the transaction that stored it. */
@@ -43,6 +60,8 @@ export class BoardUpdater {
 
   /** Recomputes every card for a day that has begun: flags that turn with time alone. */
   refreshAll(asOf: LocalDate): Promise<RefreshOutcome> {
-    return this.dataSource.transaction((manager) => this.projector.refresh(manager, 'all', asOf, 'TIME', this.clock.now()));
+    return this.dataSource.transaction((manager) =>
+      this.projector.refresh(manager, 'all', asOf, 'TIME', this.clock.now()),
+    );
   }
 }

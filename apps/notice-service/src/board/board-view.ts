@@ -1,5 +1,17 @@
-import { PUBLIC_BOARD_FLAGS, type DepartmentCode, type FlagBoardCard, type IndustryCluster, type PublicBoardFlag } from '@banjie/contracts';
-import { COMPLETION_RATE_TARGET, constructionRates, procedureCompletionRate, PROCEDURE_DEFINITIONS, type ConstructionTally } from '@banjie/domain';
+import {
+  PUBLIC_BOARD_FLAGS,
+  type DepartmentCode,
+  type FlagBoardCard,
+  type IndustryCluster,
+  type PublicBoardFlag,
+} from '@banjie/contracts';
+import {
+  COMPLETION_RATE_TARGET,
+  constructionRates,
+  procedureCompletionRate,
+  PROCEDURE_DEFINITIONS,
+  type ConstructionTally,
+} from '@banjie/domain';
 
 export interface BoardFilters {
   cluster?: IndustryCluster;
@@ -35,11 +47,17 @@ export interface BoardView {
   projects: FlagBoardCard[];
 }
 
-const COLUMNS = PROCEDURE_DEFINITIONS.map((definition) => ({ procedure: definition.code, nameZh: definition.nameZh, department: definition.department }));
+const COLUMNS = PROCEDURE_DEFINITIONS.map((definition) => ({
+  procedure: definition.code,
+  nameZh: definition.nameZh,
+  department: definition.department,
+}));
 
 /** The procedures of a card a filter looks at: all of them, or one department's. */
 function proceduresInView(card: FlagBoardCard, filters: BoardFilters) {
-  return filters.department ? card.procedures.filter((procedure) => procedure.department === filters.department) : card.procedures;
+  return filters.department
+    ? card.procedures.filter((procedure) => procedure.department === filters.department)
+    : card.procedures;
 }
 
 /**
@@ -58,7 +76,10 @@ export function isOnBoard(card: FlagBoardCard, filters: BoardFilters): boolean {
 /** The header figures over the cards on the board (with a department filter: that department's procedures). */
 export function summarize(cards: readonly FlagBoardCard[], filters: BoardFilters): BoardSummary {
   const procedures = cards.flatMap((card) => proceduresInView(card, filters));
-  const flags = Object.fromEntries(PUBLIC_BOARD_FLAGS.map((flag) => [flag, 0])) as Record<PublicBoardFlag, number>;
+  const flags = Object.fromEntries(PUBLIC_BOARD_FLAGS.map((flag) => [flag, 0])) as Record<
+    PublicBoardFlag,
+    number
+  >;
   for (const procedure of procedures) if (procedure.flag) flags[procedure.flag] += 1;
   const construction = constructionRates(cards);
   return {
@@ -72,10 +93,16 @@ export function summarize(cards: readonly FlagBoardCard[], filters: BoardFilters
 
 /** The cards on the board as filtered, by project code. */
 export function cardsOnBoard(allCards: readonly FlagBoardCard[], filters: BoardFilters): FlagBoardCard[] {
-  return allCards.filter((card) => isOnBoard(card, filters)).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return allCards
+    .filter((card) => isOnBoard(card, filters))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-export function boardView(allCards: readonly FlagBoardCard[], filters: BoardFilters, meta: Pick<BoardView, 'asOf' | 'dueSoonWorkingDays' | 'lastChangeId' | 'updatedAt'>): BoardView {
+export function boardView(
+  allCards: readonly FlagBoardCard[],
+  filters: BoardFilters,
+  meta: Pick<BoardView, 'asOf' | 'dueSoonWorkingDays' | 'lastChangeId' | 'updatedAt'>,
+): BoardView {
   const projects = cardsOnBoard(allCards, filters);
   return { ...meta, filters, columns: COLUMNS, summary: summarize(projects, filters), projects };
 }

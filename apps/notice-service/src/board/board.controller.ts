@@ -16,15 +16,32 @@ export class BoardController {
   constructor(private readonly reader: BoardReader) {}
 
   @Get('board')
-  @ApiOkResponse({ description: 'header figures and the cards on the board, filtered; `?asOf=` gives a past day\'s board' })
+  @ApiOkResponse({
+    description: "header figures and the cards on the board, filtered; `?asOf=` gives a past day's board",
+  })
   async board(@Query() query: BoardQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     const { asOf, ...filters } = query;
-    sendCacheableJson(request, response, await this.reader.board(filters, asOf), asOf === undefined ? REVALIDATE : PAST_DAY);
+    sendCacheableJson(
+      request,
+      response,
+      await this.reader.board(filters, asOf),
+      asOf === undefined ? REVALIDATE : PAST_DAY,
+    );
   }
 
   @Get('projects/:code')
   @ApiOkResponse({ description: "one project's public card" })
-  async project(@Param() { code }: ProjectCodeParam, @Query() { asOf }: AsOfQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
-    sendCacheableJson(request, response, await this.reader.project(code, asOf), asOf === undefined ? REVALIDATE : PAST_DAY);
+  async project(
+    @Param() { code }: ProjectCodeParam,
+    @Query() { asOf }: AsOfQuery,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    sendCacheableJson(
+      request,
+      response,
+      await this.reader.project(code, asOf),
+      asOf === undefined ? REVALIDATE : PAST_DAY,
+    );
   }
 }

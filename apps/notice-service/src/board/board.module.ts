@@ -35,30 +35,40 @@ export class BoardModule {
           getTracker: (request) => publicClientOf(request as Request),
         }),
       ],
-      controllers: [BoardController, BoardStreamController, PageController, BoardEventsConsumer, CalendarEventsConsumer],
+      controllers: [
+        BoardController,
+        BoardStreamController,
+        PageController,
+        BoardEventsConsumer,
+        CalendarEventsConsumer,
+      ],
       providers: [
         { provide: NOTICE_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
-    PublicHistoryRepository,
-    calendarReplicaProvider(config.databaseSchema),
-    CardStore,
-    {
-      provide: CARD_CALCULATOR,
-      inject: [PublicHistoryRepository, NOTICE_CONFIG, CalendarReplica],
-      useFactory: (history: PublicHistoryRepository, config: NoticeConfig, calendar: CalendarReplica) =>
-        new CardCalculator(history, {
-          get calendar() {
-            return calendar.current;
-          },
-          dueSoonWorkingDays: config.dueSoonWorkingDays,
-        }),
-    },
-    { provide: BOARD_PROJECTOR, inject: [CARD_CALCULATOR, CardStore], useFactory: (calculator: CardCalculator, store: CardStore) => new BoardProjector(calculator, store) },
-    BoardUpdater,
-    BoardReader,
-    BoardStream,
-    BoardStreamMetrics,
-    MidnightRefresh,
+        PublicHistoryRepository,
+        calendarReplicaProvider(config.databaseSchema),
+        CardStore,
+        {
+          provide: CARD_CALCULATOR,
+          inject: [PublicHistoryRepository, NOTICE_CONFIG, CalendarReplica],
+          useFactory: (history: PublicHistoryRepository, config: NoticeConfig, calendar: CalendarReplica) =>
+            new CardCalculator(history, {
+              get calendar() {
+                return calendar.current;
+              },
+              dueSoonWorkingDays: config.dueSoonWorkingDays,
+            }),
+        },
+        {
+          provide: BOARD_PROJECTOR,
+          inject: [CARD_CALCULATOR, CardStore],
+          useFactory: (calculator: CardCalculator, store: CardStore) => new BoardProjector(calculator, store),
+        },
+        BoardUpdater,
+        BoardReader,
+        BoardStream,
+        BoardStreamMetrics,
+        MidnightRefresh,
       ],
     };
   }

@@ -20,12 +20,23 @@ export class CardCalculator {
     return this.rules.calendar.version;
   }
 
-  async cardsAsOf(manager: EntityManager, scope: ProjectScope, asOf: LocalDate): Promise<Map<string, FlagBoardCard>> {
-    const [projects, procedures] = await Promise.all([this.history.projects(manager, scope, asOf), this.history.procedures(manager, scope, asOf)]);
+  async cardsAsOf(
+    manager: EntityManager,
+    scope: ProjectScope,
+    asOf: LocalDate,
+  ): Promise<Map<string, FlagBoardCard>> {
+    const [projects, procedures] = await Promise.all([
+      this.history.projects(manager, scope, asOf),
+      this.history.procedures(manager, scope, asOf),
+    ]);
     const cards = new Map<string, FlagBoardCard>();
     for (const [code, entries] of projects) {
       const project = projectAsOf(entries, asOf);
-      if (project) cards.set(code, buildCard(project, proceduresAsOf(procedures.get(code) ?? [], asOf), asOf, this.rules));
+      if (project)
+        cards.set(
+          code,
+          buildCard(project, proceduresAsOf(procedures.get(code) ?? [], asOf), asOf, this.rules),
+        );
     }
     return cards;
   }

@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { FlagBoardCardChangedV1, flagBoardCard, type FLAG_BOARD_CHANGE_CAUSES, type FlagBoardCard } from '@banjie/contracts';
+import {
+  FlagBoardCardChangedV1,
+  flagBoardCard,
+  type FLAG_BOARD_CHANGE_CAUSES,
+  type FlagBoardCard,
+} from '@banjie/contracts';
 import type { LocalDate } from '@banjie/domain';
 import { appendManyToOutbox } from '@banjie/platform';
 import type { ProjectScope } from '../history/public-history.repository';
@@ -58,11 +63,14 @@ export class CardStore {
   }
 
   async stored(manager: EntityManager, scope: ProjectScope): Promise<Map<string, StoredCard>> {
-    const rows: { code: string; version: number; card_hash: string; changed_at: Date }[] = await manager.query(
-      `SELECT code, version, card_hash, changed_at FROM notice.cards WHERE $1::text[] IS NULL OR code = ANY($1::text[])`,
-      [scope === 'all' ? null : scope],
+    const rows: { code: string; version: number; card_hash: string; changed_at: Date }[] =
+      await manager.query(
+        `SELECT code, version, card_hash, changed_at FROM notice.cards WHERE $1::text[] IS NULL OR code = ANY($1::text[])`,
+        [scope === 'all' ? null : scope],
+      );
+    return new Map(
+      rows.map((row) => [row.code, { version: row.version, hash: row.card_hash, changedAt: row.changed_at }]),
     );
-    return new Map(rows.map((row) => [row.code, { version: row.version, hash: row.card_hash, changedAt: row.changed_at }]));
   }
 
   /** The highest version each card ever had, also for cards no longer stored (a rebuild keeps versions rising). */
@@ -78,15 +86,29 @@ export class CardStore {
   }
 
   /** Stores cards as they are, without a change (a rebuild restoring identical cards). */
-  async restore(manager: EntityManager, cards: readonly (CardVersion & { changedAt: Date })[]): Promise<void> {
-    for (const slice of slices(cards, CARDS_PER_STATEMENT)) await this.upsert(manager, cardRows(slice, ({ changedAt }) => changedAt));
+  async restore(
+    manager: EntityManager,
+    cards: readonly (CardVersion & { changedAt: Date })[],
+  ): Promise<void> {
+    for (const slice of slices(cards, CARDS_PER_STATEMENT))
+      await this.upsert(
+        manager,
+        cardRows(slice, ({ changedAt }) => changedAt),
+      );
   }
 
   /**
    * Stores new versions of cards, appends them to the change feed and publishes them, all in the
    * caller's transaction. The stream hears of them from `announceChanges`, once per transaction.
    */
-  async change(manager: EntityManager, changes: readonly CardVersion[], cause: ChangeCause, asOf: LocalDate, at: Date, calendarVersion: number): Promise<void> {
+  async change(
+    manager: EntityManager,
+    changes: readonly CardVersion[],
+    cause: ChangeCause,
+    asOf: LocalDate,
+    at: Date,
+    calendarVersion: number,
+  ): Promise<void> {
     for (const slice of slices(changes, CARDS_PER_STATEMENT)) {
       const rows = cardRows(slice, () => at);
       await this.upsert(manager, rows);
@@ -95,7 +117,15 @@ export class CardStore {
          SELECT code, version, $2, $3, card, changed_at FROM jsonb_to_recordset($1::jsonb) AS change(code text, version int, card jsonb, changed_at timestamptz)`,
         [rows, cause, asOf],
       );
-      await appendManyToOutbox(manager, FlagBoardCardChangedV1, slice.map(({ card, version }) => ({ aggregateId: card.code, payload: { cardVersion: version, calendarVersion, asOf, cause, card } })), at);
+      await appendManyToOutbox(
+        manager,
+        FlagBoardCardChangedV1,
+        slice.map(({ card, version }) => ({
+          aggregateId: card.code,
+          payload: { cardVersion: version, calendarVersion, asOf, cause, card },
+        })),
+        at,
+      );
     }
   }
 
@@ -104,24 +134,37 @@ export class CardStore {
    * all the changes after the last one it sent, so the last id is all it needs to hear.
    */
   async announceChanges(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_notify($1, max(id)::text) FROM notice.board_changes', [BOARD_CHANGES_CHANNEL]);
+    await manager.query('SELECT pg_notify($1, max(id)::text) FROM notice.board_changes', [
+      BOARD_CHANGES_CHANNEL,
+    ]);
   }
 
-  async cards(manager: EntityManager, code?: string): Promise<{ card: FlagBoardCard; version: number; changedAt: Date }[]> {
+  async cards(
+    manager: EntityManager,
+    code?: string,
+  ): Promise<{ card: FlagBoardCard; version: number; changedAt: Date }[]> {
     const rows: { card: unknown; version: number; changed_at: Date }[] = await manager.query(
       `SELECT card, version, changed_at FROM notice.cards WHERE $1::text IS NULL OR code = $1`,
       [code ?? null],
     );
-    return rows.map((row) => ({ card: flagBoardCard.parse(row.card), version: row.version, changedAt: row.changed_at }));
+    return rows.map((row) => ({
+      card: flagBoardCard.parse(row.card),
+      version: row.version,
+      changedAt: row.changed_at,
+    }));
   }
 
   async lastChangeId(manager: EntityManager): Promise<number> {
-    const [row]: { id: string | null }[] = await manager.query('SELECT max(id) AS id FROM notice.board_changes');
+    const [row]: { id: string | null }[] = await manager.query(
+      'SELECT max(id) AS id FROM notice.board_changes',
+    );
     return Number(row?.id ?? 0);
   }
 
   async firstChangeId(manager: EntityManager): Promise<number | null> {
-    const [row]: { id: string | null }[] = await manager.query('SELECT min(id) AS id FROM notice.board_changes');
+    const [row]: { id: string | null }[] = await manager.query(
+      'SELECT min(id) AS id FROM notice.board_changes',
+    );
     return row?.id == null ? null : Number(row.id);
   }
 
@@ -158,9 +201,16 @@ export class CardStore {
  * carries them all, serialised natively (pg escapes array parameters element by element, slowly).
  */
 function cardRows<C extends CardVersion>(cards: readonly C[], changedAt: (card: C) => Date): string {
-  return JSON.stringify(cards.map((entry) => ({
-    code: entry.card.code, version: entry.version, card: entry.card, card_hash: entry.hash, on_list: entry.card.onList, changed_at: changedAt(entry),
-  })));
+  return JSON.stringify(
+    cards.map((entry) => ({
+      code: entry.card.code,
+      version: entry.version,
+      card: entry.card,
+      card_hash: entry.hash,
+      on_list: entry.card.onList,
+      changed_at: changedAt(entry),
+    })),
+  );
 }
 
 function* slices<T>(items: readonly T[], size: number): Generator<T[]> {

@@ -1,9 +1,24 @@
 import { createHash } from 'node:crypto';
 import {
-  PROCEDURE_CODES, ProcedureStatus, flagBoardCard, type FlagBoardCard, type FlagBoardProcedure, type PublicBoardFlag,
+  PROCEDURE_CODES,
+  ProcedureStatus,
+  flagBoardCard,
+  type FlagBoardCard,
+  type FlagBoardProcedure,
+  type PublicBoardFlag,
 } from '@banjie/contracts';
 import {
-  CalendarNotCoveredError, boardFlag, hasBegunConstruction, isOnProjectList, dueDateReading, procedureClock, type BoardFlag, type DueDateReading, type LocalDate, type ProcedureClockFacts, type WorkingDayCalendar,
+  CalendarNotCoveredError,
+  boardFlag,
+  hasBegunConstruction,
+  isOnProjectList,
+  dueDateReading,
+  procedureClock,
+  type BoardFlag,
+  type DueDateReading,
+  type LocalDate,
+  type ProcedureClockFacts,
+  type WorkingDayCalendar,
 } from '@banjie/domain';
 import type { ProjectAsOf } from '../history/facts-as-of';
 import type { ProcedureFacts } from '../history/public-facts';
@@ -21,7 +36,12 @@ void sameFlags;
 const catalogueOrder = new Map(PROCEDURE_CODES.map((code, index) => [code, index]));
 
 /** The public card of one project on `asOf`, validated against the public contract (strict: nothing else gets through). */
-export function buildCard(project: ProjectAsOf, procedures: readonly ProcedureFacts[], asOf: LocalDate, rules: FlagRules): FlagBoardCard {
+export function buildCard(
+  project: ProjectAsOf,
+  procedures: readonly ProcedureFacts[],
+  asOf: LocalDate,
+  rules: FlagRules,
+): FlagBoardCard {
   const { facts } = project;
   return flagBoardCard.parse({
     code: facts.code,
@@ -45,7 +65,8 @@ export function buildCard(project: ProjectAsOf, procedures: readonly ProcedureFa
 }
 
 function procedureOnBoard(procedure: ProcedureFacts, asOf: LocalDate, rules: FlagRules): FlagBoardProcedure {
-  const heldOrExempt = procedure.status === ProcedureStatus.NOT_APPLICABLE || procedure.status === ProcedureStatus.ALREADY_HELD;
+  const heldOrExempt =
+    procedure.status === ProcedureStatus.NOT_APPLICABLE || procedure.status === ProcedureStatus.ALREADY_HELD;
   const due = dueDateOf(procedure, rules.calendar);
   return {
     procedure: procedure.procedure,
@@ -69,8 +90,11 @@ function procedureOnBoard(procedure: ProcedureFacts, asOf: LocalDate, rules: Fla
  * a calendar change moves it without any procedure event), and whether it is provisional (暂定).
  */
 function dueDateOf(procedure: ProcedureFacts, calendar: WorkingDayCalendar): DueDateReading {
-  const running = procedure.status === ProcedureStatus.ACCEPTED || procedure.status === ProcedureStatus.SUPPLEMENT_REQUESTED;
-  if (!running || procedure.acceptedOn === null || procedure.committedWorkingDays === null) return { dueDate: null, provisional: false };
+  const running =
+    procedure.status === ProcedureStatus.ACCEPTED ||
+    procedure.status === ProcedureStatus.SUPPLEMENT_REQUESTED;
+  if (!running || procedure.acceptedOn === null || procedure.committedWorkingDays === null)
+    return { dueDate: null, provisional: false };
   try {
     return dueDateReading(procedureClock(clockFactsOf(procedure)), calendar);
   } catch (error) {
@@ -84,14 +108,22 @@ function clockFactsOf(procedure: ProcedureFacts): ProcedureClockFacts {
     acceptedOn: procedure.acceptedOn as LocalDate | null,
     committedWorkingDays: procedure.committedWorkingDays ?? 0,
     extensionWorkingDays: procedure.extensionWorkingDays,
-    pauses: procedure.pauses.map((pause) => ({ from: pause.from as LocalDate, to: pause.to as LocalDate | null })),
+    pauses: procedure.pauses.map((pause) => ({
+      from: pause.from as LocalDate,
+      to: pause.to as LocalDate | null,
+    })),
   };
 }
 
 /** Null only when the calendar cannot count the due date: the board never guesses a colour. */
 function flagOf(procedure: ProcedureFacts, asOf: LocalDate, rules: FlagRules): BoardFlag | null {
   try {
-    return boardFlag({ status: procedure.status, clock: clockFactsOf(procedure) }, asOf, rules.dueSoonWorkingDays, rules.calendar);
+    return boardFlag(
+      { status: procedure.status, clock: clockFactsOf(procedure) },
+      asOf,
+      rules.dueSoonWorkingDays,
+      rules.calendar,
+    );
   } catch (error) {
     if (error instanceof CalendarNotCoveredError) return null;
     throw error;

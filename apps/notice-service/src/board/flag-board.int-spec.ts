@@ -7,10 +7,22 @@ import { FlagBoardCardChangedV1, Topics, deadLetterTopic } from '@banjie/contrac
 import { baseUrl, eventually } from '@banjie/testing';
 import { rebuildNoticeBoard } from '../notice-service';
 import {
-  procedureEvent, procedurePublic, projectLifecycleChanged, projectPublic, projectRegistered, randomProjectCode,
+  procedureEvent,
+  procedurePublic,
+  projectLifecycleChanged,
+  projectPublic,
+  projectRegistered,
+  randomProjectCode,
 } from '../test/notice-events';
 import { FLAG_BOARD_CONSUMER } from '../events/board-events.consumer';
-import { adjustableClock, observedNotice, publish, publishRaw, recordSse, startIsolatedNotice } from '../test/notice-api';
+import {
+  adjustableClock,
+  observedNotice,
+  publish,
+  publishRaw,
+  recordSse,
+  startIsolatedNotice,
+} from '../test/notice-api';
 
 /**
  * The notice service through real PostgreSQL and Kafka: events published to the intake and
@@ -31,16 +43,27 @@ describe('the public flag board, through real Kafka', () => {
     const response = await fetch(`${url}${path}`, { headers });
     const text = await response.text();
     const json = response.headers.get('content-type')?.startsWith('application/json');
-    return { status: response.status, headers: response.headers, text, body: json ? JSON.parse(text) : undefined };
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      body: json ? JSON.parse(text) : undefined,
+    };
   };
   const card = async (code: string) => (await get(`/api/projects/${code}`)).body;
   const changeCount = async (code: string): Promise<number> =>
-    (await db.query('SELECT count(*)::int AS n FROM notice.board_changes WHERE project_code = $1', [code])).rows[0].n;
+    (await db.query('SELECT count(*)::int AS n FROM notice.board_changes WHERE project_code = $1', [code]))
+      .rows[0].n;
   const publicChanges = (code: string) =>
-    topics.messages.filter((m) => m.key === code && m.headers['event-type'] === 'FlagBoardCardChanged').map((m) => FlagBoardCardChangedV1.envelope.parse(JSON.parse(m.value)));
+    topics.messages
+      .filter((m) => m.key === code && m.headers['event-type'] === 'FlagBoardCardChanged')
+      .map((m) => FlagBoardCardChangedV1.envelope.parse(JSON.parse(m.value)));
 
   beforeAll(async () => {
-    notice = await observedNotice({ clock, topics: [Topics.PUBLIC_FLAG_BOARD, deadLetterTopic(Topics.APPROVAL_PROCEDURE)] });
+    notice = await observedNotice({
+      clock,
+      topics: [Topics.PUBLIC_FLAG_BOARD, deadLetterTopic(Topics.APPROVAL_PROCEDURE)],
+    });
     ({ env, url, db, kafka, topics, stream } = notice);
   }, 120_000);
 
@@ -49,19 +72,43 @@ describe('the public flag board, through real Kafka', () => {
   // A project with an EIA accepted on 20 Sep 2023 (10 working days: due 10 Oct, after the holiday).
   const pumpedStorage = randomProjectCode();
   const chain = `储能-${pumpedStorage}`;
-  const eia = (overrides: Parameters<typeof procedurePublic>[2]) => procedurePublic(pumpedStorage, 'EIA', { committedWorkingDays: 10, ...overrides });
-  const eiaAccepted = procedureEvent('ProcedureAccepted', eia({ sequence: 3, status: 'ACCEPTED', effectiveDate: '2023-09-20', applicationNumber: 1, acceptedOn: '2023-09-20', dueDate: '2023-10-10' }));
+  const eia = (overrides: Parameters<typeof procedurePublic>[2]) =>
+    procedurePublic(pumpedStorage, 'EIA', { committedWorkingDays: 10, ...overrides });
+  const eiaAccepted = procedureEvent(
+    'ProcedureAccepted',
+    eia({
+      sequence: 3,
+      status: 'ACCEPTED',
+      effectiveDate: '2023-09-20',
+      applicationNumber: 1,
+      acceptedOn: '2023-09-20',
+      dueDate: '2023-10-10',
+    }),
+  );
 
   it('shows a project and its procedures from their events: board, card, stream and public topic', async () => {
     const listed = projectPublic(pumpedStorage, { chain, state: 'SIGNED', revision: 1 });
     await publish(kafka, Topics.INTAKE_PROJECT, [
       projectRegistered(listed),
-      projectLifecycleChanged({ ...listed, revision: 2 }, { from: 'SIGNED', to: 'PREPARING', effectiveDate: '2023-02-09' }),
+      projectLifecycleChanged(
+        { ...listed, revision: 2 },
+        { from: 'SIGNED', to: 'PREPARING', effectiveDate: '2023-02-09' },
+      ),
     ]);
     await publish(kafka, Topics.APPROVAL_PROCEDURE, [
-      procedureEvent('ProcedureOpened', procedurePublic(pumpedStorage, 'PROJECT_APPROVAL', { status: 'ALREADY_HELD', committedWorkingDays: null, documentNumber: '甘发改能源〔2022〕38号' })),
+      procedureEvent(
+        'ProcedureOpened',
+        procedurePublic(pumpedStorage, 'PROJECT_APPROVAL', {
+          status: 'ALREADY_HELD',
+          committedWorkingDays: null,
+          documentNumber: '甘发改能源〔2022〕38号',
+        }),
+      ),
       procedureEvent('ProcedureOpened', eia({ sequence: 1 })),
-      procedureEvent('ProcedureSubmitted', eia({ sequence: 2, status: 'SUBMITTED', effectiveDate: '2023-09-18', applicationNumber: 1 })),
+      procedureEvent(
+        'ProcedureSubmitted',
+        eia({ sequence: 2, status: 'SUBMITTED', effectiveDate: '2023-09-18', applicationNumber: 1 }),
+      ),
       eiaAccepted,
     ]);
 
@@ -72,13 +119,28 @@ describe('the public flag board, through real Kafka', () => {
       expect(view.card.procedures[1]).toMatchObject({ flag: 'BLUE', status: 'ACCEPTED' });
       return view;
     });
-    expect(shown).toMatchObject({ asOf: '2023-10-06', card: { code: pumpedStorage, state: 'PREPARING', chain, onList: true } });
-    expect(shown.card.procedures[0]).toMatchObject({ procedure: 'PROJECT_APPROVAL', flag: 'ALREADY_HELD', documentNumber: '甘发改能源〔2022〕38号' });
-    expect(shown.card.procedures[1]).toMatchObject({ procedure: 'EIA', committedDate: '2023-10-10', dueDate: '2023-10-10' });
+    expect(shown).toMatchObject({
+      asOf: '2023-10-06',
+      card: { code: pumpedStorage, state: 'PREPARING', chain, onList: true },
+    });
+    expect(shown.card.procedures[0]).toMatchObject({
+      procedure: 'PROJECT_APPROVAL',
+      flag: 'ALREADY_HELD',
+      documentNumber: '甘发改能源〔2022〕38号',
+    });
+    expect(shown.card.procedures[1]).toMatchObject({
+      procedure: 'EIA',
+      committedDate: '2023-10-10',
+      dueDate: '2023-10-10',
+    });
 
     const board = (await get(`/api/board?chain=${encodeURIComponent(chain)}`)).body;
     expect(board.projects.map((p: { code: string }) => p.code)).toEqual([pumpedStorage]);
-    expect(board.summary).toMatchObject({ projects: 1, completion: { applicable: 1, completed: 0, rate: 0, target: 0.6 }, flags: { BLUE: 1, ALREADY_HELD: 1 } });
+    expect(board.summary).toMatchObject({
+      projects: 1,
+      completion: { applicable: 1, completed: 0, rate: 0, target: 0.6 },
+      flags: { BLUE: 1, ALREADY_HELD: 1 },
+    });
     expect(board.lastChangeId).toBeGreaterThan(0);
 
     // One public change per change of the card, versions rising by one, the last one equal to the card served.
@@ -103,29 +165,56 @@ describe('the public flag board, through real Kafka', () => {
 
   it('takes events out of order and redelivered, with no second effect', async () => {
     const code = randomProjectCode();
-    const safety = (overrides: Parameters<typeof procedurePublic>[2]) => procedurePublic(code, 'SAFETY', overrides);
+    const safety = (overrides: Parameters<typeof procedurePublic>[2]) =>
+      procedurePublic(code, 'SAFETY', overrides);
     const opened = procedureEvent('ProcedureOpened', safety({ sequence: 1 }));
-    const acceptedFacts = safety({ sequence: 3, status: 'ACCEPTED', effectiveDate: '2023-09-25', acceptedOn: '2023-09-25', applicationNumber: 1, dueDate: '2023-10-20' });
+    const acceptedFacts = safety({
+      sequence: 3,
+      status: 'ACCEPTED',
+      effectiveDate: '2023-09-25',
+      acceptedOn: '2023-09-25',
+      applicationNumber: 1,
+      dueDate: '2023-10-20',
+    });
     const accepted = procedureEvent('ProcedureAccepted', acceptedFacts);
-    const approved = procedureEvent('ProcedureApproved', safety({
-      sequence: 4, status: 'APPROVED', effectiveDate: '2023-10-06', acceptedOn: '2023-09-25', applicationNumber: 1, dueDate: '2023-10-20',
-      completedOn: '2023-10-06', documentNumber: '酒应急审〔2023〕12号',
-    }));
+    const approved = procedureEvent(
+      'ProcedureApproved',
+      safety({
+        sequence: 4,
+        status: 'APPROVED',
+        effectiveDate: '2023-10-06',
+        acceptedOn: '2023-09-25',
+        applicationNumber: 1,
+        dueDate: '2023-10-20',
+        completedOn: '2023-10-06',
+        documentNumber: '酒应急审〔2023〕12号',
+      }),
+    );
     // The procedures before their project, and the approval before the acceptance.
     await publish(kafka, Topics.APPROVAL_PROCEDURE, [approved, opened]);
     await publish(kafka, Topics.INTAKE_PROJECT, [projectRegistered(projectPublic(code, { revision: 1 }))]);
     await publish(kafka, Topics.APPROVAL_PROCEDURE, [accepted]);
     await eventually(async () => {
-      expect((await db.query('SELECT 1 FROM notice.processed_events WHERE event_id = $1', [accepted.eventId])).rows).toHaveLength(1);
+      expect(
+        (await db.query('SELECT 1 FROM notice.processed_events WHERE event_id = $1', [accepted.eventId]))
+          .rows,
+      ).toHaveLength(1);
     });
     const before = await card(code);
-    expect(before.card.procedures).toEqual([expect.objectContaining({ procedure: 'SAFETY', flag: 'GREEN', completedOn: '2023-10-06' })]);
+    expect(before.card.procedures).toEqual([
+      expect.objectContaining({ procedure: 'SAFETY', flag: 'GREEN', completedOn: '2023-10-06' }),
+    ]);
     const changesBefore = await changeCount(code);
 
     // At-least-once delivery: the very same envelopes again, and the older snapshot under a new event id;
     // then one real change on the same key (same partition, so processed after them).
     const marker = procedureEvent('ProcedureOpened', procedurePublic(code, 'EIA'));
-    await publish(kafka, Topics.APPROVAL_PROCEDURE, [approved, accepted, procedureEvent('ProcedureAccepted', acceptedFacts), marker]);
+    await publish(kafka, Topics.APPROVAL_PROCEDURE, [
+      approved,
+      accepted,
+      procedureEvent('ProcedureAccepted', acceptedFacts),
+      marker,
+    ]);
     const after = await eventually(async () => {
       const view = await card(code);
       expect(view.card.procedures).toHaveLength(2);
@@ -134,28 +223,43 @@ describe('the public flag board, through real Kafka', () => {
     expect(after.card.procedures[1]).toMatchObject({ procedure: 'SAFETY', flag: 'GREEN' });
     expect(after.cardVersion).toBe(before.cardVersion + 1);
     expect(await changeCount(code)).toBe(changesBefore + 1);
-    const processed = await db.query('SELECT count(*)::int AS n FROM notice.processed_events WHERE event_id = ANY($1::uuid[])', [[approved.eventId, accepted.eventId]]);
+    const processed = await db.query(
+      'SELECT count(*)::int AS n FROM notice.processed_events WHERE event_id = ANY($1::uuid[])',
+      [[approved.eventId, accepted.eventId]],
+    );
     expect(processed.rows[0].n).toBe(2);
   }, 60_000);
 
   it('dead-letters poison messages and keeps the partition flowing', async () => {
     const code = randomProjectCode();
     const good = procedureEvent('ProcedureOpened', procedurePublic(code, 'EIA'));
-    const invalid = { ...good, eventId: randomUUID(), type: 'ProcedureApproved', payload: { public: { procedureId: good.payload.public.procedureId }, internal: {} } };
+    const invalid = {
+      ...good,
+      eventId: randomUUID(),
+      type: 'ProcedureApproved',
+      payload: { public: { procedureId: good.payload.public.procedureId }, internal: {} },
+    };
     await publishRaw(kafka, Topics.APPROVAL_PROCEDURE, [
       { key: code, value: '{"not json' },
       { key: code, value: JSON.stringify(invalid) },
       { key: code, value: JSON.stringify(good) },
     ]);
     await eventually(async () => {
-      expect((await db.query('SELECT 1 FROM notice.procedure_history WHERE event_id = $1', [good.eventId])).rows).toHaveLength(1);
+      expect(
+        (await db.query('SELECT 1 FROM notice.procedure_history WHERE event_id = $1', [good.eventId])).rows,
+      ).toHaveLength(1);
     }, 30_000);
     const dead = await eventually(() => {
-      const mine = topics.messages.filter((m) => m.key === code && m.headers['dlq-consumer'] === FLAG_BOARD_CONSUMER);
+      const mine = topics.messages.filter(
+        (m) => m.key === code && m.headers['dlq-consumer'] === FLAG_BOARD_CONSUMER,
+      );
       expect(mine).toHaveLength(2);
       return mine;
     });
-    expect(dead.map((m) => m.headers['dlq-error'])).toEqual([expect.stringContaining('malformed JSON'), expect.stringContaining('invalid ProcedureApproved')]);
+    expect(dead.map((m) => m.headers['dlq-error'])).toEqual([
+      expect.stringContaining('malformed JSON'),
+      expect.stringContaining('invalid ProcedureApproved'),
+    ]);
     expect(dead.every((m) => m.headers['dlq-service'] === 'notice-service')).toBe(true);
   }, 60_000);
 
@@ -168,20 +272,39 @@ describe('the public flag board, through real Kafka', () => {
       return view;
     }, 15_000);
     expect(yellow).toMatchObject({ asOf: '2023-10-07', cardVersion: versionBefore + 1 });
-    await eventually(() => expect(publicChanges(pumpedStorage).at(-1)?.payload).toMatchObject({ cause: 'TIME', asOf: '2023-10-07', cardVersion: yellow.cardVersion }));
-    await eventually(() => expect(stream.cards(pumpedStorage).at(-1)).toMatchObject({ cause: 'TIME', cardVersion: yellow.cardVersion }));
+    await eventually(() =>
+      expect(publicChanges(pumpedStorage).at(-1)?.payload).toMatchObject({
+        cause: 'TIME',
+        asOf: '2023-10-07',
+        cardVersion: yellow.cardVersion,
+      }),
+    );
+    await eventually(() =>
+      expect(stream.cards(pumpedStorage).at(-1)).toMatchObject({
+        cause: 'TIME',
+        cardVersion: yellow.cardVersion,
+      }),
+    );
 
     clock.set('2023-10-10T23:59:59.500+08:00');
-    await eventually(async () => expect((await card(pumpedStorage)).card.procedures[1].flag).toBe('RED'), 15_000);
+    await eventually(
+      async () => expect((await card(pumpedStorage)).card.procedures[1].flag).toBe('RED'),
+      15_000,
+    );
   }, 60_000);
 
   it('shows the board as it stood on any past day, from the history', async () => {
-    const onDay = async (asOf: string) => (await get(`/api/board?chain=${encodeURIComponent(chain)}&asOf=${asOf}`)).body;
+    const onDay = async (asOf: string) =>
+      (await get(`/api/board?chain=${encodeURIComponent(chain)}&asOf=${asOf}`)).body;
     expect((await onDay('2023-01-16')).projects).toEqual([]);
     expect((await onDay('2023-02-08')).projects[0]).toMatchObject({ code: pumpedStorage, state: 'SIGNED' });
     const submitted = await onDay('2023-09-19');
     expect(submitted.projects[0]).toMatchObject({ state: 'PREPARING' });
-    expect(submitted.projects[0].procedures[1]).toMatchObject({ procedure: 'EIA', status: 'SUBMITTED', flag: 'GREY' });
+    expect(submitted.projects[0].procedures[1]).toMatchObject({
+      procedure: 'EIA',
+      status: 'SUBMITTED',
+      flag: 'GREY',
+    });
     expect((await onDay('2023-10-06')).projects[0].procedures[1].flag).toBe('BLUE');
     expect(submitted).toMatchObject({ asOf: '2023-09-19', lastChangeId: null, updatedAt: null });
 
@@ -192,17 +315,38 @@ describe('the public flag board, through real Kafka', () => {
     expect(today.body.summary).toEqual(current.body.summary);
 
     expect((await get(`/api/projects/${pumpedStorage}?asOf=2023-01-16`)).status).toBe(404);
-    expect((await get(`/api/projects/${pumpedStorage}?asOf=2023-09-19`)).body).toMatchObject({ asOf: '2023-09-19', cardVersion: null, card: { state: 'PREPARING' } });
+    expect((await get(`/api/projects/${pumpedStorage}?asOf=2023-09-19`)).body).toMatchObject({
+      asOf: '2023-09-19',
+      cardVersion: null,
+      card: { state: 'PREPARING' },
+    });
   }, 30_000);
 
   it('refuses bad input with 400 naming the field', async () => {
     const future = await get('/api/board?asOf=2023-10-12');
-    expect(future).toMatchObject({ status: 400, body: { code: 'AS_OF_IN_FUTURE', message: expect.stringContaining('asOf') } });
-    expect((await get('/api/board?asOf=2023-02-30')).body.message).toEqual([expect.stringContaining('asOf must be a calendar date')]);
-    expect((await get('/api/board?flag=PURPLE')).body).toMatchObject({ statusCode: 400, fields: [{ field: 'flag' }] });
-    expect((await get('/api/board?department=XYZ')).body).toMatchObject({ statusCode: 400, fields: [{ field: 'department' }] });
-    expect((await get('/api/board?colour=RED')).body).toMatchObject({ statusCode: 400, message: [expect.stringContaining('colour')] });
-    expect((await get('/api/projects/not-a-code')).body).toMatchObject({ statusCode: 400, fields: [{ field: 'code' }] });
+    expect(future).toMatchObject({
+      status: 400,
+      body: { code: 'AS_OF_IN_FUTURE', message: expect.stringContaining('asOf') },
+    });
+    expect((await get('/api/board?asOf=2023-02-30')).body.message).toEqual([
+      expect.stringContaining('asOf must be a calendar date'),
+    ]);
+    expect((await get('/api/board?flag=PURPLE')).body).toMatchObject({
+      statusCode: 400,
+      fields: [{ field: 'flag' }],
+    });
+    expect((await get('/api/board?department=XYZ')).body).toMatchObject({
+      statusCode: 400,
+      fields: [{ field: 'department' }],
+    });
+    expect((await get('/api/board?colour=RED')).body).toMatchObject({
+      statusCode: 400,
+      message: [expect.stringContaining('colour')],
+    });
+    expect((await get('/api/projects/not-a-code')).body).toMatchObject({
+      statusCode: 400,
+      fields: [{ field: 'code' }],
+    });
     expect((await get('/api/projects/BJ-2023-0000001')).status).toBe(404);
   });
 
@@ -249,7 +393,10 @@ describe('the public flag board, through real Kafka', () => {
     // A lost card and a corrupted one come back as the history says, published as REBUILD changes.
     const { cardVersion } = await card(pumpedStorage);
     await db.query(`DELETE FROM notice.cards WHERE code = $1`, [pumpedStorage]);
-    await db.query(`UPDATE notice.cards SET card = jsonb_set(card, '{name}', '"篡改"'), card_hash = 'x' WHERE code <> $1`, [pumpedStorage]);
+    await db.query(
+      `UPDATE notice.cards SET card = jsonb_set(card, '{name}', '"篡改"'), card_hash = 'x' WHERE code <> $1`,
+      [pumpedStorage],
+    );
     const repaired = await rebuildNoticeBoard(env, clock);
     expect(repaired.changed).toContain(pumpedStorage);
     const rebuilt = await get('/api/board');
@@ -270,7 +417,9 @@ describe('the public endpoints are rate limited', () => {
   let app: INestApplication;
 
   beforeAll(async () => {
-    ({ app } = await startIsolatedNotice({ env: { NOTICE_RATE_LIMIT: '5', NOTICE_RATE_WINDOW_SECONDS: '60' } }));
+    ({ app } = await startIsolatedNotice({
+      env: { NOTICE_RATE_LIMIT: '5', NOTICE_RATE_WINDOW_SECONDS: '60' },
+    }));
   }, 120_000);
 
   afterAll(() => app?.close(), 60_000);

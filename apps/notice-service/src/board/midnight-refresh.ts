@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { LocalDate } from '@banjie/domain';
 import { CLOCK, todayIn, type Clock } from '../clock/clock';
 import { BoardUpdater } from './board-updater.service';
@@ -41,7 +47,9 @@ export class MidnightRefresh implements OnApplicationBootstrap, BeforeApplicatio
     const today = todayIn(this.clock);
     if (this.running || today === this.refreshedFor) return;
     this.running = this.refresh(today)
-      .catch((error: unknown) => this.logger.error(`board refresh for ${today} failed, retrying: ${(error as Error).message}`))
+      .catch((error: unknown) =>
+        this.logger.error(`board refresh for ${today} failed, retrying: ${(error as Error).message}`),
+      )
       .finally(() => (this.running = undefined));
     await this.running;
   }
@@ -49,6 +57,8 @@ export class MidnightRefresh implements OnApplicationBootstrap, BeforeApplicatio
   private async refresh(day: LocalDate): Promise<void> {
     const outcome = await this.updater.refreshAll(day);
     this.refreshedFor = day;
-    this.logger.log(`board recomputed for ${day}: ${outcome.changed.length} of ${outcome.cards} cards changed`);
+    this.logger.log(
+      `board recomputed for ${day}: ${outcome.changed.length} of ${outcome.cards} cards changed`,
+    );
   }
 }

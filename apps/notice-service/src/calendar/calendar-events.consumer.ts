@@ -11,7 +11,11 @@ export const CALENDAR_CONSUMER = 'notice.calendar';
 @Controller()
 export class CalendarEventsConsumer {
   private readonly handlers = [
-    handle(CalendarChangedV1, async (envelope, manager: EntityManager) => (await this.calendar.apply(manager, envelope.payload.definition)) !== null),
+    handle(
+      CalendarChangedV1,
+      async (envelope, manager: EntityManager) =>
+        (await this.calendar.apply(manager, envelope.payload.definition)) !== null,
+    ),
   ];
   private readonly recomputeBoard = async (applied: boolean[], manager: EntityManager) => {
     if (applied.some(Boolean)) await this.updater.recomputeAll(manager);

@@ -1,7 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
-import { PROCEDURE_EVENTS, ProjectLifecycleChangedV1, ProjectRegisteredV1, ProjectUpdatedV1, Topics } from '@banjie/contracts';
+import {
+  PROCEDURE_EVENTS,
+  ProjectLifecycleChangedV1,
+  ProjectRegisteredV1,
+  ProjectUpdatedV1,
+  Topics,
+} from '@banjie/contracts';
 import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
 import { BoardUpdater } from '../board/board-updater.service';
 
@@ -10,15 +16,17 @@ export const FLAG_BOARD_CONSUMER = 'notice.flag-board';
 /** Project events (intake) and procedure events (approval) into the public board, once each; the cards they touch refreshed once per transaction. */
 @Controller()
 export class BoardEventsConsumer {
-  private readonly projectHandlers = [ProjectRegisteredV1, ProjectUpdatedV1, ProjectLifecycleChangedV1].map((definition) =>
-    handle(definition, (envelope, manager) => this.updater.recordProjectEvent(envelope, manager)),
+  private readonly projectHandlers = [ProjectRegisteredV1, ProjectUpdatedV1, ProjectLifecycleChangedV1].map(
+    (definition) =>
+      handle(definition, (envelope, manager) => this.updater.recordProjectEvent(envelope, manager)),
   );
 
   private readonly procedureHandlers = PROCEDURE_EVENTS.map((definition) =>
     handle(definition, (envelope, manager) => this.updater.recordProcedureEvent(envelope, manager)),
   );
 
-  private readonly refreshCards = (projectCodes: string[], manager: EntityManager) => this.updater.refreshCards(projectCodes, manager);
+  private readonly refreshCards = (projectCodes: string[], manager: EntityManager) =>
+    this.updater.refreshCards(projectCodes, manager);
 
   constructor(
     private readonly events: EventConsumer,

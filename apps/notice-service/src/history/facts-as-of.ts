@@ -1,6 +1,11 @@
 import { LifecycleState } from '@banjie/contracts';
 import type { LocalDate } from '@banjie/domain';
-import type { ProcedureFacts, ProcedureHistoryEntry, ProjectFacts, ProjectHistoryEntry } from './public-facts';
+import type {
+  ProcedureFacts,
+  ProcedureHistoryEntry,
+  ProjectFacts,
+  ProjectHistoryEntry,
+} from './public-facts';
 
 export interface ProjectAsOf {
   facts: ProjectFacts;
@@ -17,11 +22,20 @@ export function projectAsOf(history: readonly ProjectHistoryEntry[], asOf: Local
   const known = history.filter((entry) => entry.effectiveDate <= asOf);
   const latest = highest(known, (entry) => entry.revision);
   if (!latest) return null;
-  return { facts: latest.facts, suspendedFrom: latest.facts.state === LifecycleState.SUSPENDED ? suspensionOrigin(known, latest.revision) : null };
+  return {
+    facts: latest.facts,
+    suspendedFrom:
+      latest.facts.state === LifecycleState.SUSPENDED ? suspensionOrigin(known, latest.revision) : null,
+  };
 }
 
-function suspensionOrigin(known: readonly ProjectHistoryEntry[], upToRevision: number): LifecycleState | null {
-  const suspensions = known.filter((entry) => entry.revision <= upToRevision && entry.facts.transition?.to === LifecycleState.SUSPENDED);
+function suspensionOrigin(
+  known: readonly ProjectHistoryEntry[],
+  upToRevision: number,
+): LifecycleState | null {
+  const suspensions = known.filter(
+    (entry) => entry.revision <= upToRevision && entry.facts.transition?.to === LifecycleState.SUSPENDED,
+  );
   return highest(suspensions, (entry) => entry.revision)?.facts.transition?.from ?? null;
 }
 
@@ -37,5 +51,8 @@ export function proceduresAsOf(history: readonly ProcedureHistoryEntry[], asOf: 
 }
 
 function highest<T>(items: readonly T[], rank: (item: T) => number): T | undefined {
-  return items.reduce<T | undefined>((best, item) => (best === undefined || rank(item) > rank(best) ? item : best), undefined);
+  return items.reduce<T | undefined>(
+    (best, item) => (best === undefined || rank(item) > rank(best) ? item : best),
+    undefined,
+  );
 }

@@ -72,7 +72,9 @@ export interface ProcedureHistoryEntry {
 
 export class MissingRevisionError extends Error {
   constructor(code: string) {
-    super(`project event for ${code} has no public.revision: the board cannot order it among the project's snapshots`);
+    super(
+      `project event for ${code} has no public.revision: the board cannot order it among the project's snapshots`,
+    );
   }
 }
 
@@ -82,7 +84,12 @@ export function projectHistoryEntry(envelope: PublicProjectEvent): ProjectHistor
   const transition = published.transition ?? null;
   return {
     revision: published.revision,
-    effectiveDate: projectEffectiveDate(envelope.type, published.listedOn, transition?.effectiveDate, envelope.occurredAt),
+    effectiveDate: projectEffectiveDate(
+      envelope.type,
+      published.listedOn,
+      transition?.effectiveDate,
+      envelope.occurredAt,
+    ),
     facts: {
       code: published.code,
       name: published.name,
@@ -95,7 +102,9 @@ export function projectHistoryEntry(envelope: PublicProjectEvent): ProjectHistor
       plannedStart: published.plannedStart,
       state: published.state,
       listedOn: published.listedOn ?? null,
-      transition: transition ? { from: transition.from, to: transition.to, effectiveDate: transition.effectiveDate } : null,
+      transition: transition
+        ? { from: transition.from, to: transition.to, effectiveDate: transition.effectiveDate }
+        : null,
     },
   };
 }
@@ -104,7 +113,12 @@ export function projectHistoryEntry(envelope: PublicProjectEvent): ProjectHistor
  * A lifecycle move holds from its effective date; a registration from the day the project was
  * listed; a change of registered facts from the day it was made (Asia/Shanghai).
  */
-function projectEffectiveDate(type: string, listedOn: string | undefined, transitionDate: string | undefined, occurredAt: string): LocalDate {
+function projectEffectiveDate(
+  type: string,
+  listedOn: string | undefined,
+  transitionDate: string | undefined,
+  occurredAt: string,
+): LocalDate {
   if (transitionDate) return parseLocalDate(transitionDate);
   if (type === 'ProjectRegistered' && listedOn) return parseLocalDate(listedOn);
   return shanghaiLocalDate(new Date(occurredAt));

@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { LocalDate } from '@banjie/domain';
-import type { ProcedureFacts, ProcedureHistoryEntry, ProjectFacts, ProjectHistoryEntry } from './public-facts';
+import type {
+  ProcedureFacts,
+  ProcedureHistoryEntry,
+  ProjectFacts,
+  ProjectHistoryEntry,
+} from './public-facts';
 
 /** Which projects to load: some, or all of them. */
 export type ProjectScope = readonly string[] | 'all';
@@ -17,31 +22,64 @@ export interface RecordedEvent {
  * new event id) is kept once.
  */
 export class PublicHistoryRepository {
-  async recordProject(manager: EntityManager, event: RecordedEvent, entry: ProjectHistoryEntry): Promise<void> {
+  async recordProject(
+    manager: EntityManager,
+    event: RecordedEvent,
+    entry: ProjectHistoryEntry,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO notice.project_history (event_id, project_code, revision, effective_date, event_type, occurred_at, facts)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-      [event.eventId, entry.facts.code, entry.revision, entry.effectiveDate, event.type, event.occurredAt, JSON.stringify(entry.facts)],
+      [
+        event.eventId,
+        entry.facts.code,
+        entry.revision,
+        entry.effectiveDate,
+        event.type,
+        event.occurredAt,
+        JSON.stringify(entry.facts),
+      ],
     );
   }
 
-  async recordProcedure(manager: EntityManager, event: RecordedEvent, entry: ProcedureHistoryEntry): Promise<void> {
+  async recordProcedure(
+    manager: EntityManager,
+    event: RecordedEvent,
+    entry: ProcedureHistoryEntry,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO notice.procedure_history (event_id, procedure_id, project_code, sequence, effective_date, event_type, occurred_at, facts)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-      [event.eventId, entry.facts.procedureId, entry.facts.projectCode, entry.sequence, entry.effectiveDate, event.type, event.occurredAt, JSON.stringify(entry.facts)],
+      [
+        event.eventId,
+        entry.facts.procedureId,
+        entry.facts.projectCode,
+        entry.sequence,
+        entry.effectiveDate,
+        event.type,
+        event.occurredAt,
+        JSON.stringify(entry.facts),
+      ],
     );
   }
 
   /** Each project's snapshots in effect by `asOf`, by project code. */
-  async projects(manager: EntityManager, scope: ProjectScope, asOf: LocalDate): Promise<Map<string, ProjectHistoryEntry[]>> {
+  async projects(
+    manager: EntityManager,
+    scope: ProjectScope,
+    asOf: LocalDate,
+  ): Promise<Map<string, ProjectHistoryEntry[]>> {
     const rows: HistoryRow<ProjectFacts>[] = await manager.query(
       `SELECT project_code, revision AS rank, to_char(effective_date, 'YYYY-MM-DD') AS effective_date, facts
          FROM notice.project_history
         WHERE effective_date <= $1 AND ($2::text[] IS NULL OR project_code = ANY($2::text[]))`,
       [asOf, scopeParameter(scope)],
     );
-    return groupBy(rows, (row) => ({ revision: row.rank, effectiveDate: row.effective_date as LocalDate, facts: row.facts }));
+    return groupBy(rows, (row) => ({
+      revision: row.rank,
+      effectiveDate: row.effective_date as LocalDate,
+      facts: row.facts,
+    }));
   }
 
   /**
@@ -49,7 +87,11 @@ export class PublicHistoryRepository {
    * with the highest sequence in effect by then. The older ones could not change a card, and
    * decoding them was most of a rebuild's reading.
    */
-  async procedures(manager: EntityManager, scope: ProjectScope, asOf: LocalDate): Promise<Map<string, ProcedureHistoryEntry[]>> {
+  async procedures(
+    manager: EntityManager,
+    scope: ProjectScope,
+    asOf: LocalDate,
+  ): Promise<Map<string, ProcedureHistoryEntry[]>> {
     const rows: HistoryRow<ProcedureFacts>[] = await manager.query(
       `SELECT project_code, sequence AS rank, to_char(effective_date, 'YYYY-MM-DD') AS effective_date, facts
          FROM notice.procedure_history snapshot
@@ -58,7 +100,11 @@ export class PublicHistoryRepository {
                            WHERE later.procedure_id = snapshot.procedure_id AND later.sequence > snapshot.sequence AND later.effective_date <= $1)`,
       [asOf, scopeParameter(scope)],
     );
-    return groupBy(rows, (row) => ({ sequence: row.rank, effectiveDate: row.effective_date as LocalDate, facts: row.facts }));
+    return groupBy(rows, (row) => ({
+      sequence: row.rank,
+      effectiveDate: row.effective_date as LocalDate,
+      facts: row.facts,
+    }));
   }
 }
 

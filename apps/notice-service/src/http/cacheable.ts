@@ -19,7 +19,13 @@ function clientHasCurrent(request: Request, etag: string): boolean {
 }
 
 /** Sends a body with its ETag and caching policy, or 304 when the client already has it. */
-export function sendCacheable(request: Request, response: Response, body: string | Buffer, contentType: string, cacheControl: string): void {
+export function sendCacheable(
+  request: Request,
+  response: Response,
+  body: string | Buffer,
+  contentType: string,
+  cacheControl: string,
+): void {
   const etag = strongEtag(body);
   response.setHeader('ETag', etag);
   response.setHeader('Cache-Control', cacheControl);
@@ -31,6 +37,11 @@ export function sendCacheable(request: Request, response: Response, body: string
   response.end(body);
 }
 
-export function sendCacheableJson(request: Request, response: Response, body: unknown, cacheControl: string): void {
+export function sendCacheableJson(
+  request: Request,
+  response: Response,
+  body: unknown,
+  cacheControl: string,
+): void {
   sendCacheable(request, response, JSON.stringify(body), 'application/json; charset=utf-8', cacheControl);
 }

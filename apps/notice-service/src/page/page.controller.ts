@@ -14,10 +14,16 @@ const PAGE_FILES: Record<string, string> = {
 };
 
 /** A public screen runs only its own code and talks only to its own service. */
-const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Read once at boot: the page is three static files, no build step. */
-const pageFiles = new Map(Object.entries(PAGE_FILES).map(([name, type]) => [name, { type, body: readFileSync(join(__dirname, 'public', name)) }]));
+const pageFiles = new Map(
+  Object.entries(PAGE_FILES).map(([name, type]) => [
+    name,
+    { type, body: readFileSync(join(__dirname, 'public', name)) },
+  ]),
+);
 
 /** The flag-board page for the big screens (`GET /`) and its two assets. Filters travel in the query string. */
 @ApiExcludeController()
@@ -33,7 +39,8 @@ export class PageController {
 
   @Get('assets/:file')
   asset(@Param('file') file: string, @Req() request: Request, @Res() response: Response): void {
-    if (file === 'index.html' || !pageFiles.has(file)) throw new DomainException('not-found', 'NO_SUCH_ASSET', `no asset ${file}`);
+    if (file === 'index.html' || !pageFiles.has(file))
+      throw new DomainException('not-found', 'NO_SUCH_ASSET', `no asset ${file}`);
     this.send(file, request, response);
   }
 

@@ -7,7 +7,14 @@ import { Client as PgClient } from 'pg';
 import { Topics } from '@banjie/contracts';
 import { PROCEDURE_CATALOGUE } from '@banjie/domain';
 import { baseUrl, eventually } from '@banjie/testing';
-import { procedureEvent, procedurePublic, projectPublic, projectRegistered, projectUpdated, randomProjectCode } from '../test/notice-events';
+import {
+  procedureEvent,
+  procedurePublic,
+  projectPublic,
+  projectRegistered,
+  projectUpdated,
+  randomProjectCode,
+} from '../test/notice-events';
 import { publish, recordSse, startIsolatedNotice, testKafka } from '../test/notice-api';
 import { memoryAfterGc, openSilentStream, peakOf, type SilentStream } from '../test/stream-clients';
 
@@ -31,13 +38,20 @@ describe('the public board stream is bounded', () => {
   const projects = Array.from({ length: 100 }, () => randomProjectCode());
   let revision = 1;
 
-  const lastChangeId = async (): Promise<number> => Number((await db.query('SELECT coalesce(max(id), 0) AS id FROM notice.board_changes')).rows[0].id);
+  const lastChangeId = async (): Promise<number> =>
+    Number((await db.query('SELECT coalesce(max(id), 0) AS id FROM notice.board_changes')).rows[0].id);
 
   /** One new version of each of these projects' cards (a renamed project), in one batch of changes. */
   const touch = async (codes: string[]): Promise<number> => {
     const before = await lastChangeId();
     revision += 1;
-    await publish(kafka, Topics.INTAKE_PROJECT, codes.map((code) => projectUpdated(projectPublic(code, { name: `重点项目 ${code} 第${revision}版`, revision }))));
+    await publish(
+      kafka,
+      Topics.INTAKE_PROJECT,
+      codes.map((code) =>
+        projectUpdated(projectPublic(code, { name: `重点项目 ${code} 第${revision}版`, revision })),
+      ),
+    );
     return eventually(async () => {
       const after = await lastChangeId();
       expect(after).toBeGreaterThanOrEqual(before + codes.length);
@@ -54,10 +68,30 @@ describe('the public board stream is bounded', () => {
     url = baseUrl(app);
     kafka = testKafka();
     // 100 projects with every procedure of the catalogue (cards of the size the real board has), then 1,000 changes of them.
-    await publish(kafka, Topics.INTAKE_PROJECT, projects.map((code) => projectRegistered(projectPublic(code, { revision }))));
-    await publish(kafka, Topics.APPROVAL_PROCEDURE, projects.flatMap((code) =>
-      Object.keys(PROCEDURE_CATALOGUE).map((procedure) => procedureEvent('ProcedureOpened', procedurePublic(code, procedure as keyof typeof PROCEDURE_CATALOGUE)))));
-    await eventually(async () => expect(Number((await db.query('SELECT count(*) AS n FROM notice.board_changes')).rows[0].n)).toBeGreaterThanOrEqual(projects.length), 60_000);
+    await publish(
+      kafka,
+      Topics.INTAKE_PROJECT,
+      projects.map((code) => projectRegistered(projectPublic(code, { revision }))),
+    );
+    await publish(
+      kafka,
+      Topics.APPROVAL_PROCEDURE,
+      projects.flatMap((code) =>
+        Object.keys(PROCEDURE_CATALOGUE).map((procedure) =>
+          procedureEvent(
+            'ProcedureOpened',
+            procedurePublic(code, procedure as keyof typeof PROCEDURE_CATALOGUE),
+          ),
+        ),
+      ),
+    );
+    await eventually(
+      async () =>
+        expect(
+          Number((await db.query('SELECT count(*) AS n FROM notice.board_changes')).rows[0].n),
+        ).toBeGreaterThanOrEqual(projects.length),
+      60_000,
+    );
     for (let round = 0; round < 10; round++) await touch(projects);
   }, 300_000);
 
@@ -70,19 +104,30 @@ describe('the public board stream is bounded', () => {
   const addresses = Array.from({ length: 8 }, (_, index) => `127.0.0.${index + 2}`);
 
   /** The JSON body of a refused stream (the whole answer comes in the first chunk). */
-  const bodyOf = (refused: SilentStream) => JSON.parse(refused.head.slice(refused.head.indexOf('\r\n\r\n') + 4));
+  const bodyOf = (refused: SilentStream) =>
+    JSON.parse(refused.head.slice(refused.head.indexOf('\r\n\r\n') + 4));
 
   it('refuses a client more than its streams with 429 before any stream byte, whatever X-Forwarded-For says, and admits it again once one closes', async () => {
     const client = '127.0.0.20';
     const held: SilentStream[] = [];
-    for (let index = 0; index < 5; index++) held.push(await openSilentStream(url, { path: streamPath, localAddress: client }));
+    for (let index = 0; index < 5; index++)
+      held.push(await openSilentStream(url, { path: streamPath, localAddress: client }));
     expect(held.map((stream) => stream.status)).toEqual([200, 200, 200, 200, 200]);
     for (const forwardedFor of [undefined, '198.51.100.7', '127.0.0.21']) {
-      const refused = await openSilentStream(url, { path: streamPath, localAddress: client, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
+      const refused = await openSilentStream(url, {
+        path: streamPath,
+        localAddress: client,
+        headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+      });
       expect(refused.status).toBe(429);
       expect(refused.head).toMatch(/\r\nretry-after: 30\r\n/i);
       expect(refused.head).not.toMatch(/text\/event-stream|\r\nretry: /);
-      expect(bodyOf(refused)).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'TOO_MANY_STREAMS_FROM_CLIENT', message: expect.stringContaining('5 board streams') });
+      expect(bodyOf(refused)).toMatchObject({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        code: 'TOO_MANY_STREAMS_FROM_CLIENT',
+        message: expect.stringContaining('5 board streams'),
+      });
       refused.destroy();
     }
     // Another client is not affected.
@@ -100,12 +145,23 @@ describe('the public board stream is bounded', () => {
 
   it('refuses everyone with 503 once the service holds its total of streams', async () => {
     const held: SilentStream[] = [];
-    for (let index = 0; index < 45; index++) held.push(await openSilentStream(url, { path: streamPath, localAddress: `127.0.0.${30 + Math.floor(index / 5)}` }));
+    for (let index = 0; index < 45; index++)
+      held.push(
+        await openSilentStream(url, {
+          path: streamPath,
+          localAddress: `127.0.0.${30 + Math.floor(index / 5)}`,
+        }),
+      );
     expect(held.every((stream) => stream.status === 200)).toBe(true);
     const refused = await openSilentStream(url, { path: streamPath, localAddress: '127.0.0.40' });
     expect(refused.status).toBe(503);
     expect(refused.head).toMatch(/\r\nretry-after: 30\r\n/i);
-    expect(bodyOf(refused)).toMatchObject({ statusCode: 503, error: 'Service Unavailable', code: 'TOO_MANY_STREAMS', message: expect.stringContaining('45 board streams') });
+    expect(bodyOf(refused)).toMatchObject({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'TOO_MANY_STREAMS',
+      message: expect.stringContaining('45 board streams'),
+    });
     [...held, refused].forEach((stream) => stream.destroy());
     // The board itself still answers.
     expect((await fetch(`${url}/api/board`)).status).toBe(200);
@@ -127,7 +183,13 @@ describe('the public board stream is bounded', () => {
     expect(Number(resync.id)).toBe(last);
     expect(far.raw().length).toBeLessThan(1_000);
     const near = recordSse(`${url}${streamPath}`, { 'last-event-id': String(last - 3) });
-    await eventually(() => expect(near.events.filter((event) => event.event === 'card').map((event) => Number(event.id))).toEqual([last - 2, last - 1, last]));
+    await eventually(() =>
+      expect(near.events.filter((event) => event.event === 'card').map((event) => Number(event.id))).toEqual([
+        last - 2,
+        last - 1,
+        last,
+      ]),
+    );
     await Promise.all([far.close(), near.close()]);
   });
 
@@ -137,13 +199,20 @@ describe('the public board stream is bounded', () => {
     // 40 sockets, 5 from each of 8 addresses: within the caps, so what bounds the memory is backpressure and bounded resume.
     const sockets: SilentStream[] = [];
     for (let index = 0; index < 40; index++) {
-      sockets.push(await openSilentStream(url, { path: streamPath, headers: { 'last-event-id': String(last - 999) }, localAddress: addresses[index % addresses.length]! }));
+      sockets.push(
+        await openSilentStream(url, {
+          path: streamPath,
+          headers: { 'last-event-id': String(last - 999) },
+          localAddress: addresses[index % addresses.length]!,
+        }),
+      );
     }
     expect(sockets.map((socket) => socket.status)).toEqual(sockets.map(() => 200));
     // The board keeps changing: batches of ≈ 96 KiB of card events (below the replay bound, so sent as cards), 6 MiB in all —
     // more than the kernel takes for a connection that is not read (≈ 4 MiB here).
     const board = (await (await fetch(`${url}/api/board`)).json()) as { projects: unknown[] };
-    const cardEventBytes = Math.max(...board.projects.map((card) => Buffer.byteLength(JSON.stringify(card)))) + 300;
+    const cardEventBytes =
+      Math.max(...board.projects.map((card) => Buffer.byteLength(JSON.stringify(card)))) + 300;
     const perBatch = Math.floor((96 * KiB) / cardEventBytes);
     const batches = Math.ceil((6 * 1_024 * KiB) / (perBatch * cardEventBytes));
     // What the service holds (after a full collection) every few batches: its highest is the peak.

@@ -1,5 +1,11 @@
 import { Controller, Get, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { Public } from '@banjie/platform';
@@ -15,9 +21,17 @@ export class BoardStreamController {
 
   @Get('stream')
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'Server-Sent Events: `card` (id = change id) and `summary` per change, `resync` when the client must reload the board (too far behind, or more changes than the stream sends at once)' })
-  @ApiTooManyRequestsResponse({ description: 'TOO_MANY_STREAMS_FROM_CLIENT: this address holds NOTICE_SSE_MAX_STREAMS_PER_CLIENT streams already (or the rate limit); Retry-After' })
-  @ApiServiceUnavailableResponse({ description: 'TOO_MANY_STREAMS: the service holds NOTICE_SSE_MAX_STREAMS streams; Retry-After' })
+  @ApiOkResponse({
+    description:
+      'Server-Sent Events: `card` (id = change id) and `summary` per change, `resync` when the client must reload the board (too far behind, or more changes than the stream sends at once)',
+  })
+  @ApiTooManyRequestsResponse({
+    description:
+      'TOO_MANY_STREAMS_FROM_CLIENT: this address holds NOTICE_SSE_MAX_STREAMS_PER_CLIENT streams already (or the rate limit); Retry-After',
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'TOO_MANY_STREAMS: the service holds NOTICE_SSE_MAX_STREAMS streams; Retry-After',
+  })
   async open(@Query() query: StreamQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     const { since, ...filters } = query;
     await this.stream.open(request, response, filters, resumeAfter(request.headers['last-event-id'], since));
@@ -25,7 +39,10 @@ export class BoardStreamController {
 }
 
 /** The browser's Last-Event-ID on a reconnect wins over `?since=` (which only the first connection carries). */
-function resumeAfter(lastEventId: string | string[] | undefined, since: string | undefined): number | null | 'invalid' {
+function resumeAfter(
+  lastEventId: string | string[] | undefined,
+  since: string | undefined,
+): number | null | 'invalid' {
   const value = Array.isArray(lastEventId) ? lastEventId[0] : lastEventId;
   if (value !== undefined && value !== '') return /^\d{1,15}$/.test(value) ? Number(value) : 'invalid';
   return since === undefined ? null : Number(since);

@@ -1,10 +1,24 @@
-import { HttpException, HttpStatus, Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { listenForNotifications, type NotificationListener } from '@banjie/platform';
 import type { FlagBoardCard } from '@banjie/contracts';
-import { cardsOnBoard, isOnBoard, summarize, type BoardFilters, type BoardSummary } from '../board/board-view';
+import {
+  cardsOnBoard,
+  isOnBoard,
+  summarize,
+  type BoardFilters,
+  type BoardSummary,
+} from '../board/board-view';
 import { BOARD_CHANGES_CHANNEL, CardStore, type BoardChange } from '../board/card-store';
 import { NOTICE_CONFIG, type NoticeConfig, type StreamConfig } from '../config';
 import { publicClientOf } from '../http/public-client';
@@ -27,11 +41,13 @@ const RETRY_REFUSED_AFTER_SECONDS = 30;
 const REFUSALS: Record<StreamRefusal, { status: HttpStatus; message: (limits: StreamConfig) => string }> = {
   TOO_MANY_STREAMS_FROM_CLIENT: {
     status: HttpStatus.TOO_MANY_REQUESTS,
-    message: ({ maxStreamsPerClient }) => `this address already has ${maxStreamsPerClient} board streams open (the most one client may hold): close one, or share one stream between screens`,
+    message: ({ maxStreamsPerClient }) =>
+      `this address already has ${maxStreamsPerClient} board streams open (the most one client may hold): close one, or share one stream between screens`,
   },
   TOO_MANY_STREAMS: {
     status: HttpStatus.SERVICE_UNAVAILABLE,
-    message: ({ maxStreams }) => `the service holds its maximum of ${maxStreams} board streams: try again later, or poll GET /api/board`,
+    message: ({ maxStreams }) =>
+      `the service holds its maximum of ${maxStreams} board streams: try again later, or poll GET /api/board`,
   },
 };
 
@@ -81,7 +97,12 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
     this.lastBroadcastId = await this.store.lastChangeId(this.dataSource.manager);
     // Cards committed after that id are set again, in order, when their changes are broadcast.
     for (const { card } of await this.store.cards(this.dataSource.manager)) this.board.set(card.code, card);
-    this.listener = await listenForNotifications(this.config.DATABASE_URL, BOARD_CHANGES_CHANNEL, () => this.wake?.(), this.logger);
+    this.listener = await listenForNotifications(
+      this.config.DATABASE_URL,
+      BOARD_CHANGES_CHANNEL,
+      () => this.wake?.(),
+      this.logger,
+    );
     // A named event, not a comment: the page's watchdog sees it and knows the stream is alive.
     this.heartbeat = setInterval(() => this.writeAll(formatSseEvent('ping', {})), this.limits.heartbeatMs);
     this.running = true;
@@ -103,7 +124,12 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
    * Opens a stream; `resumeAfter` is the last change id the client has (null for a fresh client),
    * `invalid` when it sent garbage. Over a limit it throws (429 or 503) before anything is written.
    */
-  async open(request: Request, response: Response, filters: BoardFilters, resumeAfter: number | null | 'invalid'): Promise<void> {
+  async open(
+    request: Request,
+    response: Response,
+    filters: BoardFilters,
+    resumeAfter: number | null | 'invalid',
+  ): Promise<void> {
     this.admit(request, response);
     response.status(200);
     response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
@@ -128,7 +154,10 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
       this.metrics.refused.inc({ limit: admission.refusal });
       const { status, message } = REFUSALS[admission.refusal];
       response.setHeader('Retry-After', String(RETRY_REFUSED_AFTER_SECONDS));
-      throw new HttpException({ statusCode: status, code: admission.refusal, message: message(this.limits) }, status);
+      throw new HttpException(
+        { statusCode: status, code: admission.refusal, message: message(this.limits) },
+        status,
+      );
     }
     const release = () => {
       admission.release();
@@ -144,11 +173,17 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
     const behind = resumeAfter === 'invalid' ? Infinity : this.lastBroadcastId - resumeAfter;
     const pruned = first !== null && resumeAfter !== 'invalid' && resumeAfter < first - 1;
     if (behind < 0 || behind > this.limits.replayMaxEvents || pruned) {
-      this.resync(client, this.lastBroadcastId, 'the changes since your last event cannot be replayed: reload the board');
+      this.resync(
+        client,
+        this.lastBroadcastId,
+        'the changes since your last event cannot be replayed: reload the board',
+      );
       return;
     }
     if (behind === 0) return;
-    const missed = (await this.store.changesAfter(this.dataSource.manager, resumeAfter as number, behind)).filter((change) => change.id <= this.lastBroadcastId);
+    const missed = (
+      await this.store.changesAfter(this.dataSource.manager, resumeAfter as number, behind)
+    ).filter((change) => change.id <= this.lastBroadcastId);
     await this.send([client], missed);
   }
 
@@ -166,7 +201,11 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async broadcastNewChanges(): Promise<void> {
     for (;;) {
-      const changes = await this.store.changesAfter(this.dataSource.manager, this.lastBroadcastId, READ_BATCH);
+      const changes = await this.store.changesAfter(
+        this.dataSource.manager,
+        this.lastBroadcastId,
+        READ_BATCH,
+      );
       if (changes.length === 0) return;
       this.lastBroadcastId = changes[changes.length - 1]!.id;
       for (const change of changes) this.board.set(change.code, change.card);
@@ -190,7 +229,8 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
         continue;
       }
       const key = JSON.stringify(client.filters);
-      if (!summaries.has(key)) summaries.set(key, summarize(cardsOnBoard(cards, client.filters), client.filters));
+      if (!summaries.has(key))
+        summaries.set(key, summarize(cardsOnBoard(cards, client.filters), client.filters));
       events.push(formatSseEvent('summary', { lastChangeId, summary: summaries.get(key) }));
       // One write per client and broadcast: a write per event was a third of the service's CPU in system calls.
       this.write(client, events.join(''));
@@ -202,7 +242,11 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
     const events: string[] = [];
     let bytes = 0;
     for (const { id, card, ...rest } of changes) {
-      const event = formatSseEvent('card', { changeId: id, ...rest, onBoard: isOnBoard(card, client.filters), card }, id);
+      const event = formatSseEvent(
+        'card',
+        { changeId: id, ...rest, onBoard: isOnBoard(card, client.filters), card },
+        id,
+      );
       bytes += Buffer.byteLength(event);
       if (bytes > this.limits.replayMaxBytes) return null;
       events.push(event);

@@ -10,7 +10,10 @@ describe('StreamAdmission', () => {
     const admission = new StreamAdmission({ maxStreams: 10, maxStreamsPerClient: 2 });
     expect(admission.admit('203.0.113.7').admitted).toBe(true);
     expect(admission.admit('203.0.113.7').admitted).toBe(true);
-    expect(admission.admit('203.0.113.7')).toEqual({ admitted: false, refusal: 'TOO_MANY_STREAMS_FROM_CLIENT' });
+    expect(admission.admit('203.0.113.7')).toEqual({
+      admitted: false,
+      refusal: 'TOO_MANY_STREAMS_FROM_CLIENT',
+    });
     expect(admission.admit('198.51.100.1').admitted).toBe(true);
     expect(admission.open).toBe(3);
   });

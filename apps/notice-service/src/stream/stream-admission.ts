@@ -25,7 +25,8 @@ export class StreamAdmission {
 
   admit(client: string): Admission {
     const ofClient = this.perClient.get(client) ?? 0;
-    if (ofClient >= this.limits.maxStreamsPerClient) return { admitted: false, refusal: 'TOO_MANY_STREAMS_FROM_CLIENT' };
+    if (ofClient >= this.limits.maxStreamsPerClient)
+      return { admitted: false, refusal: 'TOO_MANY_STREAMS_FROM_CLIENT' };
     if (this.total >= this.limits.maxStreams) return { admitted: false, refusal: 'TOO_MANY_STREAMS' };
     this.total += 1;
     this.perClient.set(client, ofClient + 1);

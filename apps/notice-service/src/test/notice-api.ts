@@ -10,7 +10,9 @@ import { migrateNotice, startNoticeService } from '../notice-service';
  * A fresh notice service on its own database and (through `serviceEnvironment`) its own consumer
  * group starting at the topics' current end: what earlier test files published is theirs.
  */
-export async function startIsolatedNotice(options: { databaseUrl?: string; env?: Record<string, string>; clock?: Clock } = {}) {
+export async function startIsolatedNotice(
+  options: { databaseUrl?: string; env?: Record<string, string>; clock?: Clock } = {},
+) {
   const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl('notice'));
   const env: NodeJS.ProcessEnv = {
     ...(await serviceEnvironment(databaseUrl, 'NOTICE_PORT')),
@@ -34,7 +36,13 @@ export async function observedNotice(options: { clock?: Clock; topics: string[] 
   const topics = await recordTopics(kafka, options.topics);
   const stream = recordSse(`${url}/api/board/stream`);
   return {
-    app, env, url, db, kafka, topics, stream,
+    app,
+    env,
+    url,
+    db,
+    kafka,
+    topics,
+    stream,
     stop: async () => {
       await stream.close();
       await Promise.allSettled([topics.stop(), db.end(), app.close()]);
@@ -56,11 +64,19 @@ export function adjustableClock(start: string) {
 }
 
 export function testKafka(): Kafka {
-  return new Kafka({ clientId: `notice-test-${randomBytes(3).toString('hex')}`, brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING });
+  return new Kafka({
+    clientId: `notice-test-${randomBytes(3).toString('hex')}`,
+    brokers: requiredEnv('KAFKA_BROKERS').split(','),
+    logLevel: logLevel.NOTHING,
+  });
 }
 
 /** Publishes raw messages (poison included) to a topic. */
-export async function publishRaw(kafka: Kafka, topic: string, messages: { key: string; value: string }[]): Promise<void> {
+export async function publishRaw(
+  kafka: Kafka,
+  topic: string,
+  messages: { key: string; value: string }[],
+): Promise<void> {
   const producer = kafka.producer();
   await producer.connect();
   try {
@@ -71,8 +87,16 @@ export async function publishRaw(kafka: Kafka, topic: string, messages: { key: s
 }
 
 /** Publishes envelopes to a topic, keyed by their aggregate, exactly as the producing services do. */
-export function publish(kafka: Kafka, topic: string, envelopes: readonly { aggregateId: string }[]): Promise<void> {
-  return publishRaw(kafka, topic, envelopes.map((envelope) => ({ key: envelope.aggregateId, value: JSON.stringify(envelope) })));
+export function publish(
+  kafka: Kafka,
+  topic: string,
+  envelopes: readonly { aggregateId: string }[],
+): Promise<void> {
+  return publishRaw(
+    kafka,
+    topic,
+    envelopes.map((envelope) => ({ key: envelope.aggregateId, value: JSON.stringify(envelope) })),
+  );
 }
 
 export interface RecordedMessage {
@@ -84,12 +108,17 @@ export interface RecordedMessage {
 /** Records every message of some topics from the beginning (own consumer group), for assertions scoped by key. */
 export async function recordTopics(kafka: Kafka, topics: string[]) {
   const messages: RecordedMessage[] = [];
-  const consumer = kafka.consumer({ groupId: `notice-test-reader-${randomBytes(4).toString('hex')}`, maxWaitTimeInMs: 500 });
+  const consumer = kafka.consumer({
+    groupId: `notice-test-reader-${randomBytes(4).toString('hex')}`,
+    maxWaitTimeInMs: 500,
+  });
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }) => {
-      const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]));
+      const headers = Object.fromEntries(
+        Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
+      );
       messages.push({ key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers });
     },
   });
@@ -108,7 +137,10 @@ export function recordSse(url: string, headers: Record<string, string> = {}) {
   const raw: string[] = [];
   const abort = new AbortController();
   const done = (async () => {
-    const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: abort.signal });
+    const response = await fetch(url, {
+      headers: { accept: 'text/event-stream', ...headers },
+      signal: abort.signal,
+    });
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
@@ -120,7 +152,12 @@ export function recordSse(url: string, headers: Record<string, string> = {}) {
       while ((boundary = buffer.indexOf('\n\n')) >= 0) {
         const block = buffer.slice(0, boundary);
         buffer = buffer.slice(boundary + 2);
-        const fields = Object.fromEntries(block.split('\n').filter((line) => line && !line.startsWith(':')).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trimStart()]));
+        const fields = Object.fromEntries(
+          block
+            .split('\n')
+            .filter((line) => line && !line.startsWith(':'))
+            .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trimStart()]),
+        );
         if (fields.event) events.push({ id: fields.id, event: fields.event, data: fields.data ?? '' });
       }
     }
@@ -131,7 +168,11 @@ export function recordSse(url: string, headers: Record<string, string> = {}) {
     events,
     raw: () => raw.join(''),
     /** The parsed data of the `card` events about one project. */
-    cards: (code: string) => events.filter((e) => e.event === 'card').map((e) => JSON.parse(e.data)).filter((data) => data.code === code),
+    cards: (code: string) =>
+      events
+        .filter((e) => e.event === 'card')
+        .map((e) => JSON.parse(e.data))
+        .filter((data) => data.code === code),
     close: async () => {
       abort.abort();
       await done;

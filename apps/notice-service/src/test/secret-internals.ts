@@ -9,19 +9,29 @@ import type { InternalProcedureFields, PayloadOf, ProjectRegisteredV1 } from '@b
 const hanzi = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((code) => String.fromCharCode(code));
 const words = (minLength: number, maxLength: number) => fc.string({ unit: hanzi, minLength, maxLength });
 const token = (prefix: string) => fc.uuid().map((uuid) => `${prefix}-${uuid}`);
-const mobilePhone = fc.tuple(fc.constantFrom('13', '15', '17', '18', '19'), fc.stringMatching(/^\d{9}$/)).map(([head, tail]) => head + tail);
+const mobilePhone = fc
+  .tuple(fc.constantFrom('13', '15', '17', '18', '19'), fc.stringMatching(/^\d{9}$/))
+  .map(([head, tail]) => head + tail);
 
 export const projectInternals: fc.Arbitrary<PayloadOf<typeof ProjectRegisteredV1>['internal']> = fc.record({
   ownerEnterpriseId: token('ENT'),
   ownerEnterpriseName: words(8, 16),
-  helpers: fc.array(fc.record({ name: words(6, 8), phone: mobilePhone, userId: token('helper') }), { minLength: 1, maxLength: 3 }),
+  helpers: fc.array(fc.record({ name: words(6, 8), phone: mobilePhone, userId: token('helper') }), {
+    minLength: 1,
+    maxLength: 3,
+  }),
   leadingOfficial: words(6, 8),
   version: fc.integer({ min: 1, max: 1_000 }),
 });
 
 export const procedureInternals: fc.Arbitrary<InternalProcedureFields> = fc.record({
   actor: token('actor'),
-  actorRole: fc.constantFrom('department' as const, 'enterprise' as const, 'helper' as const, 'admin' as const),
+  actorRole: fc.constantFrom(
+    'department' as const,
+    'enterprise' as const,
+    'helper' as const,
+    'admin' as const,
+  ),
   reason: fc.option(words(10, 30), { nil: null }),
   ownerEnterpriseId: token('ENT'),
   helpers: fc.array(token('helper'), { minLength: 1, maxLength: 3 }),
@@ -35,7 +45,9 @@ export function secretValues(internal: unknown): string[] {
   if (typeof internal === 'string') return [internal];
   if (Array.isArray(internal)) return internal.flatMap(secretValues);
   if (internal && typeof internal === 'object') {
-    return Object.entries(internal).flatMap(([key, value]) => (ENUMERATED.has(key) ? [] : secretValues(value)));
+    return Object.entries(internal).flatMap(([key, value]) =>
+      ENUMERATED.has(key) ? [] : secretValues(value),
+    );
   }
   return [];
 }

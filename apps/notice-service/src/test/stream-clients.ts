@@ -16,11 +16,24 @@ export interface SilentStream {
   destroy(): void;
 }
 
-export function openSilentStream(url: string, options: { path: string; headers?: Record<string, string>; localAddress?: string }): Promise<SilentStream> {
+export function openSilentStream(
+  url: string,
+  options: { path: string; headers?: Record<string, string>; localAddress?: string },
+): Promise<SilentStream> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const socket: Socket = connect({ host: hostname, port: Number(port), ...(options.localAddress ? { localAddress: options.localAddress } : {}) });
-    const headers = Object.entries({ host: `${hostname}:${port}`, accept: 'text/event-stream', ...options.headers }).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    const socket: Socket = connect({
+      host: hostname,
+      port: Number(port),
+      ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+    });
+    const headers = Object.entries({
+      host: `${hostname}:${port}`,
+      accept: 'text/event-stream',
+      ...options.headers,
+    })
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
     let settled = false;
     // After the head, a reset by the service is what the test waits for: `drain` sees the close.
     socket.on('error', (error) => settled || reject(error));
@@ -36,16 +49,17 @@ export function openSilentStream(url: string, options: { path: string; headers?:
       resolve({
         status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0),
         head,
-        drain: (timeoutMs) => new Promise((done) => {
-          if (closed) return done(received);
-          const timer = setTimeout(() => done(null), timeoutMs);
-          socket.on('data', (more: Buffer) => (received += more.length));
-          socket.once('close', () => {
-            clearTimeout(timer);
-            done(received);
-          });
-          socket.resume();
-        }),
+        drain: (timeoutMs) =>
+          new Promise((done) => {
+            if (closed) return done(received);
+            const timer = setTimeout(() => done(null), timeoutMs);
+            socket.on('data', (more: Buffer) => (received += more.length));
+            socket.once('close', () => {
+              clearTimeout(timer);
+              done(received);
+            });
+            socket.resume();
+          }),
         destroy: () => socket.destroy(),
       });
     });

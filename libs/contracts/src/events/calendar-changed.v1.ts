@@ -24,7 +24,12 @@ export const calendarOverrideFields = z.object({
 /** What changed from the previous version. */
 export const calendarChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('PACKAGE_LOADED'), lastYear: z.number().int() }),
-  z.object({ kind: z.literal('YEAR_PUBLISHED'), year: z.number().int(), reference: z.string(), correction: z.boolean() }),
+  z.object({
+    kind: z.literal('YEAR_PUBLISHED'),
+    year: z.number().int(),
+    reference: z.string(),
+    correction: z.boolean(),
+  }),
   z.object({ kind: z.literal('OVERRIDE_SET'), date: localDate, overrideKind: z.enum(['WORKING', 'REST']) }),
   z.object({ kind: z.literal('OVERRIDE_REMOVED'), date: localDate }),
 ]);

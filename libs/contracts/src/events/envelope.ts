@@ -51,4 +51,5 @@ export function defineEvent<TType extends string, TPayload extends z.ZodType>(
 }
 
 export type PayloadOf<D> = D extends EventDefinition<string, infer P> ? z.infer<P> : never;
-export type EnvelopeOf<D> = D extends EventDefinition<infer T, infer P> ? EventEnvelope<T, z.infer<P>> : never;
+export type EnvelopeOf<D> =
+  D extends EventDefinition<infer T, infer P> ? EventEnvelope<T, z.infer<P>> : never;

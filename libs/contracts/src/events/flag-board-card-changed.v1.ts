@@ -13,7 +13,15 @@ import { Topics } from './topics';
  */
 
 /** The colour of one procedure's flag. */
-export const PUBLIC_BOARD_FLAGS = ['GREY', 'BLUE', 'YELLOW', 'RED', 'GREEN', 'NOT_APPLICABLE', 'ALREADY_HELD'] as const;
+export const PUBLIC_BOARD_FLAGS = [
+  'GREY',
+  'BLUE',
+  'YELLOW',
+  'RED',
+  'GREEN',
+  'NOT_APPLICABLE',
+  'ALREADY_HELD',
+] as const;
 export type PublicBoardFlag = (typeof PUBLIC_BOARD_FLAGS)[number];
 
 /** One procedure of one project on the board. */

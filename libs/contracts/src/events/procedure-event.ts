@@ -72,10 +72,11 @@ export const internalProcedureFields = z.object({
 export type InternalProcedureFields = z.infer<typeof internalProcedureFields>;
 
 /** Declares one event of the approval service on `approval.procedure.v1`, keyed by project code. */
-export function defineProcedureEvent<TType extends string, TPublic extends z.ZodRawShape = {}, TInternal extends z.ZodRawShape = {}>(
-  type: TType,
-  extra: { public?: TPublic; internal?: TInternal } = {},
-) {
+export function defineProcedureEvent<
+  TType extends string,
+  TPublic extends z.ZodRawShape = {},
+  TInternal extends z.ZodRawShape = {},
+>(type: TType, extra: { public?: TPublic; internal?: TInternal } = {}) {
   return defineEvent(
     Topics.APPROVAL_PROCEDURE,
     type,

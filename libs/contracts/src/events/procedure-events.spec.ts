@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { PROCEDURE_EVENTS, ProcedureSupplementRequestedV1, procedureIdOf, type PublicProcedureFields } from './index';
+import {
+  PROCEDURE_EVENTS,
+  ProcedureSupplementRequestedV1,
+  procedureIdOf,
+  type PublicProcedureFields,
+} from './index';
 
 const publicSnapshot: PublicProcedureFields = {
   procedureId: procedureIdOf('BJ-2023-0001', 'EIA'),
@@ -21,10 +26,21 @@ const publicSnapshot: PublicProcedureFields = {
   completedOn: null,
   documentNumber: null,
 };
-const internal = { actor: 'eeb-officer', actorRole: 'department' as const, reason: null, ownerEnterpriseId: 'ENT-1', helpers: ['helper-1'] };
+const internal = {
+  actor: 'eeb-officer',
+  actorRole: 'department' as const,
+  reason: null,
+  ownerEnterpriseId: 'ENT-1',
+  helpers: ['helper-1'],
+};
 const envelope = (payload: unknown) => ({
-  eventId: randomUUID(), type: 'ProcedureSupplementRequested', version: 1, occurredAt: '2023-02-10T02:00:00.000Z',
-  aggregateId: 'BJ-2023-0001', correlationId: 'c-1', payload,
+  eventId: randomUUID(),
+  type: 'ProcedureSupplementRequested',
+  version: 1,
+  occurredAt: '2023-02-10T02:00:00.000Z',
+  aggregateId: 'BJ-2023-0001',
+  correlationId: 'c-1',
+  payload,
 });
 
 describe('procedure events', () => {
@@ -35,9 +51,13 @@ describe('procedure events', () => {
   });
 
   it('a supplement request carries its typed reason in the public part', () => {
-    const ok = ProcedureSupplementRequestedV1.envelope.safeParse(envelope({ public: { ...publicSnapshot, supplementReason: 'MISSING_DOCUMENT' }, internal }));
+    const ok = ProcedureSupplementRequestedV1.envelope.safeParse(
+      envelope({ public: { ...publicSnapshot, supplementReason: 'MISSING_DOCUMENT' }, internal }),
+    );
     expect(ok.success).toBe(true);
-    const untyped = ProcedureSupplementRequestedV1.envelope.safeParse(envelope({ public: { ...publicSnapshot, supplementReason: 'because' }, internal }));
+    const untyped = ProcedureSupplementRequestedV1.envelope.safeParse(
+      envelope({ public: { ...publicSnapshot, supplementReason: 'because' }, internal }),
+    );
     expect(untyped.success).toBe(false);
   });
 

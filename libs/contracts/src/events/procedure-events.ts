@@ -27,5 +27,9 @@ export const PROCEDURE_ACTION_EVENTS = {
 } as const;
 
 /** Every event on `approval.procedure.v1`: each carries the procedure's whole public snapshot. */
-export const PROCEDURE_EVENTS = [ProcedureOpenedV1, ProcedureReplannedV1, ...Object.values(PROCEDURE_ACTION_EVENTS)] as const;
+export const PROCEDURE_EVENTS = [
+  ProcedureOpenedV1,
+  ProcedureReplannedV1,
+  ...Object.values(PROCEDURE_ACTION_EVENTS),
+] as const;
 export type ProcedureEventDefinition = (typeof PROCEDURE_EVENTS)[number];

@@ -26,7 +26,17 @@ export const ProcedurePlanChangedV1 = defineEvent(
   'ProcedurePlanChanged',
   1,
   z.object({
-    public: z.object({ projectCode, planVersion: z.number().int().positive(), effectiveDate: localDate, items: z.array(planItem) }),
-    internal: z.object({ actor: z.string(), reason: z.string().optional(), ownerEnterpriseId: z.string(), helpers: z.array(helperContact) }),
+    public: z.object({
+      projectCode,
+      planVersion: z.number().int().positive(),
+      effectiveDate: localDate,
+      items: z.array(planItem),
+    }),
+    internal: z.object({
+      actor: z.string(),
+      reason: z.string().optional(),
+      ownerEnterpriseId: z.string(),
+      helpers: z.array(helperContact),
+    }),
   }),
 );

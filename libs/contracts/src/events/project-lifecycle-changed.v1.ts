@@ -12,7 +12,11 @@ export const ProjectLifecycleChangedV1 = defineEvent(
   1,
   z.object({
     public: publicProjectFields.extend({
-      transition: z.object({ from: z.enum(LifecycleState), to: z.enum(LifecycleState), effectiveDate: localDate }),
+      transition: z.object({
+        from: z.enum(LifecycleState),
+        to: z.enum(LifecycleState),
+        effectiveDate: localDate,
+      }),
     }),
     internal: internalProjectFields.extend({ actor: z.string(), reason: z.string().optional() }),
   }),

@@ -23,7 +23,11 @@ export const publicProjectFields = z.object({
 });
 
 /** A helper (帮办代办员); `userId` is their login (token subject), which lets them act for the enterprise. */
-export const helperContact = z.object({ name: z.string(), phone: z.string().optional(), userId: z.string().optional() });
+export const helperContact = z.object({
+  name: z.string(),
+  phone: z.string().optional(),
+  userId: z.string().optional(),
+});
 
 /** Internal: for the services that remind and escalate, never for the public. */
 export const internalProjectFields = z.object({

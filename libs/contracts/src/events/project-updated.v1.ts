@@ -10,6 +10,10 @@ export const ProjectUpdatedV1 = defineEvent(
   1,
   z.object({
     public: publicProjectFields,
-    internal: internalProjectFields.extend({ changedFields: z.array(z.string()), actor: z.string(), reason: z.string() }),
+    internal: internalProjectFields.extend({
+      changedFields: z.array(z.string()),
+      actor: z.string(),
+      reason: z.string(),
+    }),
   }),
 );

@@ -39,12 +39,18 @@ describe('board flag', () => {
     expect(boardFlag({ status: 'SUPPLEMENT_REQUESTED', clock }, d('2023-03-16'), 3, calendar)).toBe('YELLOW');
     expect(boardFlag({ status: 'SUPPLEMENT_REQUESTED', clock }, d('2023-05-30'), 3, calendar)).toBe('YELLOW');
     const early = { ...running, pauses: [{ from: d('2023-03-07') }] };
-    expect(boardFlag({ status: 'SUPPLEMENT_REQUESTED', clock: early }, d('2023-05-30'), 3, calendar)).toBe('BLUE');
+    expect(boardFlag({ status: 'SUPPLEMENT_REQUESTED', clock: early }, d('2023-05-30'), 3, calendar)).toBe(
+      'BLUE',
+    );
     const late = { ...running, pauses: [{ from: d('2023-03-22') }] };
-    expect(boardFlag({ status: 'SUPPLEMENT_REQUESTED', clock: late }, d('2023-05-30'), 3, calendar)).toBe('RED');
+    expect(boardFlag({ status: 'SUPPLEMENT_REQUESTED', clock: late }, d('2023-05-30'), 3, calendar)).toBe(
+      'RED',
+    );
   });
 
   it('refuses an accepted procedure without an acceptance date', () => {
-    expect(() => boardFlag({ status: 'ACCEPTED', clock: notAccepted }, d('2023-03-10'), 3, calendar)).toThrow(/acceptance date/);
+    expect(() => boardFlag({ status: 'ACCEPTED', clock: notAccepted }, d('2023-03-10'), 3, calendar)).toThrow(
+      /acceptance date/,
+    );
   });
 });

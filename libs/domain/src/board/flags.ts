@@ -6,7 +6,15 @@ import { ProcedureClock, type ProcedureClockFacts } from '../procedures/procedur
 /** The public flag of one procedure on the flag board (挂旗公示). */
 export type BoardFlag = 'GREY' | 'BLUE' | 'YELLOW' | 'RED' | 'GREEN' | 'NOT_APPLICABLE' | 'ALREADY_HELD';
 
-export const BOARD_FLAGS: readonly BoardFlag[] = Object.freeze(['GREY', 'BLUE', 'YELLOW', 'RED', 'GREEN', 'NOT_APPLICABLE', 'ALREADY_HELD']);
+export const BOARD_FLAGS: readonly BoardFlag[] = Object.freeze([
+  'GREY',
+  'BLUE',
+  'YELLOW',
+  'RED',
+  'GREEN',
+  'NOT_APPLICABLE',
+  'ALREADY_HELD',
+]);
 
 export interface FlaggedProcedure {
   readonly status: ProcedureStatus;
@@ -42,11 +50,13 @@ export function boardFlag(
       return 'ALREADY_HELD';
     case ProcedureStatus.ACCEPTED:
     case ProcedureStatus.SUPPLEMENT_REQUESTED: {
-      const clock = procedure.clock instanceof ProcedureClock ? procedure.clock : new ProcedureClock(procedure.clock);
+      const clock =
+        procedure.clock instanceof ProcedureClock ? procedure.clock : new ProcedureClock(procedure.clock);
       // No colour without a due date: one the calendar cannot count throws here instead of showing BLUE.
       clock.dueDate(calendar);
       const timeliness = clock.timeliness(asOf, dueSoonWorkingDays, calendar);
-      if (timeliness === null) throw new Error(`a ${procedure.status} procedure must have an acceptance date`);
+      if (timeliness === null)
+        throw new Error(`a ${procedure.status} procedure must have an acceptance date`);
       return timeliness === 'OVERDUE' ? 'RED' : timeliness === 'DUE_SOON' ? 'YELLOW' : 'BLUE';
     }
   }

@@ -43,11 +43,15 @@ export interface CalendarDefinition {
 export const CALENDAR_LAST_YEAR = 2099;
 
 /** The years of a definition, checked to be consecutive. */
-export function knownYears(definition: Pick<CalendarDefinition, 'years'>): { firstYear: number; lastYear: number } {
+export function knownYears(definition: Pick<CalendarDefinition, 'years'>): {
+  firstYear: number;
+  lastYear: number;
+} {
   const years = definition.years.map((y) => y.year).sort((a, b) => a - b);
   if (years.length === 0) throw new Error('a calendar definition needs at least one known year');
   years.forEach((year, index) => {
-    if (index > 0 && year !== years[index - 1]! + 1) throw new Error(`calendar definition misses ${years[index - 1]! + 1}; known years must be consecutive`);
+    if (index > 0 && year !== years[index - 1]! + 1)
+      throw new Error(`calendar definition misses ${years[index - 1]! + 1}; known years must be consecutive`);
   });
   return { firstYear: years[0]!, lastYear: years[years.length - 1]! };
 }

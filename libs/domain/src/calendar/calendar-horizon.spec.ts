@@ -5,8 +5,13 @@ import { parseLocalDate } from './local-date';
 describe('calendar horizon warning', () => {
   it('warns from 1 November while next year is not known', () => {
     expect(calendarHorizonWarning(parseLocalDate('2026-10-31'), 2026)).toBeNull();
-    expect(calendarHorizonWarning(parseLocalDate('2026-11-01'), 2026)).toEqual({ year: 2027, reason: expect.stringMatching(/^2027 has no published holiday arrangement yet/) });
-    expect(calendarHorizonWarning(parseLocalDate('2026-12-31'), 2026)?.reason).toMatch(/PUT \/calendar\/years\/2027/);
+    expect(calendarHorizonWarning(parseLocalDate('2026-11-01'), 2026)).toEqual({
+      year: 2027,
+      reason: expect.stringMatching(/^2027 has no published holiday arrangement yet/),
+    });
+    expect(calendarHorizonWarning(parseLocalDate('2026-12-31'), 2026)?.reason).toMatch(
+      /PUT \/calendar\/years\/2027/,
+    );
   });
 
   it('is quiet once next year is known, and follows a configured day', () => {

@@ -12,7 +12,11 @@ export function isMonthDay(value: string): boolean {
 /** The last year of a calendar that is not provisional. */
 export function lastKnownYearOf(calendar: WorkingDayCalendar): number {
   let year = calendar.coverage.lastYear;
-  while (year > calendar.coverage.firstYear && calendar.isProvisional(parseLocalDate(`${String(year).padStart(4, '0')}-01-01`))) year -= 1;
+  while (
+    year > calendar.coverage.firstYear &&
+    calendar.isProvisional(parseLocalDate(`${String(year).padStart(4, '0')}-01-01`))
+  )
+    year -= 1;
   return year;
 }
 
@@ -27,9 +31,18 @@ export interface HorizonWarning {
  * should be published (or in the package); until it is, clocks running into it are provisional.
  * A year running unpublished is warned about every day of it.
  */
-export function calendarHorizonWarning(today: LocalDate, lastKnownYear: number, warnFrom: string = DEFAULT_HORIZON_WARNING_FROM): HorizonWarning | null {
+export function calendarHorizonWarning(
+  today: LocalDate,
+  lastKnownYear: number,
+  warnFrom: string = DEFAULT_HORIZON_WARNING_FROM,
+): HorizonWarning | null {
   const thisYear = yearOf(today);
-  const missing = lastKnownYear < thisYear ? thisYear : today.slice(5) >= warnFrom && lastKnownYear === thisYear ? thisYear + 1 : null;
+  const missing =
+    lastKnownYear < thisYear
+      ? thisYear
+      : today.slice(5) >= warnFrom && lastKnownYear === thisYear
+        ? thisYear + 1
+        : null;
   if (missing === null) return null;
   const reason =
     `${missing} has no published holiday arrangement yet: due dates that run into it are provisional (暂定), ` +

@@ -21,7 +21,11 @@ export interface CalendarSnapshot {
 }
 
 /** Copies `calendar` for the years firstYear..lastYear (all must be covered). */
-export function buildCalendarSnapshot(calendar: WorkingDayCalendar, firstYear: number, lastYear: number): CalendarSnapshot {
+export function buildCalendarSnapshot(
+  calendar: WorkingDayCalendar,
+  firstYear: number,
+  lastYear: number,
+): CalendarSnapshot {
   if (!Number.isInteger(firstYear) || !Number.isInteger(lastYear) || firstYear > lastYear) {
     throw new RangeError(`invalid snapshot year range ${firstYear}..${lastYear}`);
   }
@@ -34,6 +38,16 @@ export function buildCalendarSnapshot(calendar: WorkingDayCalendar, firstYear: n
     if (!isWeekend(d) && !working) holidays.push(d);
   }
   const provisionalYears: number[] = [];
-  for (let year = firstYear; year <= lastYear; year += 1) if (calendar.isProvisional(parseLocalDate(`${String(year).padStart(4, '0')}-01-01`))) provisionalYears.push(year);
-  return { schemaVersion: 1, firstYear, lastYear, holidays, adjustedWorkingDays, calendarVersion: calendar.version, provisionalYears };
+  for (let year = firstYear; year <= lastYear; year += 1)
+    if (calendar.isProvisional(parseLocalDate(`${String(year).padStart(4, '0')}-01-01`)))
+      provisionalYears.push(year);
+  return {
+    schemaVersion: 1,
+    firstYear,
+    lastYear,
+    holidays,
+    adjustedWorkingDays,
+    calendarVersion: calendar.version,
+    provisionalYears,
+  };
 }

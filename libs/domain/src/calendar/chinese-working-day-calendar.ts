@@ -23,7 +23,8 @@ export function chineseDaysCoverage(): CalendarCoverage {
   const firstYear = Math.min(...years);
   const lastYear = Math.max(...years);
   for (let y = firstYear; y <= lastYear; y += 1) {
-    if (!years.has(y)) throw new Error(`chinese-days has no holiday data for ${y}; refusing to guess its working days`);
+    if (!years.has(y))
+      throw new Error(`chinese-days has no holiday data for ${y}; refusing to guess its working days`);
   }
   return { firstYear, lastYear };
 }
@@ -44,7 +45,12 @@ export function packageYears(): readonly YearArrangement[] {
     const date = parseLocalDate(raw);
     years.get(yearOf(date))?.workingDays.push(date);
   }
-  packageYearsCache = [...years].map(([year, days]) => ({ year, source: 'PACKAGE', reference: null, ...days }));
+  packageYearsCache = [...years].map(([year, days]) => ({
+    year,
+    source: 'PACKAGE',
+    reference: null,
+    ...days,
+  }));
   return packageYearsCache;
 }
 
@@ -61,7 +67,9 @@ export function cachedProvisionalYear(year: number): YearArrangement {
 }
 
 /** The package's calendar as a definition at version 0 (what a service uses before the owner's first publication reaches it). */
-export function packageDefinition(overrides: readonly CalendarOverride[] = DEFAULT_CALENDAR_OVERRIDES): CalendarDefinition {
+export function packageDefinition(
+  overrides: readonly CalendarOverride[] = DEFAULT_CALENDAR_OVERRIDES,
+): CalendarDefinition {
   return { version: 0, years: packageYears(), overrides };
 }
 
@@ -74,6 +82,8 @@ export function workingDayCalendarOf(definition: CalendarDefinition): WorkingDay
  * The national working-day calendar from the chinese-days package (version 0), provisional after
  * its last year, with local overrides applied on top (an override wins over the national arrangement).
  */
-export function createChineseWorkingDayCalendar(overrides: readonly CalendarOverride[] = DEFAULT_CALENDAR_OVERRIDES): WorkingDayCalendar {
+export function createChineseWorkingDayCalendar(
+  overrides: readonly CalendarOverride[] = DEFAULT_CALENDAR_OVERRIDES,
+): WorkingDayCalendar {
   return workingDayCalendarOf(packageDefinition(overrides));
 }

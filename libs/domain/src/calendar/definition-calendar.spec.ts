@@ -1,6 +1,11 @@
 import type { CalendarDefinition } from './calendar-definition';
 import { buildCalendarSnapshot } from './calendar-snapshot';
-import { cachedProvisionalYear, packageDefinition, packageYears, workingDayCalendarOf } from './chinese-working-day-calendar';
+import {
+  cachedProvisionalYear,
+  packageDefinition,
+  packageYears,
+  workingDayCalendarOf,
+} from './chinese-working-day-calendar';
 import { parseLocalDate } from './local-date';
 import { procedureClock } from '../procedures/procedure-clock';
 import { calendarFromSnapshot } from './snapshot-calendar';
@@ -17,7 +22,18 @@ const published2027: CalendarDefinition = {
       year: 2027,
       source: 'PUBLISHED',
       reference: '国办发明电〔2026〕9号',
-      holidays: ['2027-01-01', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12', '2027-02-13'].map((date) => ({ date: d(date), name: '春节' })),
+      holidays: [
+        '2027-01-01',
+        '2027-02-05',
+        '2027-02-06',
+        '2027-02-07',
+        '2027-02-08',
+        '2027-02-09',
+        '2027-02-10',
+        '2027-02-11',
+        '2027-02-12',
+        '2027-02-13',
+      ].map((date) => ({ date: d(date), name: '春节' })),
       workingDays: [d('2027-02-20')],
     },
   ],
@@ -35,7 +51,11 @@ describe('calendar from a published definition', () => {
 
   it('gives a procedure accepted on 2026-11-30 with 20 + 10 working days a provisional due date in January 2027', () => {
     const calendar = workingDayCalendarOf(packageDefinition());
-    const clock = procedureClock({ acceptedOn: d('2026-11-30'), committedWorkingDays: 20, extensionWorkingDays: 10 });
+    const clock = procedureClock({
+      acceptedOn: d('2026-11-30'),
+      committedWorkingDays: 20,
+      extensionWorkingDays: 10,
+    });
     const due = clock.dueDate(calendar)!;
     // Dec 2026 has 23 working days after 30 Nov; 1 Jan 2027 is New Year's Day: the 30th working day is Tue 12 Jan 2027.
     expect(due).toBe('2027-01-12');
@@ -59,12 +79,20 @@ describe('calendar from a published definition', () => {
   });
 
   it('applies local overrides in provisional years too', () => {
-    const calendar = workingDayCalendarOf({ ...packageDefinition(), version: 3, overrides: [{ date: d('2027-01-04'), kind: 'REST', note: '地方' }] });
+    const calendar = workingDayCalendarOf({
+      ...packageDefinition(),
+      version: 3,
+      overrides: [{ date: d('2027-01-04'), kind: 'REST', note: '地方' }],
+    });
     expect(calendar.isWorkingDay(d('2027-01-04'))).toBe(false);
   });
 
   it('refuses known years with a gap', () => {
-    const gap = { version: 1, years: [packageYears()[0]!, { ...cachedProvisionalYear(2010), source: 'PUBLISHED' as const }], overrides: [] };
+    const gap = {
+      version: 1,
+      years: [packageYears()[0]!, { ...cachedProvisionalYear(2010), source: 'PUBLISHED' as const }],
+      overrides: [],
+    };
     expect(() => workingDayCalendarOf(gap)).toThrow(/misses 2005/);
   });
 

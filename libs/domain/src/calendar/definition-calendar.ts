@@ -1,5 +1,10 @@
 // Workflow-safe: builds a calendar from published data; provisional years come from the caller.
-import { CALENDAR_LAST_YEAR, knownYears, type CalendarDefinition, type YearArrangement } from './calendar-definition';
+import {
+  CALENDAR_LAST_YEAR,
+  knownYears,
+  type CalendarDefinition,
+  type YearArrangement,
+} from './calendar-definition';
 import { parseLocalDate, yearOf } from './local-date';
 import { calendarFromRules } from './snapshot-calendar';
 import { CalendarNotCoveredError, type WorkingDayCalendar } from './working-day-calendar';
@@ -12,7 +17,10 @@ export type ProvisionalYears = (year: number) => YearArrangement;
  * CALENDAR_LAST_YEAR, with the local overrides on top (an override wins). Every service builds
  * its calendar here from the same published definition, so all agree on every date.
  */
-export function calendarFromDefinition(definition: CalendarDefinition, provisional: ProvisionalYears): WorkingDayCalendar {
+export function calendarFromDefinition(
+  definition: CalendarDefinition,
+  provisional: ProvisionalYears,
+): WorkingDayCalendar {
   const { firstYear, lastYear } = knownYears(definition);
   const years: YearArrangement[] = [...definition.years];
   const provisionalYears: number[] = [];
@@ -30,7 +38,8 @@ export function calendarFromDefinition(definition: CalendarDefinition, provision
   for (const override of definition.overrides) {
     const date = parseLocalDate(override.date);
     const year = yearOf(date);
-    if (year < firstYear || year > CALENDAR_LAST_YEAR) throw new CalendarNotCoveredError(year, { firstYear, lastYear: CALENDAR_LAST_YEAR });
+    if (year < firstYear || year > CALENDAR_LAST_YEAR)
+      throw new CalendarNotCoveredError(year, { firstYear, lastYear: CALENDAR_LAST_YEAR });
     if (seen.has(date)) throw new Error(`calendar override for ${date} is given more than once`);
     seen.add(date);
     if (override.kind === 'WORKING') {
@@ -41,5 +50,12 @@ export function calendarFromDefinition(definition: CalendarDefinition, provision
       rest.add(date);
     }
   }
-  return calendarFromRules({ firstYear, lastYear: CALENDAR_LAST_YEAR, restDays: rest, workingDays: work, version: definition.version, provisionalYears });
+  return calendarFromRules({
+    firstYear,
+    lastYear: CALENDAR_LAST_YEAR,
+    restDays: rest,
+    workingDays: work,
+    version: definition.version,
+    provisionalYears,
+  });
 }

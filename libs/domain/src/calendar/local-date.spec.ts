@@ -17,14 +17,21 @@ describe('LocalDate', () => {
     expect(parseLocalDate('2024-02-29')).toBe('2024-02-29');
   });
 
-  it.each(['2023-02-30', '2023-02-29', '2023-13-01', '2023-00-10', '2023-04-31', '2023-3-1', '20230301', '', ' 2023-03-01'])(
-    'rejects %j',
-    (input) => {
-      expect(isLocalDate(input)).toBe(false);
-      expect(tryParseLocalDate(input)).toBeNull();
-      expect(() => parseLocalDate(input)).toThrow(InvalidLocalDateError);
-    },
-  );
+  it.each([
+    '2023-02-30',
+    '2023-02-29',
+    '2023-13-01',
+    '2023-00-10',
+    '2023-04-31',
+    '2023-3-1',
+    '20230301',
+    '',
+    ' 2023-03-01',
+  ])('rejects %j', (input) => {
+    expect(isLocalDate(input)).toBe(false);
+    expect(tryParseLocalDate(input)).toBeNull();
+    expect(() => parseLocalDate(input)).toThrow(InvalidLocalDateError);
+  });
 
   it('rejects non-strings', () => {
     expect(isLocalDate(20230301)).toBe(false);

@@ -42,7 +42,12 @@ export function tryParseLocalDate(value: unknown): LocalDate | null {
 }
 
 // Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it.
-const shanghaiDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const shanghaiDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The civil date in Asia/Shanghai at the given instant. */
 export function shanghaiLocalDate(instant: Date): LocalDate {

@@ -4,8 +4,10 @@ import type { NamedHoliday, YearArrangement } from './calendar-definition';
 import { addDays, isWeekend, parseLocalDate, type LocalDate } from './local-date';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-const fromSolar = (day: SolarDay): LocalDate => parseLocalDate(`${pad(day.getYear(), 4)}-${pad(day.getMonth())}-${pad(day.getDay())}`);
-const solar = (year: number, month: number, day: number): LocalDate => parseLocalDate(`${pad(year, 4)}-${pad(month)}-${pad(day)}`);
+const fromSolar = (day: SolarDay): LocalDate =>
+  parseLocalDate(`${pad(day.getYear(), 4)}-${pad(day.getMonth())}-${pad(day.getDay())}`);
+const solar = (year: number, month: number, day: number): LocalDate =>
+  parseLocalDate(`${pad(year, 4)}-${pad(month)}-${pad(day)}`);
 
 /**
  * The statutory holidays of 《全国年节及纪念日放假办法》 as revised in November 2024 (in force from
@@ -16,7 +18,10 @@ export function statutoryHolidays(year: number): NamedHoliday[] {
   return [
     { date: solar(year, 1, 1), name: '元旦' },
     { date: fromSolar(springFestival.next(-1).getSolarDay()), name: '春节（除夕）' },
-    ...[0, 1, 2].map((offset) => ({ date: fromSolar(springFestival.next(offset).getSolarDay()), name: '春节' })),
+    ...[0, 1, 2].map((offset) => ({
+      date: fromSolar(springFestival.next(offset).getSolarDay()),
+      name: '春节',
+    })),
     { date: fromSolar(SolarTerm.fromName(year, '清明').getJulianDay().getSolarDay()), name: '清明节' },
     { date: solar(year, 5, 1), name: '劳动节' },
     { date: solar(year, 5, 2), name: '劳动节' },
@@ -48,7 +53,9 @@ export function provisionalYear(year: number): YearArrangement {
       owed -= 1;
     }
   }
-  const holidays = [...rest].map(([date, name]) => ({ date, name })).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const holidays = [...rest]
+    .map(([date, name]) => ({ date, name }))
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
   return { year, source: 'PROVISIONAL', reference: null, holidays, workingDays: [] };
 }
 
@@ -58,7 +65,8 @@ function holidayPeriods(sorted: readonly NamedHoliday[]): NamedHoliday[][] {
   for (const holiday of sorted) {
     const current = periods[periods.length - 1];
     const last = current?.[current.length - 1];
-    if (current && last && (holiday.date === last.date || holiday.date === addDays(last.date, 1))) current.push(holiday);
+    if (current && last && (holiday.date === last.date || holiday.date === addDays(last.date, 1)))
+      current.push(holiday);
     else periods.push([holiday]);
   }
   return periods;

@@ -1,7 +1,11 @@
 // Workflow-safe: imports nothing but pure helpers, so Temporal workflow code can use it.
 import { fromEpochDay, parseLocalDate, toEpochDay, yearOf, type LocalDate } from './local-date';
 import type { CalendarSnapshot } from './calendar-snapshot';
-import { CalendarNotCoveredError, type CalendarCoverage, type WorkingDayCalendar } from './working-day-calendar';
+import {
+  CalendarNotCoveredError,
+  type CalendarCoverage,
+  type WorkingDayCalendar,
+} from './working-day-calendar';
 
 /** The rule data of a calendar: dates forced to rest, dates forced to work, everything else by weekday. */
 export interface CalendarRules {
@@ -26,7 +30,13 @@ class RuleBasedCalendar implements WorkingDayCalendar {
 
   constructor(rules: CalendarRules) {
     const { firstYear, lastYear } = rules;
-    if (!Number.isInteger(firstYear) || !Number.isInteger(lastYear) || firstYear < 1 || firstYear > lastYear || lastYear > 9999) {
+    if (
+      !Number.isInteger(firstYear) ||
+      !Number.isInteger(lastYear) ||
+      firstYear < 1 ||
+      firstYear > lastYear ||
+      lastYear > 9999
+    ) {
       throw new RangeError(`invalid calendar year range ${firstYear}..${lastYear}`);
     }
     this.coverage = Object.freeze({ firstYear, lastYear });
@@ -37,7 +47,8 @@ class RuleBasedCalendar implements WorkingDayCalendar {
     for (const raw of rules.restDays) this.rest.add(this.ruleDay(raw));
     for (const raw of rules.workingDays) {
       const day = this.ruleDay(raw);
-      if (this.rest.has(day)) throw new Error(`calendar data lists ${raw} both as a rest day and as a working day`);
+      if (this.rest.has(day))
+        throw new Error(`calendar data lists ${raw} both as a rest day and as a working day`);
       this.work.add(day);
     }
   }
@@ -62,9 +73,10 @@ class RuleBasedCalendar implements WorkingDayCalendar {
   }
 
   addWorkingDays(start: LocalDate, n: number): LocalDate {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkingDays needs a non-negative integer, got ${n}`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`addWorkingDays needs a non-negative integer, got ${n}`);
     let day = this.coveredEpochDay(start);
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day += 1;
       if (this.isWorkingEpochDay(day)) counted += 1;
     }
@@ -85,7 +97,9 @@ class RuleBasedCalendar implements WorkingDayCalendar {
     const date = parseLocalDate(raw);
     const day = toEpochDay(date);
     if (day < this.firstEpochDay || day > this.lastEpochDay) {
-      throw new RangeError(`calendar data date ${raw} lies outside the covered years ${this.coverage.firstYear}..${this.coverage.lastYear}`);
+      throw new RangeError(
+        `calendar data date ${raw} lies outside the covered years ${this.coverage.firstYear}..${this.coverage.lastYear}`,
+      );
     }
     return day;
   }
@@ -118,7 +132,8 @@ export function calendarFromRules(rules: CalendarRules): WorkingDayCalendar {
 
 /** Rebuilds a calendar from a snapshot (e.g. one passed into a Temporal workflow), validating it. */
 export function calendarFromSnapshot(snapshot: CalendarSnapshot): WorkingDayCalendar {
-  if (snapshot.schemaVersion !== 1) throw new Error(`unsupported calendar snapshot version ${String(snapshot.schemaVersion)}`);
+  if (snapshot.schemaVersion !== 1)
+    throw new Error(`unsupported calendar snapshot version ${String(snapshot.schemaVersion)}`);
   return new RuleBasedCalendar({
     firstYear: snapshot.firstYear,
     lastYear: snapshot.lastYear,

@@ -102,9 +102,9 @@ describe('chinese-days working-day calendar', () => {
     });
 
     it('refuses an override outside the coverage or given twice', () => {
-      expect(() => createChineseWorkingDayCalendar([{ date: d('2100-05-06'), kind: 'REST', note: 'x' }])).toThrow(
-        CalendarNotCoveredError,
-      );
+      expect(() =>
+        createChineseWorkingDayCalendar([{ date: d('2100-05-06'), kind: 'REST', note: 'x' }]),
+      ).toThrow(CalendarNotCoveredError);
       expect(() =>
         createChineseWorkingDayCalendar([
           { date: d('2023-05-06'), kind: 'REST', note: 'x' },
@@ -119,7 +119,9 @@ describe('chinese-days working-day calendar', () => {
       expect(() => calendar.isWorkingDay(d('2100-03-03'))).toThrow(CalendarNotCoveredError);
       expect(() => calendar.isWorkingDay(d('2100-03-03'))).toThrow(/does not cover 2100 yet/);
       expect(() => calendar.addWorkingDays(d('2100-01-05'), 1)).toThrow(/2100/);
-      expect(() => calendar.workingDaysBetween(d('2023-01-01'), d('2100-01-01'))).toThrow(CalendarNotCoveredError);
+      expect(() => calendar.workingDaysBetween(d('2023-01-01'), d('2100-01-01'))).toThrow(
+        CalendarNotCoveredError,
+      );
       expect(() => calendar.isWorkingDay(d('2003-06-02'))).toThrow(/does not cover 2003 yet/);
     });
 
@@ -157,7 +159,9 @@ describe('chinese-days working-day calendar', () => {
       fc.assert(
         fc.property(date, date, date, (a, b, c) => {
           expect(calendar.workingDaysBetween(b, a) + calendar.workingDaysBetween(a, b)).toBe(0);
-          expect(calendar.workingDaysBetween(a, b) + calendar.workingDaysBetween(b, c)).toBe(calendar.workingDaysBetween(a, c));
+          expect(calendar.workingDaysBetween(a, b) + calendar.workingDaysBetween(b, c)).toBe(
+            calendar.workingDaysBetween(a, c),
+          );
         }),
         { numRuns: 50 },
       );
@@ -172,15 +176,20 @@ describe('calendar snapshot', () => {
     const copy = JSON.parse(JSON.stringify(snapshot));
     expect(copy).toEqual(snapshot);
     expect(snapshot).toMatchObject({ schemaVersion: 1, firstYear: 2022, lastYear: 2024 });
-    expect(snapshot.holidays).toEqual(expect.arrayContaining(['2023-01-23', '2023-01-27', '2023-10-02', '2023-10-06']));
+    expect(snapshot.holidays).toEqual(
+      expect.arrayContaining(['2023-01-23', '2023-01-27', '2023-10-02', '2023-10-06']),
+    );
     expect(snapshot.holidays).not.toContain('2023-01-21'); // a Saturday: resting anyway
-    expect(snapshot.adjustedWorkingDays).toEqual(expect.arrayContaining(['2023-01-28', '2023-01-29', '2023-10-07', '2023-10-08']));
+    expect(snapshot.adjustedWorkingDays).toEqual(
+      expect.arrayContaining(['2023-01-28', '2023-01-29', '2023-10-07', '2023-10-08']),
+    );
   });
 
   it('rebuilds a calendar that agrees with the original on every covered day', () => {
     const rebuilt = calendarFromSnapshot(JSON.parse(JSON.stringify(snapshot)));
     expect(rebuilt.coverage).toEqual({ firstYear: 2022, lastYear: 2024 });
-    for (const day of range('2022-01-01', '2024-12-31')) expect(rebuilt.isWorkingDay(day)).toBe(calendar.isWorkingDay(day));
+    for (const day of range('2022-01-01', '2024-12-31'))
+      expect(rebuilt.isWorkingDay(day)).toBe(calendar.isWorkingDay(day));
     expect(rebuilt.addWorkingDays(d('2023-01-20'), 3)).toBe('2023-01-30');
   });
 
@@ -191,9 +200,15 @@ describe('calendar snapshot', () => {
   });
 
   it('rejects malformed snapshots', () => {
-    expect(() => calendarFromSnapshot({ ...snapshot, holidays: ['2023-02-30' as LocalDate] })).toThrow(/valid local date/);
-    expect(() => calendarFromSnapshot({ ...snapshot, holidays: [d('2025-01-01')] })).toThrow(/outside the covered years/);
-    expect(() => calendarFromSnapshot({ ...snapshot, adjustedWorkingDays: [d('2023-01-23')] })).toThrow(/both/);
+    expect(() => calendarFromSnapshot({ ...snapshot, holidays: ['2023-02-30' as LocalDate] })).toThrow(
+      /valid local date/,
+    );
+    expect(() => calendarFromSnapshot({ ...snapshot, holidays: [d('2025-01-01')] })).toThrow(
+      /outside the covered years/,
+    );
+    expect(() => calendarFromSnapshot({ ...snapshot, adjustedWorkingDays: [d('2023-01-23')] })).toThrow(
+      /both/,
+    );
     expect(() => calendarFromSnapshot({ ...snapshot, firstYear: 2025 })).toThrow(RangeError);
   });
 

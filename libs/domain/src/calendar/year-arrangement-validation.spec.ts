@@ -32,9 +32,18 @@ describe('validation of a published year', () => {
       { field: 'holidays.2.date', message: '2027-02-05 is listed twice (also holidays.1.date)' },
       { field: 'holidays.3.date', message: '"2027-02-30" is not a calendar date YYYY-MM-DD' },
       { field: 'holidays.4.name', message: 'the holiday on 2027-02-09 needs a name' },
-      { field: 'workingDays.0', message: '2027-02-08 is a weekday; an adjusted working day (调休) must be a Saturday or Sunday' },
-      { field: 'workingDays.1', message: '2027-02-05 is a weekday; an adjusted working day (调休) must be a Saturday or Sunday' },
-      { field: 'workingDays.1', message: '2027-02-05 cannot be both a holiday (holidays.1.date) and a working day' },
+      {
+        field: 'workingDays.0',
+        message: '2027-02-08 is a weekday; an adjusted working day (调休) must be a Saturday or Sunday',
+      },
+      {
+        field: 'workingDays.1',
+        message: '2027-02-05 is a weekday; an adjusted working day (调休) must be a Saturday or Sunday',
+      },
+      {
+        field: 'workingDays.1',
+        message: '2027-02-05 cannot be both a holiday (holidays.1.date) and a working day',
+      },
       { field: 'workingDays.3', message: '2027-02-20 is listed twice (also workingDays.2)' },
     ]);
   });

@@ -21,26 +21,40 @@ export interface PublicationProblem {
  */
 export function validateYearPublication(year: number, publication: YearPublication): PublicationProblem[] {
   const problems: PublicationProblem[] = [];
-  if (publication.reference.trim() === '') problems.push({ field: 'reference', message: 'reference must name the notice, e.g. 国办发明电〔2025〕7号' });
+  if (publication.reference.trim() === '')
+    problems.push({
+      field: 'reference',
+      message: 'reference must name the notice, e.g. 国办发明电〔2025〕7号',
+    });
   const rest = new Map<string, string>();
   publication.holidays.forEach((holiday, index) => {
     const field = `holidays.${index}.date`;
     if (!inYear(holiday.date, year, field, problems)) return;
-    if (holiday.name.trim() === '') problems.push({ field: `holidays.${index}.name`, message: `the holiday on ${holiday.date} needs a name` });
+    if (holiday.name.trim() === '')
+      problems.push({
+        field: `holidays.${index}.name`,
+        message: `the holiday on ${holiday.date} needs a name`,
+      });
     const earlier = rest.get(holiday.date);
-    if (earlier !== undefined) problems.push({ field, message: `${holiday.date} is listed twice (also ${earlier})` });
+    if (earlier !== undefined)
+      problems.push({ field, message: `${holiday.date} is listed twice (also ${earlier})` });
     else rest.set(holiday.date, field);
   });
   const work = new Map<string, string>();
   publication.workingDays.forEach((date, index) => {
     const field = `workingDays.${index}`;
     if (!inYear(date, year, field, problems)) return;
-    if (!isWeekend(date as LocalDate)) problems.push({ field, message: `${date} is a weekday; an adjusted working day (调休) must be a Saturday or Sunday` });
+    if (!isWeekend(date as LocalDate))
+      problems.push({
+        field,
+        message: `${date} is a weekday; an adjusted working day (调休) must be a Saturday or Sunday`,
+      });
     const earlier = work.get(date);
     if (earlier !== undefined) problems.push({ field, message: `${date} is listed twice (also ${earlier})` });
     else work.set(date, field);
     const holiday = rest.get(date);
-    if (holiday !== undefined) problems.push({ field, message: `${date} cannot be both a holiday (${holiday}) and a working day` });
+    if (holiday !== undefined)
+      problems.push({ field, message: `${date} cannot be both a holiday (${holiday}) and a working day` });
   });
   return problems;
 }

@@ -70,12 +70,29 @@ describe('end-of-quarter forecast', () => {
       quarterEnd,
       calendar,
     });
-    expect(forecast).toMatchObject({ basis: 'COMPLETE', currentRate: 1, projectedCompleted: 30, forecastRate: 1, meetsTarget: true });
+    expect(forecast).toMatchObject({
+      basis: 'COMPLETE',
+      currentRate: 1,
+      projectedCompleted: 30,
+      forecastRate: 1,
+      meetsTarget: true,
+    });
   });
 
   it('does not forecast without history', () => {
-    const forecast = forecastEndOfQuarterRate({ applicable: 50, completedSeries: [], asOf: d('2023-03-15'), quarterEnd, calendar });
-    expect(forecast).toMatchObject({ basis: 'NO_HISTORY', projectedCompleted: null, forecastRate: null, meetsTarget: null });
+    const forecast = forecastEndOfQuarterRate({
+      applicable: 50,
+      completedSeries: [],
+      asOf: d('2023-03-15'),
+      quarterEnd,
+      calendar,
+    });
+    expect(forecast).toMatchObject({
+      basis: 'NO_HISTORY',
+      projectedCompleted: null,
+      forecastRate: null,
+      meetsTarget: null,
+    });
   });
 
   it('ignores observations after asOf', () => {
@@ -97,7 +114,12 @@ describe('end-of-quarter forecast', () => {
       quarterEnd,
       calendar,
     });
-    expect(forecast).toMatchObject({ basis: 'INSUFFICIENT_HISTORY', pacePerWorkingDay: null, projectedCompleted: 21, forecastRate: 0.42 });
+    expect(forecast).toMatchObject({
+      basis: 'INSUFFICIENT_HISTORY',
+      pacePerWorkingDay: null,
+      projectedCompleted: 21,
+      forecastRate: 0.42,
+    });
   });
 
   it('counts only working days: a Spring Festival week adds no progress', () => {
@@ -123,7 +145,13 @@ describe('end-of-quarter forecast', () => {
     });
     expect(shrinking.pacePerWorkingDay).toBe(0);
     expect(shrinking.projectedCompleted).toBe(18);
-    const none = forecastEndOfQuarterRate({ applicable: 0, completedSeries: [obs('2023-03-01', 0)], asOf: d('2023-03-15'), quarterEnd, calendar });
+    const none = forecastEndOfQuarterRate({
+      applicable: 0,
+      completedSeries: [obs('2023-03-01', 0)],
+      asOf: d('2023-03-15'),
+      quarterEnd,
+      calendar,
+    });
     expect(none).toMatchObject({ basis: 'NOTHING_APPLICABLE', forecastRate: null, meetsTarget: null });
   });
 

@@ -61,18 +61,36 @@ export interface CompletionForecast {
 export function forecastEndOfQuarterRate(input: ForecastInput): CompletionForecast {
   const { applicable, asOf, quarterEnd, calendar } = input;
   const target = input.target ?? COMPLETION_RATE_TARGET;
-  if (!Number.isInteger(applicable) || applicable < 0) throw new RangeError(`applicable must be a non-negative integer, got ${applicable}`);
+  if (!Number.isInteger(applicable) || applicable < 0)
+    throw new RangeError(`applicable must be a non-negative integer, got ${applicable}`);
   for (const o of input.completedSeries) {
-    if (!Number.isFinite(o.completed) || o.completed < 0) throw new RangeError(`invalid completed count ${o.completed} on ${o.date}`);
+    if (!Number.isFinite(o.completed) || o.completed < 0)
+      throw new RangeError(`invalid completed count ${o.completed} on ${o.date}`);
   }
-  const empty = { applicable, target, pacePerWorkingDay: null, workingDaysLeft: null, projectedCompleted: null, forecastRate: null, meetsTarget: null };
+  const empty = {
+    applicable,
+    target,
+    pacePerWorkingDay: null,
+    workingDaysLeft: null,
+    projectedCompleted: null,
+    forecastRate: null,
+    meetsTarget: null,
+  };
 
-  const known = input.completedSeries.filter((o) => o.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const known = input.completedSeries
+    .filter((o) => o.date <= asOf)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const latest = known[known.length - 1];
   if (applicable === 0) {
-    return { ...empty, basis: 'NOTHING_APPLICABLE', currentCompleted: latest?.completed ?? null, currentRate: null };
+    return {
+      ...empty,
+      basis: 'NOTHING_APPLICABLE',
+      currentCompleted: latest?.completed ?? null,
+      currentRate: null,
+    };
   }
-  if (latest === undefined) return { ...empty, basis: 'NO_HISTORY', currentCompleted: null, currentRate: null };
+  if (latest === undefined)
+    return { ...empty, basis: 'NO_HISTORY', currentCompleted: null, currentRate: null };
 
   const current = Math.min(latest.completed, applicable);
   const currentRate = rate(current, applicable);
@@ -100,7 +118,9 @@ export function forecastEndOfQuarterRate(input: ForecastInput): CompletionForeca
     throw new RangeError(`windowWorkingDays must be a positive integer, got ${window}`);
   }
   const first =
-    window === undefined ? known[0]! : known.find((o) => calendar.workingDaysBetween(o.date, latest.date) <= window)!;
+    window === undefined
+      ? known[0]!
+      : known.find((o) => calendar.workingDaysBetween(o.date, latest.date) <= window)!;
   const span = calendar.workingDaysBetween(first.date, latest.date);
   if (span <= 0) return conclude('INSUFFICIENT_HISTORY', null, current);
 

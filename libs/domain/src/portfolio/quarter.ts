@@ -1,5 +1,13 @@
 import { MEANINGFUL_DATES, isMeaningfulDate } from '../calendar/date-bounds';
-import { addDays, dayOfWeek, daysBetween, isLocalDate, parseLocalDate, yearOf, type LocalDate } from '../calendar/local-date';
+import {
+  addDays,
+  dayOfWeek,
+  daysBetween,
+  isLocalDate,
+  parseLocalDate,
+  yearOf,
+  type LocalDate,
+} from '../calendar/local-date';
 
 export interface Quarter {
   readonly year: number;

@@ -28,7 +28,16 @@ describe('rate', () => {
 describe('procedure completion rate', () => {
   it('counts APPROVED over everything but NOT_APPLICABLE and ALREADY_HELD', () => {
     const tally = procedureCompletionRate(
-      withStatus('APPROVED', 'APPROVED', 'ACCEPTED', 'PLANNED', 'REFUSED', 'NOT_APPLICABLE', 'ALREADY_HELD', 'ALREADY_HELD'),
+      withStatus(
+        'APPROVED',
+        'APPROVED',
+        'ACCEPTED',
+        'PLANNED',
+        'REFUSED',
+        'NOT_APPLICABLE',
+        'ALREADY_HELD',
+        'ALREADY_HELD',
+      ),
     );
     expect(tally).toEqual({ applicable: 5, completed: 2, rate: 0.4 });
   });
@@ -38,7 +47,11 @@ describe('procedure completion rate', () => {
   });
 
   it('has no rate when every procedure is not applicable or already held', () => {
-    expect(procedureCompletionRate(withStatus('NOT_APPLICABLE', 'ALREADY_HELD'))).toEqual({ applicable: 0, completed: 0, rate: null });
+    expect(procedureCompletionRate(withStatus('NOT_APPLICABLE', 'ALREADY_HELD'))).toEqual({
+      applicable: 0,
+      completed: 0,
+      rate: null,
+    });
   });
 
   it('aggregates by a key, sorted by key', () => {
@@ -65,10 +78,23 @@ describe('procedure completion rate', () => {
 describe('construction rates', () => {
   it('reproduces the report: 38 of 46 continuing resumed, 28 of 81 new started', () => {
     const projects = [
-      ...Array.from({ length: 30 }, () => ({ type: 'CONTINUING' as const, state: 'RESUMED' as LifecycleState })),
-      ...Array.from({ length: 7 }, () => ({ type: 'CONTINUING' as const, state: 'UNDER_CONSTRUCTION' as LifecycleState })),
-      { type: 'CONTINUING' as const, state: 'SUSPENDED' as LifecycleState, suspendedFrom: 'RESUMED' as LifecycleState },
-      ...Array.from({ length: 8 }, () => ({ type: 'CONTINUING' as const, state: 'PREPARING' as LifecycleState })),
+      ...Array.from({ length: 30 }, () => ({
+        type: 'CONTINUING' as const,
+        state: 'RESUMED' as LifecycleState,
+      })),
+      ...Array.from({ length: 7 }, () => ({
+        type: 'CONTINUING' as const,
+        state: 'UNDER_CONSTRUCTION' as LifecycleState,
+      })),
+      {
+        type: 'CONTINUING' as const,
+        state: 'SUSPENDED' as LifecycleState,
+        suspendedFrom: 'RESUMED' as LifecycleState,
+      },
+      ...Array.from({ length: 8 }, () => ({
+        type: 'CONTINUING' as const,
+        state: 'PREPARING' as LifecycleState,
+      })),
       ...Array.from({ length: 28 }, () => ({ type: 'NEW' as const, state: 'STARTED' as LifecycleState })),
       ...Array.from({ length: 53 }, () => ({ type: 'NEW' as const, state: 'SIGNED' as LifecycleState })),
       // Off the list: not counted anywhere.

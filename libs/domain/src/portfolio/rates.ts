@@ -33,7 +33,9 @@ export function countsTowardsCompletionRate(status: ProcedureStatus): boolean {
   return status !== ProcedureStatus.NOT_APPLICABLE && status !== ProcedureStatus.ALREADY_HELD;
 }
 
-export function procedureCompletionRate(procedures: readonly { readonly status: ProcedureStatus }[]): CompletionTally {
+export function procedureCompletionRate(
+  procedures: readonly { readonly status: ProcedureStatus }[],
+): CompletionTally {
   let applicable = 0;
   let completed = 0;
   for (const { status } of procedures) {

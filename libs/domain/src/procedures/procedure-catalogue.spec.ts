@@ -20,12 +20,21 @@ describe('procedure catalogue', () => {
   });
 
   it('assigns the usual departments from the domain brief', () => {
-    expect(procedureDefinition('LAND_USE')).toMatchObject({ nameZh: '用地审批', department: 'NRB', committedWorkingDays: 20 });
+    expect(procedureDefinition('LAND_USE')).toMatchObject({
+      nameZh: '用地审批',
+      department: 'NRB',
+      committedWorkingDays: 20,
+    });
     expect(procedureDefinition('ENERGY_QUOTA').department).toBe('DRC');
     expect(procedureDefinition('EIA')).toMatchObject({ nameZh: '环评', department: 'EEB' });
     expect(procedureDefinition('SAFETY')).toMatchObject({ nameZh: '安评', department: 'EMB' });
     expect(procedureDefinition('SOIL_WATER').department).toBe('WAB');
-    expect(proceduresOfDepartment(DepartmentCode.NRB)).toEqual(['LAND_PREEXAM', 'LAND_USE', 'LAND_PLANNING', 'ENGINEERING_PLANNING']);
+    expect(proceduresOfDepartment(DepartmentCode.NRB)).toEqual([
+      'LAND_PREEXAM',
+      'LAND_USE',
+      'LAND_PLANNING',
+      'ENGINEERING_PLANNING',
+    ]);
     expect(proceduresOfDepartment(DepartmentCode.HCB)).toEqual(['FIRE_DESIGN', 'CONSTRUCTION_PERMIT']);
     expect(proceduresOfDepartment(DepartmentCode.DRC)).toEqual(['PROJECT_APPROVAL', 'ENERGY_QUOTA']);
   });

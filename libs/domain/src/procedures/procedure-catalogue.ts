@@ -19,12 +19,30 @@ const { DRC, NRB, EEB, EMB, WAB, HCB } = DepartmentCode;
 
 /** The 11 main procedures; the limits are the city's commitments (our choice, see domain.md). */
 export const PROCEDURE_CATALOGUE: Readonly<Record<ProcedureCode, ProcedureDefinition>> = Object.freeze({
-  PROJECT_APPROVAL: def('PROJECT_APPROVAL', '立项（审批·核准·备案）', 'Project approval, ratification or filing', DRC, 5),
+  PROJECT_APPROVAL: def(
+    'PROJECT_APPROVAL',
+    '立项（审批·核准·备案）',
+    'Project approval, ratification or filing',
+    DRC,
+    5,
+  ),
   LAND_PREEXAM: def('LAND_PREEXAM', '用地预审与选址', 'Land-use pre-examination and site selection', NRB, 20),
   LAND_USE: def('LAND_USE', '用地审批', 'Land-use approval', NRB, 20),
   LAND_PLANNING: def('LAND_PLANNING', '建设用地规划许可', 'Land-use planning permit', NRB, 10),
-  ENGINEERING_PLANNING: def('ENGINEERING_PLANNING', '建设工程规划许可', 'Construction-engineering planning permit', NRB, 10),
-  ENERGY_QUOTA: def('ENERGY_QUOTA', '节能审查·能耗指标', 'Energy-conservation review and energy-consumption quota', DRC, 15),
+  ENGINEERING_PLANNING: def(
+    'ENGINEERING_PLANNING',
+    '建设工程规划许可',
+    'Construction-engineering planning permit',
+    NRB,
+    10,
+  ),
+  ENERGY_QUOTA: def(
+    'ENERGY_QUOTA',
+    '节能审查·能耗指标',
+    'Energy-conservation review and energy-consumption quota',
+    DRC,
+    15,
+  ),
   EIA: def('EIA', '环评', 'Environmental impact assessment approval', EEB, 15),
   SAFETY: def('SAFETY', '安评', 'Safety assessment', EMB, 15),
   SOIL_WATER: def('SOIL_WATER', '水土保持', 'Soil and water conservation plan', WAB, 15),

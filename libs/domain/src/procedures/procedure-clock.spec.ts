@@ -57,7 +57,9 @@ describe('procedure clock', () => {
     const clock = new ProcedureClock({ acceptedOn: d('2023-03-06'), committedWorkingDays: 10, pauses });
 
     it('shifts the due date by the paused working days', () => {
-      expect(new ProcedureClock({ acceptedOn: d('2023-03-06'), committedWorkingDays: 10 }).dueDate(calendar)).toBe('2023-03-20');
+      expect(
+        new ProcedureClock({ acceptedOn: d('2023-03-06'), committedWorkingDays: 10 }).dueDate(calendar),
+      ).toBe('2023-03-20');
       expect(clock.dueDate(calendar)).toBe('2023-03-23');
     });
 
@@ -77,7 +79,11 @@ describe('procedure clock', () => {
     });
 
     it('freezes while a request is open, and has no due date yet', () => {
-      const open = new ProcedureClock({ acceptedOn: d('2023-03-06'), committedWorkingDays: 10, pauses: [{ from: d('2023-03-08') }] });
+      const open = new ProcedureClock({
+        acceptedOn: d('2023-03-06'),
+        committedWorkingDays: 10,
+        pauses: [{ from: d('2023-03-08') }],
+      });
       expect(open.dueDate(calendar)).toBeNull();
       expect(open.remainingWorkingDays(d('2023-03-08'), calendar)).toBe(8);
       expect(open.remainingWorkingDays(d('2023-06-30'), calendar)).toBe(8);
@@ -86,7 +92,11 @@ describe('procedure clock', () => {
     });
 
     it('keeps an overdue clock overdue when a request is opened after the due date', () => {
-      const late = new ProcedureClock({ acceptedOn: d('2023-03-06'), committedWorkingDays: 5, pauses: [{ from: d('2023-03-15') }] });
+      const late = new ProcedureClock({
+        acceptedOn: d('2023-03-06'),
+        committedWorkingDays: 5,
+        pauses: [{ from: d('2023-03-15') }],
+      });
       expect(late.dueDate(calendar)).toBe('2023-03-13');
       expect(late.remainingWorkingDays(d('2023-04-20'), calendar)).toBe(-2);
       expect(late.timeliness(d('2023-04-20'), 2, calendar)).toBe('OVERDUE');
@@ -105,7 +115,11 @@ describe('procedure clock', () => {
   });
 
   it('adds the extension to the limit', () => {
-    const clock = new ProcedureClock({ acceptedOn: d('2023-03-06'), committedWorkingDays: 10, extensionWorkingDays: 5 });
+    const clock = new ProcedureClock({
+      acceptedOn: d('2023-03-06'),
+      committedWorkingDays: 10,
+      extensionWorkingDays: 5,
+    });
     expect(clock.limitWorkingDays).toBe(15);
     expect(clock.dueDate(calendar)).toBe('2023-03-27');
     expect(clock.remainingWorkingDays(d('2023-03-20'), calendar)).toBe(5);
@@ -116,19 +130,35 @@ describe('procedure clock', () => {
     const base = { acceptedOn: d('2023-03-06'), committedWorkingDays: 10 };
     expect(() => new ProcedureClock({ ...base, committedWorkingDays: 0 })).toThrow(InvalidClockFactsError);
     expect(() => new ProcedureClock({ ...base, extensionWorkingDays: -1 })).toThrow(InvalidClockFactsError);
-    expect(() => new ProcedureClock({ ...base, acceptedOn: null, pauses: [{ from: d('2023-03-08') }] })).toThrow(/not started/);
-    expect(() => new ProcedureClock({ ...base, pauses: [{ from: d('2023-03-01'), to: d('2023-03-08') }] })).toThrow(/before/);
-    expect(() => new ProcedureClock({ ...base, pauses: [{ from: d('2023-03-09'), to: d('2023-03-08') }] })).toThrow(/before it starts/);
-    expect(() =>
-      new ProcedureClock({ ...base, pauses: [{ from: d('2023-03-08') }, { from: d('2023-03-10'), to: d('2023-03-11') }] }),
+    expect(
+      () => new ProcedureClock({ ...base, acceptedOn: null, pauses: [{ from: d('2023-03-08') }] }),
+    ).toThrow(/not started/);
+    expect(
+      () => new ProcedureClock({ ...base, pauses: [{ from: d('2023-03-01'), to: d('2023-03-08') }] }),
+    ).toThrow(/before/);
+    expect(
+      () => new ProcedureClock({ ...base, pauses: [{ from: d('2023-03-09'), to: d('2023-03-08') }] }),
+    ).toThrow(/before it starts/);
+    expect(
+      () =>
+        new ProcedureClock({
+          ...base,
+          pauses: [{ from: d('2023-03-08') }, { from: d('2023-03-10'), to: d('2023-03-11') }],
+        }),
     ).toThrow(/only the last/);
-    expect(() =>
-      new ProcedureClock({ ...base, pauses: [{ from: d('2023-03-08'), to: d('2023-03-10') }, { from: d('2023-03-09') }] }),
+    expect(
+      () =>
+        new ProcedureClock({
+          ...base,
+          pauses: [{ from: d('2023-03-08'), to: d('2023-03-10') }, { from: d('2023-03-09') }],
+        }),
     ).toThrow(/before/);
   });
 
   it('reaches 0 on its due date and −1 on the next counted working day (property)', () => {
-    const day = fc.integer({ min: toEpochDay(d('2020-01-01')), max: toEpochDay(d('2025-06-30')) }).map(fromEpochDay);
+    const day = fc
+      .integer({ min: toEpochDay(d('2020-01-01')), max: toEpochDay(d('2025-06-30')) })
+      .map(fromEpochDay);
     fc.assert(
       fc.property(
         day,

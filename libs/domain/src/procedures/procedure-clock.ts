@@ -52,17 +52,23 @@ export class ProcedureClock {
   constructor(facts: ProcedureClockFacts) {
     const extension = facts.extensionWorkingDays ?? 0;
     if (!Number.isInteger(facts.committedWorkingDays) || facts.committedWorkingDays < 1) {
-      throw new InvalidClockFactsError(`committed limit must be a positive whole number of working days, got ${facts.committedWorkingDays}`);
+      throw new InvalidClockFactsError(
+        `committed limit must be a positive whole number of working days, got ${facts.committedWorkingDays}`,
+      );
     }
     if (!Number.isInteger(extension) || extension < 0) {
-      throw new InvalidClockFactsError(`extension must be a non-negative whole number of working days, got ${extension}`);
+      throw new InvalidClockFactsError(
+        `extension must be a non-negative whole number of working days, got ${extension}`,
+      );
     }
     if (facts.acceptedOn !== null && !isLocalDate(facts.acceptedOn)) {
       throw new InvalidClockFactsError(`acceptedOn is not a valid date: ${JSON.stringify(facts.acceptedOn)}`);
     }
     this.acceptedOn = facts.acceptedOn;
     this.limitWorkingDays = facts.committedWorkingDays + extension;
-    this.pauses = Object.freeze((facts.pauses ?? []).map((p) => Object.freeze({ from: p.from, to: p.to ?? null })));
+    this.pauses = Object.freeze(
+      (facts.pauses ?? []).map((p) => Object.freeze({ from: p.from, to: p.to ?? null })),
+    );
     this.validatePauses();
   }
 
@@ -78,7 +84,10 @@ export class ProcedureClock {
     let consumed = calendar.workingDaysBetween(accepted, asOf);
     for (const pause of this.pauses) {
       if (pause.from >= asOf) break;
-      consumed -= calendar.workingDaysBetween(pause.from, pause.to == null ? asOf : minLocalDate(pause.to, asOf));
+      consumed -= calendar.workingDaysBetween(
+        pause.from,
+        pause.to == null ? asOf : minLocalDate(pause.to, asOf),
+      );
     }
     return consumed;
   }
@@ -127,20 +136,25 @@ export class ProcedureClock {
 
   private validatePauses(): void {
     if (this.pauses.length === 0) return;
-    if (this.acceptedOn === null) throw new InvalidClockFactsError('a clock that has not started cannot be paused');
+    if (this.acceptedOn === null)
+      throw new InvalidClockFactsError('a clock that has not started cannot be paused');
     let earliest: LocalDate = this.acceptedOn;
     this.pauses.forEach((pause, i) => {
       if (!isLocalDate(pause.from) || (pause.to != null && !isLocalDate(pause.to))) {
         throw new InvalidClockFactsError(`pause ${i} has an invalid date`);
       }
       if (pause.from < earliest) {
-        throw new InvalidClockFactsError(`pause ${i} starts on ${pause.from}, before ${earliest} (acceptance or the previous pause's end)`);
+        throw new InvalidClockFactsError(
+          `pause ${i} starts on ${pause.from}, before ${earliest} (acceptance or the previous pause's end)`,
+        );
       }
       if (pause.to == null) {
-        if (i !== this.pauses.length - 1) throw new InvalidClockFactsError(`only the last pause may be open (pause ${i} is not)`);
+        if (i !== this.pauses.length - 1)
+          throw new InvalidClockFactsError(`only the last pause may be open (pause ${i} is not)`);
         return;
       }
-      if (pause.to < pause.from) throw new InvalidClockFactsError(`pause ${i} ends on ${pause.to}, before it starts on ${pause.from}`);
+      if (pause.to < pause.from)
+        throw new InvalidClockFactsError(`pause ${i} ends on ${pause.to}, before it starts on ${pause.from}`);
       earliest = pause.to;
     });
   }
@@ -159,5 +173,9 @@ export interface DueDateReading {
 /** A clock's due date by a calendar, and whether it is provisional. Throws like `dueDate` for a calendar that cannot count it. */
 export function dueDateReading(clock: ProcedureClock, calendar: WorkingDayCalendar): DueDateReading {
   const dueDate = clock.dueDate(calendar);
-  return { dueDate, provisional: dueDate !== null && clock.acceptedOn !== null && calendar.provisionalBetween(clock.acceptedOn, dueDate) };
+  return {
+    dueDate,
+    provisional:
+      dueDate !== null && clock.acceptedOn !== null && calendar.provisionalBetween(clock.acceptedOn, dueDate),
+  };
 }

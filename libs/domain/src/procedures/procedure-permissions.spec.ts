@@ -1,7 +1,11 @@
 import { PROCEDURE_ACTIONS, ROLES, type ProcedureAction, type Role } from '@banjie/contracts';
 import { mayAct, ROLE_ACTIONS, type PermissionActor, type PermissionScope } from './procedure-permissions';
 
-const procedure: PermissionScope = { department: 'NRB', projectEnterpriseId: 'ent-jisco', projectHelpers: ['helper-li'] };
+const procedure: PermissionScope = {
+  department: 'NRB',
+  projectEnterpriseId: 'ent-jisco',
+  projectHelpers: ['helper-li'],
+};
 
 /** An actor of each role who is in scope for `procedure`. */
 const inScope: Record<Role, PermissionActor> = {
@@ -16,7 +20,15 @@ const inScope: Record<Role, PermissionActor> = {
 const expected: Record<Role, ProcedureAction[]> = {
   admin: ['mark-not-applicable', 'mark-already-held'],
   dispatch: [],
-  department: ['accept', 'request-supplement', 'approve', 'refuse', 'extend', 'mark-not-applicable', 'mark-already-held'],
+  department: [
+    'accept',
+    'request-supplement',
+    'approve',
+    'refuse',
+    'extend',
+    'mark-not-applicable',
+    'mark-already-held',
+  ],
   helper: ['submit', 'resubmit', 'withdraw'],
   supervisor: [],
   enterprise: ['submit', 'resubmit', 'withdraw'],
@@ -41,7 +53,10 @@ describe('procedure permissions', () => {
         allowed: false,
         reason: 'NOT_OWN_DEPARTMENT',
       });
-      expect(mayAct({ role: 'department' }, procedure, action)).toMatchObject({ allowed: false, reason: 'NOT_OWN_DEPARTMENT' });
+      expect(mayAct({ role: 'department' }, procedure, action)).toMatchObject({
+        allowed: false,
+        reason: 'NOT_OWN_DEPARTMENT',
+      });
     }
   });
 
@@ -66,11 +81,17 @@ describe('procedure permissions', () => {
   });
 
   it('lets an admin mark any procedure, whatever its department', () => {
-    expect(mayAct({ role: 'admin' }, { ...procedure, department: 'HCB' }, 'mark-already-held').allowed).toBe(true);
+    expect(mayAct({ role: 'admin' }, { ...procedure, department: 'HCB' }, 'mark-already-held').allowed).toBe(
+      true,
+    );
   });
 
   it('explains a refusal', () => {
     const decision = mayAct({ role: 'supervisor' }, procedure, 'approve');
-    expect(decision).toEqual({ allowed: false, reason: 'ROLE_MAY_NOT_PERFORM_ACTION', message: 'the supervisor role may not approve a procedure' });
+    expect(decision).toEqual({
+      allowed: false,
+      reason: 'ROLE_MAY_NOT_PERFORM_ACTION',
+      message: 'the supervisor role may not approve a procedure',
+    });
   });
 });

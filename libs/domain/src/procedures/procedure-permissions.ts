@@ -18,10 +18,7 @@ export interface PermissionScope {
 }
 
 export type PermissionDenialReason =
-  | 'ROLE_MAY_NOT_PERFORM_ACTION'
-  | 'NOT_OWN_DEPARTMENT'
-  | 'NOT_PROJECT_ENTERPRISE'
-  | 'NOT_ASSIGNED_HELPER';
+  'ROLE_MAY_NOT_PERFORM_ACTION' | 'NOT_OWN_DEPARTMENT' | 'NOT_PROJECT_ENTERPRISE' | 'NOT_ASSIGNED_HELPER';
 
 export type PermissionDecision =
   | { readonly allowed: true }
@@ -32,7 +29,15 @@ const APPLICANT_ACTIONS = [A.SUBMIT, A.RESUBMIT, A.WITHDRAW] as const;
 
 /** Which actions each role may ever perform (further narrowed by `mayAct` to its own scope). */
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly ProcedureAction[]>> = Object.freeze({
-  [Role.DEPARTMENT]: [A.ACCEPT, A.REQUEST_SUPPLEMENT, A.APPROVE, A.REFUSE, A.EXTEND, A.MARK_NOT_APPLICABLE, A.MARK_ALREADY_HELD],
+  [Role.DEPARTMENT]: [
+    A.ACCEPT,
+    A.REQUEST_SUPPLEMENT,
+    A.APPROVE,
+    A.REFUSE,
+    A.EXTEND,
+    A.MARK_NOT_APPLICABLE,
+    A.MARK_ALREADY_HELD,
+  ],
   [Role.ENTERPRISE]: APPLICANT_ACTIONS,
   [Role.HELPER]: APPLICANT_ACTIONS,
   [Role.ADMIN]: [A.MARK_NOT_APPLICABLE, A.MARK_ALREADY_HELD],
@@ -52,7 +57,11 @@ function deny(reason: PermissionDenialReason, message: string): PermissionDecisi
  * department's procedures; an enterprise only on its own projects; a helper only on the
  * projects it is assigned to.
  */
-export function mayAct(actor: PermissionActor, procedure: PermissionScope, action: ProcedureAction): PermissionDecision {
+export function mayAct(
+  actor: PermissionActor,
+  procedure: PermissionScope,
+  action: ProcedureAction,
+): PermissionDecision {
   if (!(ROLE_ACTIONS[actor.role] ?? []).includes(action)) {
     return deny('ROLE_MAY_NOT_PERFORM_ACTION', `the ${actor.role} role may not ${action} a procedure`);
   }
@@ -60,11 +69,17 @@ export function mayAct(actor: PermissionActor, procedure: PermissionScope, actio
     case Role.DEPARTMENT:
       return actor.department !== undefined && actor.department === procedure.department
         ? ALLOWED
-        : deny('NOT_OWN_DEPARTMENT', `this procedure belongs to ${procedure.department}, not to ${actor.department ?? 'an unnamed department'}`);
+        : deny(
+            'NOT_OWN_DEPARTMENT',
+            `this procedure belongs to ${procedure.department}, not to ${actor.department ?? 'an unnamed department'}`,
+          );
     case Role.ENTERPRISE:
       return actor.enterpriseId !== undefined && actor.enterpriseId === procedure.projectEnterpriseId
         ? ALLOWED
-        : deny('NOT_PROJECT_ENTERPRISE', 'only the enterprise that owns the project may act on its applications');
+        : deny(
+            'NOT_PROJECT_ENTERPRISE',
+            'only the enterprise that owns the project may act on its applications',
+          );
     case Role.HELPER:
       return actor.sub !== undefined && procedure.projectHelpers.includes(actor.sub)
         ? ALLOWED

@@ -1,6 +1,16 @@
-import { PROCEDURE_ACTIONS, PROCEDURE_STATUSES, type ProcedureAction, type ProcedureStatus } from '@banjie/contracts';
+import {
+  PROCEDURE_ACTIONS,
+  PROCEDURE_STATUSES,
+  type ProcedureAction,
+  type ProcedureStatus,
+} from '@banjie/contracts';
 import fc from 'fast-check';
-import { allowedActions, decide, isTerminalProcedureStatus, TERMINAL_PROCEDURE_STATUSES } from './procedure-state-machine';
+import {
+  allowedActions,
+  decide,
+  isTerminalProcedureStatus,
+  TERMINAL_PROCEDURE_STATUSES,
+} from './procedure-state-machine';
 
 const at = (status: ProcedureStatus, extensionsUsed = 0) => ({ status, extensionsUsed });
 
@@ -28,7 +38,8 @@ describe('procedure state machine', () => {
 
   it('allows exactly the listed transitions (16) and nothing else', () => {
     let allowed = 0;
-    for (const status of PROCEDURE_STATUSES) for (const action of PROCEDURE_ACTIONS) if (decide(at(status), action).ok) allowed += 1;
+    for (const status of PROCEDURE_STATUSES)
+      for (const action of PROCEDURE_ACTIONS) if (decide(at(status), action).ok) allowed += 1;
     expect(allowed).toBe(16);
   });
 
@@ -43,7 +54,11 @@ describe('procedure state machine', () => {
       reason: 'NOT_ALLOWED_FROM_STATUS',
       allowed: ['resubmit', 'extend', 'withdraw'],
     });
-    expect(decide(at('APPROVED'), 'submit')).toEqual({ ok: false, reason: 'NOT_ALLOWED_FROM_STATUS', allowed: [] });
+    expect(decide(at('APPROVED'), 'submit')).toEqual({
+      ok: false,
+      reason: 'NOT_ALLOWED_FROM_STATUS',
+      allowed: [],
+    });
   });
 
   it('extends only once per application', () => {
@@ -60,7 +75,12 @@ describe('procedure state machine', () => {
   });
 
   it('starts a new application (extensions reset) when re-applying after refusal or withdrawal', () => {
-    expect(decide(at('REFUSED', 1), 'submit')).toEqual({ ok: true, next: 'SUBMITTED', extensionsUsed: 0, newApplication: true });
+    expect(decide(at('REFUSED', 1), 'submit')).toEqual({
+      ok: true,
+      next: 'SUBMITTED',
+      extensionsUsed: 0,
+      newApplication: true,
+    });
     expect(decide(at('WITHDRAWN', 1), 'submit')).toMatchObject({ newApplication: true, extensionsUsed: 0 });
     expect(decide(at('PLANNED'), 'submit')).toMatchObject({ newApplication: false });
   });

@@ -27,8 +27,16 @@ const S = ProcedureStatus;
 const A = ProcedureAction;
 
 const TRANSITIONS: Readonly<Record<ProcedureStatus, Partial<Record<ProcedureAction, ProcedureStatus>>>> = {
-  [S.PLANNED]: { [A.SUBMIT]: S.SUBMITTED, [A.MARK_NOT_APPLICABLE]: S.NOT_APPLICABLE, [A.MARK_ALREADY_HELD]: S.ALREADY_HELD },
-  [S.SUBMITTED]: { [A.ACCEPT]: S.ACCEPTED, [A.WITHDRAW]: S.WITHDRAWN, [A.MARK_NOT_APPLICABLE]: S.NOT_APPLICABLE },
+  [S.PLANNED]: {
+    [A.SUBMIT]: S.SUBMITTED,
+    [A.MARK_NOT_APPLICABLE]: S.NOT_APPLICABLE,
+    [A.MARK_ALREADY_HELD]: S.ALREADY_HELD,
+  },
+  [S.SUBMITTED]: {
+    [A.ACCEPT]: S.ACCEPTED,
+    [A.WITHDRAW]: S.WITHDRAWN,
+    [A.MARK_NOT_APPLICABLE]: S.NOT_APPLICABLE,
+  },
   [S.ACCEPTED]: {
     [A.REQUEST_SUPPLEMENT]: S.SUPPLEMENT_REQUESTED,
     [A.APPROVE]: S.APPROVED,
@@ -36,7 +44,11 @@ const TRANSITIONS: Readonly<Record<ProcedureStatus, Partial<Record<ProcedureActi
     [A.EXTEND]: S.ACCEPTED,
     [A.WITHDRAW]: S.WITHDRAWN,
   },
-  [S.SUPPLEMENT_REQUESTED]: { [A.RESUBMIT]: S.ACCEPTED, [A.EXTEND]: S.SUPPLEMENT_REQUESTED, [A.WITHDRAW]: S.WITHDRAWN },
+  [S.SUPPLEMENT_REQUESTED]: {
+    [A.RESUBMIT]: S.ACCEPTED,
+    [A.EXTEND]: S.SUPPLEMENT_REQUESTED,
+    [A.WITHDRAW]: S.WITHDRAWN,
+  },
   // Refusal and withdrawal end one application, not the procedure: the applicant may apply again.
   [S.REFUSED]: { [A.SUBMIT]: S.SUBMITTED },
   [S.WITHDRAWN]: { [A.SUBMIT]: S.SUBMITTED },
@@ -60,20 +72,23 @@ export function isTerminalProcedureStatus(status: ProcedureStatus): boolean {
 export function allowedActions(current: ProcedureMachineState): ProcedureAction[] {
   const table = TRANSITIONS[current.status];
   return PROCEDURE_ACTIONS.filter(
-    (action) => table[action] !== undefined && (action !== A.EXTEND || current.extensionsUsed < MAX_EXTENSIONS),
+    (action) =>
+      table[action] !== undefined && (action !== A.EXTEND || current.extensionsUsed < MAX_EXTENSIONS),
   );
 }
 
 /** What `action` does from `current`; refusals are values, not exceptions. */
 export function decide(current: ProcedureMachineState, action: ProcedureAction): ProcedureDecision {
   const next = TRANSITIONS[current.status][action];
-  if (next === undefined) return { ok: false, reason: 'NOT_ALLOWED_FROM_STATUS', allowed: allowedActions(current) };
+  if (next === undefined)
+    return { ok: false, reason: 'NOT_ALLOWED_FROM_STATUS', allowed: allowedActions(current) };
   if (action === A.EXTEND) {
     if (current.extensionsUsed >= MAX_EXTENSIONS) {
       return { ok: false, reason: 'EXTENSION_ALREADY_USED', allowed: allowedActions(current) };
     }
     return { ok: true, next, extensionsUsed: current.extensionsUsed + 1, newApplication: false };
   }
-  const newApplication = action === A.SUBMIT && (current.status === S.REFUSED || current.status === S.WITHDRAWN);
+  const newApplication =
+    action === A.SUBMIT && (current.status === S.REFUSED || current.status === S.WITHDRAWN);
   return { ok: true, next, extensionsUsed: newApplication ? 0 : current.extensionsUsed, newApplication };
 }

@@ -14,7 +14,11 @@ const CONT: ProjectType = 'CONTINUING';
 
 describe('project lifecycle', () => {
   it('walks a new project from signing to completion through STARTED', () => {
-    let current = { state: 'SIGNED' as LifecycleState, type: NEW, suspendedFrom: null as LifecycleState | null };
+    let current = {
+      state: 'SIGNED' as LifecycleState,
+      type: NEW,
+      suspendedFrom: null as LifecycleState | null,
+    };
     for (const to of ['PREPARING', 'STARTED', 'UNDER_CONSTRUCTION', 'COMPLETED'] as const) {
       const decision = decideTransition(current, to);
       expect(decision).toEqual({ ok: true, next: to, suspendedFrom: null });
@@ -42,7 +46,11 @@ describe('project lifecycle', () => {
     expect(suspended).toEqual({ ok: true, next: 'SUSPENDED', suspendedFrom: 'UNDER_CONSTRUCTION' });
     const here = { state: 'SUSPENDED' as const, type: NEW, suspendedFrom: 'UNDER_CONSTRUCTION' as const };
     expect(allowedTransitions(here)).toEqual(['UNDER_CONSTRUCTION', 'CANCELLED', 'REMOVED']);
-    expect(decideTransition(here, 'UNDER_CONSTRUCTION')).toEqual({ ok: true, next: 'UNDER_CONSTRUCTION', suspendedFrom: null });
+    expect(decideTransition(here, 'UNDER_CONSTRUCTION')).toEqual({
+      ok: true,
+      next: 'UNDER_CONSTRUCTION',
+      suspendedFrom: null,
+    });
     expect(decideTransition(here, 'PREPARING').ok).toBe(false);
     expect(decideTransition({ state: 'SIGNED', type: NEW }, 'SUSPENDED').ok).toBe(false);
   });
@@ -56,8 +64,17 @@ describe('project lifecycle', () => {
       (state) => decideTransition({ state, type: NEW, suspendedFrom: 'PREPARING' }, 'CANCELLED').ok,
     );
     expect(cancellable).toEqual(['SIGNED', 'PREPARING', 'SUSPENDED']);
-    const removable = LIFECYCLE_STATES.filter((state) => decideTransition({ state, type: NEW }, 'REMOVED').ok);
-    expect(removable).toEqual(['SIGNED', 'PREPARING', 'STARTED', 'RESUMED', 'UNDER_CONSTRUCTION', 'SUSPENDED']);
+    const removable = LIFECYCLE_STATES.filter(
+      (state) => decideTransition({ state, type: NEW }, 'REMOVED').ok,
+    );
+    expect(removable).toEqual([
+      'SIGNED',
+      'PREPARING',
+      'STARTED',
+      'RESUMED',
+      'UNDER_CONSTRUCTION',
+      'SUSPENDED',
+    ]);
   });
 
   it('registers a continuing project directly in PREPARING, a new one only in SIGNED', () => {

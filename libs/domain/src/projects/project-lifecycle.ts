@@ -18,7 +18,11 @@ export type LifecycleDecision =
 
 const L = LifecycleState;
 
-export const TERMINAL_LIFECYCLE_STATES: readonly LifecycleState[] = Object.freeze([L.COMPLETED, L.CANCELLED, L.REMOVED]);
+export const TERMINAL_LIFECYCLE_STATES: readonly LifecycleState[] = Object.freeze([
+  L.COMPLETED,
+  L.CANCELLED,
+  L.REMOVED,
+]);
 const SUSPENDABLE: readonly LifecycleState[] = [L.PREPARING, L.STARTED, L.RESUMED, L.UNDER_CONSTRUCTION];
 const CANCELLABLE: readonly LifecycleState[] = [L.SIGNED, L.PREPARING, L.SUSPENDED];
 
@@ -59,7 +63,8 @@ export function allowedTransitions(current: LifecycleMachineState): LifecycleSta
       break;
     case L.SUSPENDED:
       // Without a recorded origin the project can only be cancelled or removed, never resumed by guess.
-      if (current.suspendedFrom && SUSPENDABLE.includes(current.suspendedFrom)) targets.add(current.suspendedFrom);
+      if (current.suspendedFrom && SUSPENDABLE.includes(current.suspendedFrom))
+        targets.add(current.suspendedFrom);
       break;
   }
   return LIFECYCLE_STATES.filter((s) => targets.has(s));
@@ -82,7 +87,11 @@ export function hasBegunConstruction(
   suspendedFrom?: LifecycleState | null,
 ): boolean {
   const effective = state === L.SUSPENDED ? suspendedFrom : state;
-  return effective === constructionBeginState(type) || effective === L.UNDER_CONSTRUCTION || effective === L.COMPLETED;
+  return (
+    effective === constructionBeginState(type) ||
+    effective === L.UNDER_CONSTRUCTION ||
+    effective === L.COMPLETED
+  );
 }
 
 /** On the key-project list: everything except projects cancelled or removed from it. */

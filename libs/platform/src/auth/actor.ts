@@ -17,5 +17,11 @@ export const actorClaims = z
     department: z.enum(DEPARTMENT_CODES as [DepartmentCode, ...DepartmentCode[]]).optional(),
     enterpriseId: z.string().min(1).max(100).optional(),
   })
-  .refine((claims) => claims.role !== 'department' || claims.department !== undefined, 'a department token must name its department')
-  .refine((claims) => claims.role !== 'enterprise' || claims.enterpriseId !== undefined, 'an enterprise token must name its enterprise');
+  .refine(
+    (claims) => claims.role !== 'department' || claims.department !== undefined,
+    'a department token must name its department',
+  )
+  .refine(
+    (claims) => claims.role !== 'enterprise' || claims.enterpriseId !== undefined,
+    'an enterprise token must name its enterprise',
+  );

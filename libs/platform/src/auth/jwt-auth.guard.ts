@@ -17,7 +17,9 @@ export class JwtAuthGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
     request.actor = await this.tokens.authenticate(request.headers.authorization);
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);
     if (allowed) requireRole(request.actor, allowed);
@@ -27,5 +29,6 @@ export class JwtAuthGuard implements CanActivate {
 
 /** 403 naming the roles allowed, unless the actor has one of them. */
 export function requireRole(actor: Actor, allowed: readonly Role[]): void {
-  if (!allowed.includes(actor.role)) throw new ForbiddenException(`role '${actor.role}' may not do this; allowed: ${allowed.join(', ')}`);
+  if (!allowed.includes(actor.role))
+    throw new ForbiddenException(`role '${actor.role}' may not do this; allowed: ${allowed.join(', ')}`);
 }

@@ -35,7 +35,10 @@ export class TokenAuthenticator {
     });
     if (timeProblem) throw new UnauthorizedException(`Authorization: token rejected (${timeProblem})`);
     const claims = actorClaims.safeParse(payload);
-    if (!claims.success) throw new UnauthorizedException(`Authorization: token claims invalid (${claims.error.issues.map((i) => i.message).join('; ')})`);
+    if (!claims.success)
+      throw new UnauthorizedException(
+        `Authorization: token claims invalid (${claims.error.issues.map((i) => i.message).join('; ')})`,
+      );
     return claims.data;
   }
 }

@@ -6,12 +6,16 @@ export class CalendarReplicaRepository {
   constructor(private readonly schema: string) {}
 
   async version(executor: DataSource | EntityManager): Promise<number> {
-    const rows: { version: number }[] = await executor.query(`SELECT version FROM "${this.schema}".calendar_definition`);
+    const rows: { version: number }[] = await executor.query(
+      `SELECT version FROM "${this.schema}".calendar_definition`,
+    );
     return rows[0]?.version ?? 0;
   }
 
   async load(executor: DataSource | EntityManager): Promise<CalendarDefinition | null> {
-    const rows: { definition: CalendarDefinition }[] = await executor.query(`SELECT definition FROM "${this.schema}".calendar_definition`);
+    const rows: { definition: CalendarDefinition }[] = await executor.query(
+      `SELECT definition FROM "${this.schema}".calendar_definition`,
+    );
     return rows[0]?.definition ?? null;
   }
 

@@ -1,7 +1,13 @@
 import { Logger, type OnModuleInit, type Provider } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CalendarChangedPayload } from '@banjie/contracts';
-import { packageDefinition, parseLocalDate, workingDayCalendarOf, type CalendarDefinition, type WorkingDayCalendar } from '@banjie/domain';
+import {
+  packageDefinition,
+  parseLocalDate,
+  workingDayCalendarOf,
+  type CalendarDefinition,
+  type WorkingDayCalendar,
+} from '@banjie/domain';
 import { CalendarReplicaRepository } from './calendar-replica.repository';
 
 /** The domain's definition from the event's (dates checked and branded). */
@@ -55,7 +61,8 @@ export class CalendarReplica implements OnModuleInit {
   /** Loads the stored version (at boot, and when another replica may have stored a newer one). */
   async load(): Promise<WorkingDayCalendar> {
     const definition = await this.repository.load(this.dataSource);
-    if (definition && definition.version !== this.calendar.version) this.calendar = workingDayCalendarOf(definition);
+    if (definition && definition.version !== this.calendar.version)
+      this.calendar = workingDayCalendarOf(definition);
     this.checkedAt = Date.now();
     return this.calendar;
   }
@@ -74,11 +81,19 @@ export class CalendarReplica implements OnModuleInit {
    * table held, so a retried transaction compares the same two versions. The in-memory calendar
    * switches at once; should the transaction fail, `fresh()` finds the table's version again.
    */
-  async apply(manager: EntityManager, published: CalendarChangedPayload['definition']): Promise<CalendarSwitch | null> {
+  async apply(
+    manager: EntityManager,
+    published: CalendarChangedPayload['definition'],
+  ): Promise<CalendarSwitch | null> {
     const definition = definitionFromEvent(published);
     const stored = await this.repository.load(manager);
     if (!(await this.repository.storeIfNewer(manager, definition))) return null;
-    const previous = stored === null ? workingDayCalendarOf(packageDefinition()) : stored.version === this.calendar.version ? this.calendar : workingDayCalendarOf(stored);
+    const previous =
+      stored === null
+        ? workingDayCalendarOf(packageDefinition())
+        : stored.version === this.calendar.version
+          ? this.calendar
+          : workingDayCalendarOf(stored);
     this.calendar = workingDayCalendarOf(definition);
     this.checkedAt = Date.now();
     this.logger.log(`working-day calendar version ${previous.version} → ${definition.version}`);

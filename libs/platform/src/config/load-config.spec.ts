@@ -6,34 +6,62 @@ const base = { DATABASE_URL: 'postgres://u:p@db:5432/banjie', KAFKA_BROKERS: 'ka
 describe('loadConfig: the signing key and token limits', () => {
   it('refuses the repository key outside development mode, naming JWT_SECRET', () => {
     for (const mode of [{}, { BANJIE_DEV_MODE: '0' }, { NODE_ENV: 'development' }]) {
-      expect(() => loadConfig(platformEnvironment, { ...base, JWT_SECRET: LOCAL_DEVELOPMENT_JWT_SECRET, ...mode })).toThrow(
-        /JWT_SECRET: is the local development key published in the repository/,
-      );
+      expect(() =>
+        loadConfig(platformEnvironment, { ...base, JWT_SECRET: LOCAL_DEVELOPMENT_JWT_SECRET, ...mode }),
+      ).toThrow(/JWT_SECRET: is the local development key published in the repository/);
     }
   });
 
   it('accepts the repository key when the launcher says it is development mode', () => {
-    expect(loadConfig(platformEnvironment, { ...base, JWT_SECRET: LOCAL_DEVELOPMENT_JWT_SECRET, ...LOCAL_DEVELOPMENT_MODE }).JWT_SECRET).toBe(LOCAL_DEVELOPMENT_JWT_SECRET);
+    expect(
+      loadConfig(platformEnvironment, {
+        ...base,
+        JWT_SECRET: LOCAL_DEVELOPMENT_JWT_SECRET,
+        ...LOCAL_DEVELOPMENT_MODE,
+      }).JWT_SECRET,
+    ).toBe(LOCAL_DEVELOPMENT_JWT_SECRET);
   });
 
   it('accepts a key of its own without development mode', () => {
-    expect(loadConfig(platformEnvironment, { ...base, JWT_SECRET: 'k'.repeat(40) }).JWT_SECRET).toBe('k'.repeat(40));
+    expect(loadConfig(platformEnvironment, { ...base, JWT_SECRET: 'k'.repeat(40) }).JWT_SECRET).toBe(
+      'k'.repeat(40),
+    );
   });
 
   it('reports the local key together with other bad variables', () => {
-    expect(() => loadConfig(platformEnvironment, { JWT_SECRET: LOCAL_DEVELOPMENT_JWT_SECRET })).toThrow(/DATABASE_URL[\s\S]*JWT_SECRET: is the local development key/);
+    expect(() => loadConfig(platformEnvironment, { JWT_SECRET: LOCAL_DEVELOPMENT_JWT_SECRET })).toThrow(
+      /DATABASE_URL[\s\S]*JWT_SECRET: is the local development key/,
+    );
   });
 
   it('refuses a development mode that is neither 1 nor 0', () => {
-    expect(() => loadConfig(platformEnvironment, { ...base, JWT_SECRET: 'k'.repeat(40), BANJIE_DEV_MODE: 'yes' })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig(platformEnvironment, { ...base, JWT_SECRET: 'k'.repeat(40), BANJIE_DEV_MODE: 'yes' }),
+    ).toThrow(ConfigError);
   });
 
   it('bounds token lifetimes: 12 hours and 60 s of clock skew by default, configurable', () => {
-    expect(loadConfig(platformEnvironment, { ...base, JWT_SECRET: 'k'.repeat(40) })).toMatchObject({ JWT_MAX_LIFETIME_SECONDS: 43_200, JWT_CLOCK_SKEW_SECONDS: 60 });
-    expect(loadConfig(platformEnvironment, { ...base, JWT_SECRET: 'k'.repeat(40), JWT_MAX_LIFETIME_SECONDS: '3600', JWT_CLOCK_SKEW_SECONDS: '5' })).toMatchObject({
+    expect(loadConfig(platformEnvironment, { ...base, JWT_SECRET: 'k'.repeat(40) })).toMatchObject({
+      JWT_MAX_LIFETIME_SECONDS: 43_200,
+      JWT_CLOCK_SKEW_SECONDS: 60,
+    });
+    expect(
+      loadConfig(platformEnvironment, {
+        ...base,
+        JWT_SECRET: 'k'.repeat(40),
+        JWT_MAX_LIFETIME_SECONDS: '3600',
+        JWT_CLOCK_SKEW_SECONDS: '5',
+      }),
+    ).toMatchObject({
       JWT_MAX_LIFETIME_SECONDS: 3600,
       JWT_CLOCK_SKEW_SECONDS: 5,
     });
-    expect(() => loadConfig(platformEnvironment, { ...base, JWT_SECRET: 'k'.repeat(40), JWT_MAX_LIFETIME_SECONDS: String(100 * 365 * 24 * 3600) })).toThrow(/JWT_MAX_LIFETIME_SECONDS/);
+    expect(() =>
+      loadConfig(platformEnvironment, {
+        ...base,
+        JWT_SECRET: 'k'.repeat(40),
+        JWT_MAX_LIFETIME_SECONDS: String(100 * 365 * 24 * 3600),
+      }),
+    ).toThrow(/JWT_MAX_LIFETIME_SECONDS/);
   });
 });

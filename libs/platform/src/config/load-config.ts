@@ -11,9 +11,13 @@ export class ConfigError extends Error {}
  */
 export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
   const parsed = schema.safeParse(env);
-  const lines = parsed.success ? [] : parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+  const lines = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
   if (env.JWT_SECRET === LOCAL_DEVELOPMENT_JWT_SECRET && env.BANJIE_DEV_MODE !== '1') {
-    lines.push('  JWT_SECRET: is the local development key published in the repository; set a key of your own (32+ random characters), or BANJIE_DEV_MODE=1 on a development machine');
+    lines.push(
+      '  JWT_SECRET: is the local development key published in the repository; set a key of your own (32+ random characters), or BANJIE_DEV_MODE=1 on a development machine',
+    );
   }
   if (parsed.success && lines.length === 0) return parsed.data;
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -34,9 +38,19 @@ export const platformEnvironment = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 signing key)'),
   JWT_ISSUER: z.string().default('banjie'),
   /** Tokens must carry `iat` and `exp`; a token living longer than this (exp - iat) is refused. */
-  JWT_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(31 * 24 * 3600).default(DEFAULT_TOKEN_LIFETIME_LIMITS.maxLifetimeSeconds),
+  JWT_MAX_LIFETIME_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(31 * 24 * 3600)
+    .default(DEFAULT_TOKEN_LIFETIME_LIMITS.maxLifetimeSeconds),
   /** How far the issuer's clock may run ahead of or behind the service's (for `iat` and `exp`). */
-  JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(600).default(DEFAULT_TOKEN_LIFETIME_LIMITS.clockSkewSeconds),
+  JWT_CLOCK_SKEW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(600)
+    .default(DEFAULT_TOKEN_LIFETIME_LIMITS.clockSkewSeconds),
   /** `1` only on a development machine: allows the repository's local signing key (see loadConfig). */
   BANJIE_DEV_MODE: z.enum(['0', '1'], { error: "must be '1' (development machine) or '0'" }).optional(),
   /** Overrides the service's Kafka consumer group (a new group reads its topics from the beginning). */

@@ -11,7 +11,12 @@ export interface NotificationListener {
  * NOTIFY. When the connection is lost (the server restarted) it connects again, and calls
  * `onNotify` once on reconnecting, since notifications sent meanwhile are gone.
  */
-export async function listenForNotifications(databaseUrl: string, channel: string, onNotify: () => void, logger: Logger): Promise<NotificationListener> {
+export async function listenForNotifications(
+  databaseUrl: string,
+  channel: string,
+  onNotify: () => void,
+  logger: Logger,
+): Promise<NotificationListener> {
   let closed = false;
   let client: Client | undefined;
   const connect = async (): Promise<void> => {

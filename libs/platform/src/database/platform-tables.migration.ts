@@ -17,7 +17,9 @@ export class CreatePlatformTables1764300000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         published_at timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX outbox_unpublished ON ${schema}.outbox (id) WHERE published_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX outbox_unpublished ON ${schema}.outbox (id) WHERE published_at IS NULL`,
+    );
     await queryRunner.query(`
       CREATE TABLE ${schema}.processed_events (
         consumer text NOT NULL,

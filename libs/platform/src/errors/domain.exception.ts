@@ -1,5 +1,6 @@
 /** The HTTP status a domain error maps to at the edge. */
-export type DomainErrorKind = 'bad-request' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'precondition-failed';
+export type DomainErrorKind =
+  'bad-request' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'precondition-failed';
 
 /**
  * A rule said no. Carries a stable code for clients, a human message, and optional details

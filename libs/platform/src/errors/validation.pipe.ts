@@ -1,4 +1,9 @@
-import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import {
+  BadRequestException,
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationError,
+} from '@nestjs/common';
 import { plainTextViolation } from '../http/plain-text';
 
 export interface FieldError {
@@ -18,7 +23,9 @@ function badRequest(fields: FieldError[]): BadRequestException {
   return new BadRequestException({
     statusCode: 400,
     error: 'Bad Request',
-    message: fields.flatMap(({ field, rules }) => rules.map((rule) => (rule.startsWith(field) ? rule : `${field}: ${rule}`))),
+    message: fields.flatMap(({ field, rules }) =>
+      rules.map((rule) => (rule.startsWith(field) ? rule : `${field}: ${rule}`)),
+    ),
     fields,
   });
 }
@@ -69,10 +76,15 @@ export function unsafeInput(value: unknown, path: string, source: RequestInput =
     errors.push({ field: field || 'body', rules: [rule(field || 'body')] });
   };
   const pending: InputNode[] = [{ value, key: undefined, parent: undefined, depth: 0 }];
-  for (let node = pending.pop(); node !== undefined && errors.length < MAX_REPORTED_FAULTS; node = pending.pop()) {
+  for (
+    let node = pending.pop();
+    node !== undefined && errors.length < MAX_REPORTED_FAULTS;
+    node = pending.pop()
+  ) {
     const current = node.value;
     if (current === null) {
-      if (node.parent !== undefined || path !== '') fault(node, (field) => `${field} must not be null (leave the field out instead)`);
+      if (node.parent !== undefined || path !== '')
+        fault(node, (field) => `${field} must not be null (leave the field out instead)`);
     } else if (typeof current === 'string') {
       const violation = plainTextViolation(current, text);
       if (violation) fault(node, (field) => `${field} ${violation}`);
@@ -85,8 +97,14 @@ export function unsafeInput(value: unknown, path: string, source: RequestInput =
       const keys: (string | number)[] = Array.isArray(current) ? [] : Object.keys(current);
       for (let index = (Array.isArray(current) ? current.length : keys.length) - 1; index >= 0; index -= 1) {
         const key = Array.isArray(current) ? index : keys[index]!;
-        const child = { value: (current as Record<string | number, unknown>)[key], key, parent: node, depth: node.depth + 1 };
-        if (typeof key === 'string' && PROTOTYPE_KEYS.has(key)) fault(child, () => `property ${key} should not exist`);
+        const child = {
+          value: (current as Record<string | number, unknown>)[key],
+          key,
+          parent: node,
+          depth: node.depth + 1,
+        };
+        if (typeof key === 'string' && PROTOTYPE_KEYS.has(key))
+          fault(child, () => `property ${key} should not exist`);
         else pending.push(child);
       }
     }

@@ -12,7 +12,9 @@ export class KafkaHealthIndicator {
   async check(key = 'kafka') {
     const status = this.indicator.check(key);
     try {
-      return (await withTimeout(this.producer.brokerAnswers(), 3_000)) ? status.up() : status.down({ message: 'no broker in the cluster' });
+      return (await withTimeout(this.producer.brokerAnswers(), 3_000))
+        ? status.up()
+        : status.down({ message: 'no broker in the cluster' });
     } catch (error) {
       return status.down({ message: (error as Error).message });
     }

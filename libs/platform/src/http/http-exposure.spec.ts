@@ -13,14 +13,24 @@ import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
 import { limitHttpExposure, type HttpExposureOptions } from './http-exposure';
 
 const SECRET = 'a-test-signing-key-of-at-least-32-characters';
-const config = { JWT_SECRET: SECRET, JWT_ISSUER: 'banjie', JWT_MAX_LIFETIME_SECONDS: 12 * 3600, JWT_CLOCK_SKEW_SECONDS: 60 } as ServiceConfig;
+const config = {
+  JWT_SECRET: SECRET,
+  JWT_ISSUER: 'banjie',
+  JWT_MAX_LIFETIME_SECONDS: 12 * 3600,
+  JWT_CLOCK_SKEW_SECONDS: 60,
+} as ServiceConfig;
 
 @Public()
 @Controller()
 class SampleController {
   @Get('board')
   board() {
-    return { cards: Array.from({ length: 2_000 }, (_, index) => ({ code: `BJ-2023-${String(index).padStart(4, '0')}`, flag: 'GREEN' })) };
+    return {
+      cards: Array.from({ length: 2_000 }, (_, index) => ({
+        code: `BJ-2023-${String(index).padStart(4, '0')}`,
+        flag: 'GREEN',
+      })),
+    };
   }
 
   @Get('board/stream')
@@ -39,19 +49,30 @@ class SampleController {
 @Module({
   imports: [JwtModule.register({ secret: createSecretKey(Buffer.from(SECRET)) })],
   controllers: [SampleController],
-  providers: [{ provide: SERVICE_CONFIG, useValue: config }, TokenAuthenticator, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  providers: [
+    { provide: SERVICE_CONFIG, useValue: config },
+    TokenAuthenticator,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+  ],
 })
 class SampleModule {}
 
 async function started(options: HttpExposureOptions): Promise<{ app: INestApplication; url: string }> {
   const app = await NestFactory.create<NestExpressApplication>(SampleModule, { logger: false });
   limitHttpExposure(app, options);
-  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('sample').build()), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup(
+    'docs',
+    app,
+    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('sample').build()),
+    { jsonDocumentUrl: 'docs-json' },
+  );
   await app.listen(0, '127.0.0.1');
   return { app, url: `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}` };
 }
 
-const bearer = (role: 'admin' | 'supervisor' | 'helper') => ({ authorization: `Bearer ${issueToken({ sub: `${role}-1`, role }, SECRET)}` });
+const bearer = (role: 'admin' | 'supervisor' | 'helper') => ({
+  authorization: `Bearer ${issueToken({ sub: `${role}-1`, role }, SECRET)}`,
+});
 
 describe('limitHttpExposure', () => {
   describe('on a public service', () => {
@@ -76,15 +97,23 @@ describe('limitHttpExposure', () => {
       expect(await response.text()).toContain('event: board');
     });
 
-    it.each(['/metrics', '/docs-json', '/docs'])('answers %s to admin and supervisor tokens only', async (path) => {
-      expect((await fetch(`${service.url}${path}`)).status).toBe(401);
-      expect((await fetch(`${service.url}${path}`, { headers: { authorization: 'Bearer not.a.token' } })).status).toBe(401);
-      const helper = await fetch(`${service.url}${path}`, { headers: bearer('helper') });
-      expect(helper.status).toBe(403);
-      expect(await helper.json()).toMatchObject({ statusCode: 403, message: "role 'helper' may not do this; allowed: admin, supervisor" });
-      expect((await fetch(`${service.url}${path}`, { headers: bearer('supervisor') })).status).toBe(200);
-      expect((await fetch(`${service.url}${path}`, { headers: bearer('admin') })).status).toBe(200);
-    });
+    it.each(['/metrics', '/docs-json', '/docs'])(
+      'answers %s to admin and supervisor tokens only',
+      async (path) => {
+        expect((await fetch(`${service.url}${path}`)).status).toBe(401);
+        expect(
+          (await fetch(`${service.url}${path}`, { headers: { authorization: 'Bearer not.a.token' } })).status,
+        ).toBe(401);
+        const helper = await fetch(`${service.url}${path}`, { headers: bearer('helper') });
+        expect(helper.status).toBe(403);
+        expect(await helper.json()).toMatchObject({
+          statusCode: 403,
+          message: "role 'helper' may not do this; allowed: admin, supervisor",
+        });
+        expect((await fetch(`${service.url}${path}`, { headers: bearer('supervisor') })).status).toBe(200);
+        expect((await fetch(`${service.url}${path}`, { headers: bearer('admin') })).status).toBe(200);
+      },
+    );
   });
 
   it('leaves the operations endpoints of an internal service open', async () => {

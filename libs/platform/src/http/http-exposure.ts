@@ -23,7 +23,11 @@ export interface HttpExposureOptions {
  */
 export function limitHttpExposure(app: NestExpressApplication, options: HttpExposureOptions): void {
   app.disable('x-powered-by');
-  app.use(compression({ filter: (request, response) => !isEventStream(response) && compression.filter(request, response) }));
+  app.use(
+    compression({
+      filter: (request, response) => !isEventStream(response) && compression.filter(request, response),
+    }),
+  );
   if (options.operationsNeedToken) app.use(OPERATIONS_PATHS, operationsGate(app.get(TokenAuthenticator)));
 }
 
@@ -32,9 +36,13 @@ function isEventStream(response: Response): boolean {
 }
 
 function operationsGate(tokens: TokenAuthenticator): RequestHandler {
-  const admit = async (authorization: string | undefined) => requireRole(await tokens.authenticate(authorization), OPERATIONS_ROLES);
+  const admit = async (authorization: string | undefined) =>
+    requireRole(await tokens.authenticate(authorization), OPERATIONS_ROLES);
   return (request, response, next) => {
-    admit(request.headers.authorization).then(() => next(), (error: unknown) => refuse(response, error, next));
+    admit(request.headers.authorization).then(
+      () => next(),
+      (error: unknown) => refuse(response, error, next),
+    );
   };
 }
 

@@ -10,7 +10,8 @@ const withinMeaningfulDates = () =>
     name: 'isMeaningfulDate',
     validator: {
       validate: (value: unknown) => !isLocalDate(value) || isMeaningfulDate(value),
-      defaultMessage: () => `$property must be a day from ${MEANINGFUL_DATES.first} to ${MEANINGFUL_DATES.last}`,
+      defaultMessage: () =>
+        `$property must be a day from ${MEANINGFUL_DATES.first} to ${MEANINGFUL_DATES.last}`,
     },
   });
 
@@ -19,4 +20,8 @@ const withinMeaningfulDates = () =>
  * Banjie can mean, 2000-01-01 to 2100-12-31 (MEANINGFUL_DATES): every date field of every DTO.
  */
 export const IsLocalDate = () =>
-  applyDecorators(IsISO8601({ strict: true, strictSeparator: true }, shape), Matches(/^\d{4}-\d{2}-\d{2}$/, shape), withinMeaningfulDates());
+  applyDecorators(
+    IsISO8601({ strict: true, strictSeparator: true }, shape),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, shape),
+    withinMeaningfulDates(),
+  );

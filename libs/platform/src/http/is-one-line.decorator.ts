@@ -11,7 +11,9 @@ export const IsOneLine = (): PropertyDecorator =>
   ValidateBy({
     name: 'isOneLine',
     validator: {
-      validate: (value: unknown) => typeof value !== 'string' || plainTextViolation(value, oneLine) === undefined,
-      defaultMessage: (args) => `$property ${plainTextViolation(String(args?.value), oneLine) ?? 'must be one line of plain text'}`,
+      validate: (value: unknown) =>
+        typeof value !== 'string' || plainTextViolation(value, oneLine) === undefined,
+      defaultMessage: (args) =>
+        `$property ${plainTextViolation(String(args?.value), oneLine) ?? 'must be one line of plain text'}`,
     },
   });

@@ -12,8 +12,10 @@ export const IsQuarter = () =>
       name: 'isMeaningfulQuarter',
       validator: {
         // A value of another shape gets the shape rule's message alone.
-        validate: (value: unknown) => typeof value !== 'string' || !SHAPE.test(value) || isMeaningfulQuarter(value),
-        defaultMessage: () => `$property must be a quarter from ${MEANINGFUL_QUARTERS.first} to ${MEANINGFUL_QUARTERS.last}`,
+        validate: (value: unknown) =>
+          typeof value !== 'string' || !SHAPE.test(value) || isMeaningfulQuarter(value),
+        defaultMessage: () =>
+          `$property must be a quarter from ${MEANINGFUL_QUARTERS.first} to ${MEANINGFUL_QUARTERS.last}`,
       },
     }),
   );

@@ -11,7 +11,9 @@ describe('plain text', () => {
   });
 
   it('refuses astral format characters (tags) and accepts astral letters and emoji', () => {
-    expect(plainTextViolation('玉门\u{E0041}', { multiLine: true })).toBe('must not contain an invisible formatting character: U+E0041 at position 2');
+    expect(plainTextViolation('玉门\u{E0041}', { multiLine: true })).toBe(
+      'must not contain an invisible formatting character: U+E0041 at position 2',
+    );
     expect(plainTextViolation('𠮷野家 🚀 👍🏽', { multiLine: false })).toBeUndefined();
   });
 });

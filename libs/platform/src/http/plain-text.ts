@@ -13,7 +13,8 @@
  * A cheap first look, without Unicode property tables (five times faster on Chinese text): every
  * character refused below is in these ranges (astral ones as surrogates); most text has none.
  */
-export const SUSPECT = /[\0-\x1F\x7F-\x9F\xAD\u0600-\u08FF\u180E\u2000-\u206F\uD800-\uDFFF\uFEFF\uFFF0-\uFFFF]/;
+export const SUSPECT =
+  /[\0-\x1F\x7F-\x9F\xAD\u0600-\u08FF\u180E\u2000-\u206F\uD800-\uDFFF\uFEFF\uFFF0-\uFFFF]/;
 export const FORBIDDEN_IN_ONE_LINE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 const FORBIDDEN_IN_MULTI_LINE = /(?![\t\n])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;

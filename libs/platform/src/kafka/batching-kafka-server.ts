@@ -18,7 +18,11 @@ export class BatchingKafkaServer extends ServerKafka {
       eachBatch: (payload) => {
         // ServerKafka types its context as the per-message KafkaContext; the handlers of this transport take the batch one.
         const context = new KafkaBatchContext(payload) as unknown as KafkaContext;
-        return this.handleEvent(payload.batch.topic, { pattern: payload.batch.topic, data: undefined }, context);
+        return this.handleEvent(
+          payload.batch.topic,
+          { pattern: payload.batch.topic, data: undefined },
+          context,
+        );
       },
     });
   }

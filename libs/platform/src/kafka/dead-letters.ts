@@ -37,7 +37,8 @@ export async function readDeadLetters(kafka: Kafka, topics: string[]): Promise<D
   try {
     for (const topic of topics) {
       for (const partition of await admin.fetchTopicOffsets(topic)) {
-        if (Number(partition.high) > Number(partition.low)) ends.set(`${topic}:${partition.partition}`, Number(partition.high));
+        if (Number(partition.high) > Number(partition.low))
+          ends.set(`${topic}:${partition.partition}`, Number(partition.high));
       }
     }
   } finally {
@@ -90,7 +91,13 @@ export async function replayDeadLetters(kafka: Kafka, letters: DeadLetter[]): Pr
     for (const letter of letters) {
       await producer.send({
         topic: letter.sourceTopic,
-        messages: [{ key: letter.key, value: letter.value, headers: { 'dlq-replayed-from': `${letter.dlqTopic}:${letter.partition}@${letter.offset}` } }],
+        messages: [
+          {
+            key: letter.key,
+            value: letter.value,
+            headers: { 'dlq-replayed-from': `${letter.dlqTopic}:${letter.partition}@${letter.offset}` },
+          },
+        ],
       });
     }
   } finally {

@@ -5,7 +5,13 @@ import { z } from 'zod';
 import { defineEvent } from '@banjie/contracts';
 import { MetricsRegistry } from '../metrics/metrics.registry';
 import { ConsumerMetrics } from './consumer.metrics';
-import { EventConsumer, handle, MAX_ATTEMPTS, MAX_EVENTS_PER_TRANSACTION, MAX_TRANSIENT_ATTEMPTS } from './event-consumer';
+import {
+  EventConsumer,
+  handle,
+  MAX_ATTEMPTS,
+  MAX_EVENTS_PER_TRANSACTION,
+  MAX_TRANSIENT_ATTEMPTS,
+} from './event-consumer';
 import { KafkaBatchContext } from './kafka-batch-context';
 import type { KafkaProducerService } from './kafka-producer.service';
 
@@ -18,7 +24,15 @@ class ImpatientConsumer extends EventConsumer {
 }
 
 const pinged = (n: number, eventId: string = randomUUID()) =>
-  JSON.stringify({ eventId, type: 'Pinged', version: 1, occurredAt: new Date().toISOString(), aggregateId: 'k', correlationId: 'c', payload: { n } });
+  JSON.stringify({
+    eventId,
+    type: 'Pinged',
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    aggregateId: 'k',
+    correlationId: 'c',
+    payload: { n },
+  });
 
 /** A data source whose transactions keep an inbox like PostgreSQL would: committed ids stay, a failed transaction's go. */
 function inboxDataSource() {
@@ -31,7 +45,9 @@ function inboxDataSource() {
       const inserted: string[] = [];
       const manager = {
         query: async (_sql: string, [, ids]: [string, string[]]) =>
-          ids.filter((id) => !processed.has(id) && !inserted.includes(id) && inserted.push(id)).map((id) => ({ event_id: id })),
+          ids
+            .filter((id) => !processed.has(id) && !inserted.includes(id) && inserted.push(id))
+            .map((id) => ({ event_id: id })),
       };
       const result = await work(manager);
       inserted.forEach((id) => processed.add(id));
@@ -44,10 +60,20 @@ function inboxDataSource() {
 function harness(values: string[], options: { runningFor?: number } = {}) {
   const sent: { topic: string; messages: { value: unknown; headers: Record<string, string> }[] }[] = [];
   const inbox = inboxDataSource();
-  const producer = { sendBatch: async (batches: typeof sent) => void sent.push(...batches) } as unknown as KafkaProducerService;
+  const producer = {
+    sendBatch: async (batches: typeof sent) => void sent.push(...batches),
+  } as unknown as KafkaProducerService;
   const config = { serviceName: 'test' } as never;
-  const consumer = new ImpatientConsumer(inbox.dataSource, producer, new ConsumerMetrics(new MetricsRegistry(config)), config);
-  const messages = values.map((value, index) => ({ value: Buffer.from(value), key: Buffer.from('k'), offset: String(100 + index) }) as KafkaMessage);
+  const consumer = new ImpatientConsumer(
+    inbox.dataSource,
+    producer,
+    new ConsumerMetrics(new MetricsRegistry(config)),
+    config,
+  );
+  const messages = values.map(
+    (value, index) =>
+      ({ value: Buffer.from(value), key: Buffer.from('k'), offset: String(100 + index) }) as KafkaMessage,
+  );
   const resolved: string[] = [];
   let checks = 0;
   const context = new KafkaBatchContext({
@@ -60,13 +86,19 @@ function harness(values: string[], options: { runningFor?: number } = {}) {
   return { consumer, context, sent, resolved, inbox };
 }
 
-const lostConnection = () => Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+const lostConnection = () =>
+  Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
 
 describe('EventConsumer failure handling', () => {
   it('dead-letters an event whose effect keeps failing, after the bounded attempts, and returns normally', async () => {
     const { consumer, context, sent, resolved } = harness([pinged(1)]);
     let attempts = 0;
-    await consumer.consume(context, 'test', [handle(Pinged, async () => { attempts += 1; throw new Error('no such project'); })]);
+    await consumer.consume(context, 'test', [
+      handle(Pinged, async () => {
+        attempts += 1;
+        throw new Error('no such project');
+      }),
+    ]);
     expect(attempts).toBe(MAX_ATTEMPTS);
     expect(sent.map((batch) => batch.topic)).toEqual(['test.ping.v1.dlq']);
     expect(sent[0]!.messages[0]!.headers['dlq-attempts']).toBe(String(MAX_ATTEMPTS));
@@ -76,7 +108,12 @@ describe('EventConsumer failure handling', () => {
   it('never dead-letters a good event while the database is down: it hands it back to Kafka, offset unresolved', async () => {
     const { consumer, context, sent, resolved } = harness([pinged(1)]);
     let attempts = 0;
-    const consuming = consumer.consume(context, 'test', [handle(Pinged, async () => { attempts += 1; throw lostConnection(); })]);
+    const consuming = consumer.consume(context, 'test', [
+      handle(Pinged, async () => {
+        attempts += 1;
+        throw lostConnection();
+      }),
+    ]);
     await expect(consuming).rejects.toThrow(/leaving it to Kafka to deliver again/);
     expect(attempts).toBe(MAX_TRANSIENT_ATTEMPTS);
     expect(sent).toEqual([]);
@@ -86,7 +123,12 @@ describe('EventConsumer failure handling', () => {
   it('applies the event once the database answers again', async () => {
     const { consumer, context, sent } = harness([pinged(1)]);
     let attempts = 0;
-    await consumer.consume(context, 'test', [handle(Pinged, async () => { attempts += 1; if (attempts < 3) throw lostConnection(); })]);
+    await consumer.consume(context, 'test', [
+      handle(Pinged, async () => {
+        attempts += 1;
+        if (attempts < 3) throw lostConnection();
+      }),
+    ]);
     expect(attempts).toBe(3);
     expect(sent).toEqual([]);
   });
@@ -96,7 +138,12 @@ describe('EventConsumer batches', () => {
   it('applies a batch in one transaction, in order, and hands what the effects returned to afterApplied once', async () => {
     const { consumer, context, resolved, inbox } = harness([1, 2, 3, 4, 5].map((n) => pinged(n)));
     const afterApplied: number[][] = [];
-    await consumer.consume(context, 'test', [handle(Pinged, async (envelope) => envelope.payload.n * 10)], async (results) => void afterApplied.push(results));
+    await consumer.consume(
+      context,
+      'test',
+      [handle(Pinged, async (envelope) => envelope.payload.n * 10)],
+      async (results) => void afterApplied.push(results),
+    );
     expect(inbox.transactions()).toBe(1);
     expect(afterApplied).toEqual([[10, 20, 30, 40, 50]]);
     expect(resolved).toEqual(['104']);
@@ -119,7 +166,13 @@ describe('EventConsumer batches', () => {
     await consumer.consume(
       context,
       'test',
-      [handle(Pinged, async (envelope) => { if (envelope.payload.n === 3) throw new Error('no such project'); applied.push(envelope.payload.n); return envelope.payload.n; })],
+      [
+        handle(Pinged, async (envelope) => {
+          if (envelope.payload.n === 3) throw new Error('no such project');
+          applied.push(envelope.payload.n);
+          return envelope.payload.n;
+        }),
+      ],
       async (results) => void afterApplied.push(results),
     );
     expect(applied).toEqual([1, 2, /* rolled back with 3, then one by one: */ 1, 2, 4]);
@@ -130,23 +183,42 @@ describe('EventConsumer batches', () => {
   });
 
   it('dead-letters malformed messages and applies the good ones around them', async () => {
-    const { consumer, context, sent } = harness([pinged(1), '{not json', pinged(2), JSON.stringify({ eventId: 'x' })]);
+    const { consumer, context, sent } = harness([
+      pinged(1),
+      '{not json',
+      pinged(2),
+      JSON.stringify({ eventId: 'x' }),
+    ]);
     const applied: number[] = [];
-    await consumer.consume(context, 'test', [handle(Pinged, async (envelope) => void applied.push(envelope.payload.n))]);
+    await consumer.consume(context, 'test', [
+      handle(Pinged, async (envelope) => void applied.push(envelope.payload.n)),
+    ]);
     expect(applied).toEqual([1, 2]);
-    expect(sent.map((batch) => batch.messages[0]!.headers['dlq-error'])).toEqual([expect.stringMatching(/^malformed JSON/), expect.stringMatching(/^invalid envelope/)]);
+    expect(sent.map((batch) => batch.messages[0]!.headers['dlq-error'])).toEqual([
+      expect.stringMatching(/^malformed JSON/),
+      expect.stringMatching(/^invalid envelope/),
+    ]);
   });
 
   it(`commits at most ${MAX_EVENTS_PER_TRANSACTION} events per transaction, resolving each part's offsets`, async () => {
     const count = MAX_EVENTS_PER_TRANSACTION * 2 + 7;
-    const { consumer, context, resolved, inbox } = harness(Array.from({ length: count }, (_, n) => pinged(n)));
+    const { consumer, context, resolved, inbox } = harness(
+      Array.from({ length: count }, (_, n) => pinged(n)),
+    );
     await consumer.consume(context, 'test', [handle(Pinged, async () => undefined)]);
     expect(inbox.transactions()).toBe(3);
-    expect(resolved).toEqual([String(100 + MAX_EVENTS_PER_TRANSACTION - 1), String(100 + 2 * MAX_EVENTS_PER_TRANSACTION - 1), String(100 + count - 1)]);
+    expect(resolved).toEqual([
+      String(100 + MAX_EVENTS_PER_TRANSACTION - 1),
+      String(100 + 2 * MAX_EVENTS_PER_TRANSACTION - 1),
+      String(100 + count - 1),
+    ]);
   });
 
   it('stops between parts once the consumer stops or loses the partition, leaving the rest unresolved', async () => {
-    const { consumer, context, resolved, inbox } = harness(Array.from({ length: MAX_EVENTS_PER_TRANSACTION * 3 }, (_, n) => pinged(n)), { runningFor: 1 });
+    const { consumer, context, resolved, inbox } = harness(
+      Array.from({ length: MAX_EVENTS_PER_TRANSACTION * 3 }, (_, n) => pinged(n)),
+      { runningFor: 1 },
+    );
     await consumer.consume(context, 'test', [handle(Pinged, async () => undefined)]);
     expect(inbox.transactions()).toBe(1);
     expect(resolved).toEqual([String(100 + MAX_EVENTS_PER_TRANSACTION - 1)]);

@@ -14,7 +14,11 @@ import type { KafkaBatchContext } from './kafka-batch-context';
 import { ConsumerMetrics } from './consumer.metrics';
 
 /** How one consumer handles one event type at one version; what `apply` returns goes to the consumer's `afterApplied`. */
-export interface EventHandler<TResult = unknown, TType extends string = string, TPayload extends z.ZodType = z.ZodType> {
+export interface EventHandler<
+  TResult = unknown,
+  TType extends string = string,
+  TPayload extends z.ZodType = z.ZodType,
+> {
   definition: EventDefinition<TType, TPayload>;
   apply(envelope: EventEnvelope<TType, z.infer<TPayload>>, manager: EntityManager): Promise<TResult>;
 }
@@ -47,7 +51,10 @@ interface ReceivedEvent<TResult> {
   handler: EventHandler<TResult>;
 }
 
-type Decoded<TResult> = { event: ReceivedEvent<TResult> } | { skipped: true } | { poison: Error; envelope?: { eventId: string; type: string } };
+type Decoded<TResult> =
+  | { event: ReceivedEvent<TResult> }
+  | { skipped: true }
+  | { poison: Error; envelope?: { eventId: string; type: string } };
 
 /**
  * The one way Banjie consumes events from Kafka: validate each envelope and payload, apply the
@@ -74,7 +81,12 @@ export class EventConsumer {
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  async consume<TResult>(context: KafkaBatchContext, consumer: string, handlers: EventHandler<TResult>[], afterApplied?: AfterApplied<TResult>): Promise<void> {
+  async consume<TResult>(
+    context: KafkaBatchContext,
+    consumer: string,
+    handlers: EventHandler<TResult>[],
+    afterApplied?: AfterApplied<TResult>,
+  ): Promise<void> {
     const { messages } = context;
     for (let start = 0; start < messages.length; start += MAX_EVENTS_PER_TRANSACTION) {
       if (!context.canContinue()) return;
@@ -99,10 +111,13 @@ export class EventConsumer {
       const handler = handlers.find((candidate) => candidate.definition.type === envelope!.type);
       if (!handler) return { skipped: true };
       if (handler.definition.version !== envelope.version) {
-        throw new PoisonMessage(`unsupported version ${envelope.version} of ${envelope.type} (this consumer reads version ${handler.definition.version})`);
+        throw new PoisonMessage(
+          `unsupported version ${envelope.version} of ${envelope.type} (this consumer reads version ${handler.definition.version})`,
+        );
       }
       const parsed = handler.definition.envelope.safeParse(envelope);
-      if (!parsed.success) throw new PoisonMessage(`invalid ${envelope.type}: ${describeIssues(parsed.error)}`);
+      if (!parsed.success)
+        throw new PoisonMessage(`invalid ${envelope.type}: ${describeIssues(parsed.error)}`);
       return { event: { message, envelope: parsed.data, eventId: parsed.data.eventId, handler } };
     } catch (error) {
       return { poison: error as Error, envelope };
@@ -122,14 +137,28 @@ export class EventConsumer {
   }
 
   /** All together; if that fails for a reason of their own, one by one, dead-lettering whichever still fails. */
-  private async applyAll<TResult>(context: KafkaBatchContext, consumer: string, events: ReceivedEvent<TResult>[], afterApplied?: AfterApplied<TResult>): Promise<void> {
+  private async applyAll<TResult>(
+    context: KafkaBatchContext,
+    consumer: string,
+    events: ReceivedEvent<TResult>[],
+    afterApplied?: AfterApplied<TResult>,
+  ): Promise<void> {
     try {
-      await this.applyWithRetries(context, consumer, events, afterApplied, events.length === 1 ? MAX_ATTEMPTS : 1);
+      await this.applyWithRetries(
+        context,
+        consumer,
+        events,
+        afterApplied,
+        events.length === 1 ? MAX_ATTEMPTS : 1,
+      );
       return;
     } catch (error) {
       if (error instanceof InfrastructureUnavailable) throw error;
-      if (events.length === 1) return this.deadLetter(context, consumer, events[0]!.message, error, events[0]!.envelope);
-      this.logger.warn(`${consumer}: a transaction of ${events.length} events failed (${(error as Error).message}); applying them one by one`);
+      if (events.length === 1)
+        return this.deadLetter(context, consumer, events[0]!.message, error, events[0]!.envelope);
+      this.logger.warn(
+        `${consumer}: a transaction of ${events.length} events failed (${(error as Error).message}); applying them one by one`,
+      );
     }
     for (const event of events) await this.applyAll(context, consumer, [event], afterApplied);
   }
@@ -149,13 +178,16 @@ export class EventConsumer {
         const fresh = await applyOnce(this.dataSource, consumer, events, async (unseen, manager) => {
           const results: TResult[] = [];
           for (const { envelope, handler } of unseen) {
-            results.push(await withCorrelationId(envelope.correlationId, () => handler.apply(envelope, manager)));
+            results.push(
+              await withCorrelationId(envelope.correlationId, () => handler.apply(envelope, manager)),
+            );
           }
           await afterApplied?.(results, manager);
         });
         faultPoint(FaultPoints.CONSUMER_AFTER_COMMIT);
         this.metrics.processed.inc({ consumer, topic, outcome: 'applied' }, fresh.length);
-        if (fresh.length < events.length) this.metrics.processed.inc({ consumer, topic, outcome: 'duplicate' }, events.length - fresh.length);
+        if (fresh.length < events.length)
+          this.metrics.processed.inc({ consumer, topic, outcome: 'duplicate' }, events.length - fresh.length);
         return;
       } catch (error) {
         const transient = isTransientInfrastructureError(error);
@@ -165,7 +197,9 @@ export class EventConsumer {
         if (attempt >= limit) {
           if (transient) {
             this.metrics.redelivered.inc({ consumer, topic });
-            throw new InfrastructureUnavailable(`${what} — leaving it to Kafka to deliver again`, { cause: error });
+            throw new InfrastructureUnavailable(`${what} — leaving it to Kafka to deliver again`, {
+              cause: error,
+            });
           }
           throw Object.assign(error as Error, { attempts: attempt });
         }
@@ -181,11 +215,19 @@ export class EventConsumer {
     return Math.min(100 * 4 ** (attempt - 1), 5_000);
   }
 
-  private async deadLetter(context: KafkaBatchContext, consumer: string, message: KafkaMessage, error: unknown, envelope?: { eventId: string; type: string }): Promise<void> {
+  private async deadLetter(
+    context: KafkaBatchContext,
+    consumer: string,
+    message: KafkaMessage,
+    error: unknown,
+    envelope?: { eventId: string; type: string },
+  ): Promise<void> {
     const { topic, partition } = context;
     const reason = error instanceof Error ? error.message : String(error);
     const attempts = (error as { attempts?: number }).attempts ?? 1;
-    this.logger.error(`${consumer}: dead-lettering ${topic}[${partition}]@${message.offset}${envelope ? ` (${envelope.type} ${envelope.eventId})` : ''}: ${reason}`);
+    this.logger.error(
+      `${consumer}: dead-lettering ${topic}[${partition}]@${message.offset}${envelope ? ` (${envelope.type} ${envelope.eventId})` : ''}: ${reason}`,
+    );
     await this.producer.sendBatch([
       {
         topic: deadLetterTopic(topic),
@@ -213,7 +255,9 @@ export class EventConsumer {
 
 function describeEvents(events: ReceivedEvent<unknown>[]): string {
   const [first] = events;
-  return events.length === 1 ? `${first!.envelope.type} ${first!.envelope.eventId}` : `${events.length} events from ${first!.envelope.type} ${first!.envelope.eventId}`;
+  return events.length === 1
+    ? `${first!.envelope.type} ${first!.envelope.eventId}`
+    : `${events.length} events from ${first!.envelope.type} ${first!.envelope.eventId}`;
 }
 
 function describeIssues(error: z.ZodError): string {

@@ -15,7 +15,11 @@ export class KafkaProducerService implements OnModuleInit, OnApplicationShutdown
 
   constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig) {
     this.kafka = createKafkaClient(`${config.serviceName}-producer`, config.KAFKA_BROKERS);
-    this.producer = this.kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 1, idempotent: false });
+    this.producer = this.kafka.producer({
+      allowAutoTopicCreation: false,
+      maxInFlightRequests: 1,
+      idempotent: false,
+    });
   }
 
   async onModuleInit(): Promise<void> {

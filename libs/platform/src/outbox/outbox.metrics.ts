@@ -7,6 +7,10 @@ export class OutboxMetrics {
   readonly published: Counter;
 
   constructor(registry: MetricsRegistry) {
-    this.published = new Counter({ name: 'banjie_outbox_published_total', help: 'Events published from the outbox to Kafka', registers: [registry.registry] });
+    this.published = new Counter({
+      name: 'banjie_outbox_published_total',
+      help: 'Events published from the outbox to Kafka',
+      registers: [registry.registry],
+    });
   }
 }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
@@ -40,7 +46,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.listener = await listenForNotifications(this.config.DATABASE_URL, outboxChannel(this.config.databaseSchema), () => this.wake?.(), this.logger);
+    this.listener = await listenForNotifications(
+      this.config.DATABASE_URL,
+      outboxChannel(this.config.databaseSchema),
+      () => this.wake?.(),
+      this.logger,
+    );
     this.running = true;
     this.loop = this.run();
   }
@@ -74,7 +85,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       } catch (error) {
         failures += 1;
         const backoff = Math.min(100 * 2 ** failures, 5_000);
-        this.logger.warn(`outbox relay failed (attempt ${failures}), retrying in ${backoff} ms: ${(error as Error).message}`);
+        this.logger.warn(
+          `outbox relay failed (attempt ${failures}), retrying in ${backoff} ms: ${(error as Error).message}`,
+        );
         await Promise.race([notified, sleep(backoff)]);
       }
     }
@@ -101,7 +114,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         messages.push({
           key: row.message_key,
           value: JSON.stringify(row.envelope),
-          headers: { 'event-id': row.envelope.eventId, 'event-type': row.envelope.type, 'x-correlation-id': row.envelope.correlationId },
+          headers: {
+            'event-id': row.envelope.eventId,
+            'event-type': row.envelope.type,
+            'x-correlation-id': row.envelope.correlationId,
+          },
         });
         byTopic.set(row.topic, messages);
       }

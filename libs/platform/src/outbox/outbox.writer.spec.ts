@@ -19,16 +19,35 @@ function recordingManager() {
 
 /** The rows the INSERT reads with json_to_recordset. */
 const rowsOf = (envelopes: { eventId: string; aggregateId: string }[]) =>
-  JSON.stringify(envelopes.map((envelope) => ({ event_id: envelope.eventId, message_key: envelope.aggregateId, envelope })));
+  JSON.stringify(
+    envelopes.map((envelope) => ({
+      event_id: envelope.eventId,
+      message_key: envelope.aggregateId,
+      envelope,
+    })),
+  );
 
 describe('the outbox writer', () => {
   const at = new Date('2026-11-29T08:00:00Z');
 
   it('appends many events in one statement, in order, that also wakes the relay', async () => {
     const { manager, queries } = recordingManager();
-    const envelopes = await appendManyToOutbox(manager, ThingCounted, [{ aggregateId: 'a', payload: { count: 1 } }, { aggregateId: 'b', payload: { count: 2 } }], at);
+    const envelopes = await appendManyToOutbox(
+      manager,
+      ThingCounted,
+      [
+        { aggregateId: 'a', payload: { count: 1 } },
+        { aggregateId: 'b', payload: { count: 2 } },
+      ],
+      at,
+    );
 
-    expect(envelopes.map((envelope) => [envelope.aggregateId, envelope.payload.count, envelope.occurredAt])).toEqual([['a', 1, at.toISOString()], ['b', 2, at.toISOString()]]);
+    expect(
+      envelopes.map((envelope) => [envelope.aggregateId, envelope.payload.count, envelope.occurredAt]),
+    ).toEqual([
+      ['a', 1, at.toISOString()],
+      ['b', 2, at.toISOString()],
+    ]);
     expect(queries).toHaveLength(1);
     const [append] = queries;
     expect(append!.sql).toContain('INSERT INTO "things".outbox');
@@ -38,7 +57,12 @@ describe('the outbox writer', () => {
 
   it('writes nothing when one payload breaks its contract', async () => {
     const { manager, queries } = recordingManager();
-    await expect(appendManyToOutbox(manager, ThingCounted, [{ aggregateId: 'a', payload: { count: 1 } }, { aggregateId: 'b', payload: { count: 1.5 } }])).rejects.toThrow();
+    await expect(
+      appendManyToOutbox(manager, ThingCounted, [
+        { aggregateId: 'a', payload: { count: 1 } },
+        { aggregateId: 'b', payload: { count: 1.5 } },
+      ]),
+    ).rejects.toThrow();
     expect(queries).toEqual([]);
   });
 
@@ -51,7 +75,13 @@ describe('the outbox writer', () => {
   it('appends a single event the same way', async () => {
     const { manager, queries } = recordingManager();
     const envelope = await appendToOutbox(manager, ThingCounted, 'a', { count: 3 }, at);
-    expect(envelope).toMatchObject({ type: 'ThingCounted', version: 1, aggregateId: 'a', occurredAt: at.toISOString(), payload: { count: 3 } });
+    expect(envelope).toMatchObject({
+      type: 'ThingCounted',
+      version: 1,
+      aggregateId: 'a',
+      occurredAt: at.toISOString(),
+      payload: { count: 3 },
+    });
     expect(queries[0]!.parameters).toEqual(['test.things', rowsOf([envelope]), 'things_outbox']);
   });
 });

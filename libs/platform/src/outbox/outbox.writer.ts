@@ -55,7 +55,13 @@ export async function appendManyToOutbox<TType extends string, TPayload extends 
   );
   const schema = schemaOf(manager.connection);
   // One JSON document rather than array parameters, which pg escapes element by element (slowly).
-  const rows = JSON.stringify(envelopes.map((envelope) => ({ event_id: envelope.eventId, message_key: envelope.aggregateId, envelope })));
+  const rows = JSON.stringify(
+    envelopes.map((envelope) => ({
+      event_id: envelope.eventId,
+      message_key: envelope.aggregateId,
+      envelope,
+    })),
+  );
   // The relay's wake-up rides on the INSERT (a data-modifying WITH runs once): one round trip per append.
   await manager.query(
     `WITH appended AS (

@@ -23,6 +23,13 @@ export function bundleBanjieWorkflows(): Promise<WorkflowBundleWithSourceMap> {
         },
       },
     }),
-    logger: { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, log: () => undefined },
+    logger: {
+      trace: () => undefined,
+      debug: () => undefined,
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+      log: () => undefined,
+    },
   });
 }

@@ -1,9 +1,27 @@
-import { BAD_DATES, EXTREME_DATES, EXTREME_QUARTERS, EXTREME_YEARS, FAR_DATES, FAR_QUARTERS, FAR_YEARS, INJECTION_STRINGS, MALFORMED_BODIES, UNICODE_EDGES, wrongTypeValues } from './hostile-values';
+import {
+  BAD_DATES,
+  EXTREME_DATES,
+  EXTREME_QUARTERS,
+  EXTREME_YEARS,
+  FAR_DATES,
+  FAR_QUARTERS,
+  FAR_YEARS,
+  INJECTION_STRINGS,
+  MALFORMED_BODIES,
+  UNICODE_EDGES,
+  wrongTypeValues,
+} from './hostile-values';
 import { plausibleValue, type Operation, type SchemaObject } from './openapi-operations';
 import type { SeededRandom } from './seeded-random';
 
 export type BadToken = 'missing' | 'malformed' | 'expired' | 'wrongSignature' | 'algNone';
-export const BAD_TOKENS: readonly BadToken[] = ['missing', 'malformed', 'expired', 'wrongSignature', 'algNone'];
+export const BAD_TOKENS: readonly BadToken[] = [
+  'missing',
+  'malformed',
+  'expired',
+  'wrongSignature',
+  'algNone',
+];
 
 /** Fills a path template's `{params}`: with values of real resources, or with ones that exist nowhere. */
 export type PathFiller = (template: string, existing: boolean) => string;
@@ -32,7 +50,10 @@ function fieldsOf(schema: SchemaObject, prefix: string[] = [], depth = 0): Field
   return Object.entries(schema.properties ?? {}).flatMap(([name, child]) => {
     const path = [...prefix, name];
     const own: FieldRef = { path, schema: child, required: (schema.required ?? []).includes(name) };
-    const nested = child.type === 'array' && child.items?.properties ? fieldsOf(child.items, [...path, '0'], depth + 1) : fieldsOf(child, path, depth + 1);
+    const nested =
+      child.type === 'array' && child.items?.properties
+        ? fieldsOf(child.items, [...path, '0'], depth + 1)
+        : fieldsOf(child, path, depth + 1);
     return [own, ...nested];
   });
 }
@@ -76,12 +97,21 @@ function encodeHostile(value: string): string {
   try {
     return encodeURIComponent(value);
   } catch {
-    return `%ED%A0%80${encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, "\uFFFD"))}`;
+    return `%ED%A0%80${encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, '\uFFFD'))}`;
   }
 }
 
 /** The hostile strings a path or query parameter gets. */
-const HOSTILE_PARAMS = [...INJECTION_STRINGS, ...UNICODE_EDGES.slice(0, 6), 'x'.repeat(10_000), '-1', '0', 'null', '%', '..'];
+const HOSTILE_PARAMS = [
+  ...INJECTION_STRINGS,
+  ...UNICODE_EDGES.slice(0, 6),
+  'x'.repeat(10_000),
+  '-1',
+  '0',
+  'null',
+  '%',
+  '..',
+];
 
 /**
  * One malformed or extreme request for `operation`. Every case that is not a GET is invalid by
@@ -94,9 +124,29 @@ export function fuzzCase(operation: Operation, random: SeededRandom, fillPath: P
   // A body the server cannot read may leave an all-optional command valid: aim those at nothing real.
   const unreal = { ...base, path: fillPath(operation.path, false) };
   const periods = periodParams(operation);
-  const kinds = ['bad-token', 'bad-path-param', 'bad-query-param', ...(periods.length > 0 ? ['extreme-period'] : []), ...(operation.body ? ['wrong-type', 'missing-required', 'unknown-field', 'bad-date', 'hostile-string', 'huge-body', 'malformed-json', 'wrong-content-type'] : [])]
+  const kinds = [
+    'bad-token',
+    'bad-path-param',
+    'bad-query-param',
+    ...(periods.length > 0 ? ['extreme-period'] : []),
+    ...(operation.body
+      ? [
+          'wrong-type',
+          'missing-required',
+          'unknown-field',
+          'bad-date',
+          'hostile-string',
+          'huge-body',
+          'malformed-json',
+          'wrong-content-type',
+        ]
+      : []),
+  ]
     .filter((kind) => kind !== 'bad-path-param' || operation.pathParams.length > 0)
-    .filter((kind) => kind !== 'bad-query-param' || (operation.method === 'GET' && operation.queryParams.length > 0));
+    .filter(
+      (kind) =>
+        kind !== 'bad-query-param' || (operation.method === 'GET' && operation.queryParams.length > 0),
+    );
   const kind = random.pick(kinds);
   const body = operation.body ? (plausibleValue(operation.body) as Record<string, unknown>) : undefined;
   const withBody = (value: unknown) => ({ body: JSON.stringify(value), contentType: 'application/json' });
@@ -107,12 +157,18 @@ export function fuzzCase(operation: Operation, random: SeededRandom, fillPath: P
       return { ...base, kind, token: random.pick(BAD_TOKENS), ...(body ? withBody(body) : {}) };
     case 'bad-path-param': {
       const param = random.pick(operation.pathParams);
-      const path = fillPath(operation.path.replace(`{${param}}`, encodeHostile(random.pick(HOSTILE_PARAMS))), true);
+      const path = fillPath(
+        operation.path.replace(`{${param}}`, encodeHostile(random.pick(HOSTILE_PARAMS))),
+        true,
+      );
       return { ...base, kind, path, ...(body ? withBody(body) : {}) };
     }
     case 'bad-query-param': {
       const param = random.pick(operation.queryParams);
-      const value = param.schema.format === 'date' || isDateName(param.name) ? random.pick(BAD_DATES) : random.pick([...HOSTILE_PARAMS, 'NOT_A_VALUE']);
+      const value =
+        param.schema.format === 'date' || isDateName(param.name)
+          ? random.pick(BAD_DATES)
+          : random.pick([...HOSTILE_PARAMS, 'NOT_A_VALUE']);
       return { ...base, kind, path: `${base.path}?${param.name}=${encodeHostile(value)}` };
     }
     case 'extreme-period': {
@@ -127,7 +183,13 @@ export function fuzzCase(operation: Operation, random: SeededRandom, fillPath: P
         else if (random.next() < 0.7) query.push(`${param.name}=${encodeURIComponent(value)}`);
       }
       const filled = fillPath(path, true);
-      return { ...base, kind, path: query.length > 0 ? `${filled}?${query.join('&')}` : filled, fields: periods.map((param) => param.name), ...(body ? withBody(body) : {}) };
+      return {
+        ...base,
+        kind,
+        path: query.length > 0 ? `${filled}?${query.join('&')}` : filled,
+        fields: periods.map((param) => param.name),
+        ...(body ? withBody(body) : {}),
+      };
     }
     case 'wrong-type': {
       const field = random.pick(fields);
@@ -136,7 +198,13 @@ export function fuzzCase(operation: Operation, random: SeededRandom, fillPath: P
     }
     case 'missing-required': {
       const required = fields.filter((field) => field.required && field.path.length === 1);
-      if (required.length === 0) return { ...base, kind: 'unknown-field', fields: ['isAdmin'], ...withBody({ ...body, isAdmin: true }) };
+      if (required.length === 0)
+        return {
+          ...base,
+          kind: 'unknown-field',
+          fields: ['isAdmin'],
+          ...withBody({ ...body, isAdmin: true }),
+        };
       const field = random.pick(required);
       setPath(body!, field.path, undefined, true);
       return { ...base, kind, fields: [field.path.join('.')], ...withBody(body) };
@@ -146,8 +214,16 @@ export function fuzzCase(operation: Operation, random: SeededRandom, fillPath: P
       return { ...base, kind, fields: [name], ...withBody({ ...body, [name]: random.pick(['x', 1, true]) }) };
     }
     case 'bad-date': {
-      const dates = fields.filter((field) => field.schema.format === 'date' || isDateName(field.path[field.path.length - 1]!));
-      if (dates.length === 0) return { ...base, kind: 'unknown-field', fields: ['isAdmin'], ...withBody({ ...body, isAdmin: true }) };
+      const dates = fields.filter(
+        (field) => field.schema.format === 'date' || isDateName(field.path[field.path.length - 1]!),
+      );
+      if (dates.length === 0)
+        return {
+          ...base,
+          kind: 'unknown-field',
+          fields: ['isAdmin'],
+          ...withBody({ ...body, isAdmin: true }),
+        };
       const field = random.pick(dates);
       setPath(body!, field.path, random.pick(BAD_DATES));
       return { ...base, kind, fields: [field.path.join('.')], ...withBody(body) };
@@ -156,14 +232,24 @@ export function fuzzCase(operation: Operation, random: SeededRandom, fillPath: P
       // Hostile text alone may be valid text; an unknown field alongside keeps the request invalid.
       const field = random.pick(fields);
       setPath(body!, field.path, random.pick([...INJECTION_STRINGS, ...UNICODE_EDGES]));
-      return { ...base, kind, fields: [field.path.join('.'), 'fuzzMarker'], ...withBody({ ...body, fuzzMarker: true }) };
+      return {
+        ...base,
+        kind,
+        fields: [field.path.join('.'), 'fuzzMarker'],
+        ...withBody({ ...body, fuzzMarker: true }),
+      };
     }
     case 'huge-body':
       return { ...base, kind, ...withBody({ ...body, [random.pick(fields)?.path[0] ?? 'name']: HUGE }) };
     case 'malformed-json':
       return { ...unreal, kind, body: random.pick(MALFORMED_BODIES), contentType: 'application/json' };
     default:
-      return { ...unreal, kind, body: JSON.stringify(body), contentType: random.pick(['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) };
+      return {
+        ...unreal,
+        kind,
+        body: JSON.stringify(body),
+        contentType: random.pick(['text/plain', 'application/x-www-form-urlencoded', 'application/xml']),
+      };
   }
 }
 
@@ -178,6 +264,12 @@ function periodParams(operation: Operation): PeriodParam[] {
   const command = operation.method !== 'GET';
   return [
     ...operation.pathParams.map((name): PeriodParam => ({ name, in: 'path' })),
-    ...(command ? [] : operation.queryParams.map(({ name, schema }): PeriodParam => ({ name, in: 'query', ...(schema.format ? { format: schema.format } : {}) }))),
+    ...(command
+      ? []
+      : operation.queryParams.map(({ name, schema }): PeriodParam => ({
+          name,
+          in: 'query',
+          ...(schema.format ? { format: schema.format } : {}),
+        }))),
   ].filter((param) => plausiblePeriod(param.name) !== undefined || param.format === 'date');
 }

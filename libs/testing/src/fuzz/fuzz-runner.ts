@@ -1,4 +1,11 @@
-import { BAD_TOKENS, fuzzCase, plausiblePeriod, type BadToken, type FuzzCase, type PathFiller } from './fuzz-cases';
+import {
+  BAD_TOKENS,
+  fuzzCase,
+  plausiblePeriod,
+  type BadToken,
+  type FuzzCase,
+  type PathFiller,
+} from './fuzz-cases';
 import { operationsOf, type OpenApiDocument, type Operation } from './openapi-operations';
 import { SeededRandom } from './seeded-random';
 
@@ -59,7 +66,9 @@ export async function fuzzService(target: FuzzTarget, options: FuzzOptions): Pro
   const started = Date.now();
   const random = new SeededRandom(options.seed);
   // The public notice service shows its OpenAPI document to admin and supervisor tokens only; the first token is admin's.
-  const doc = (await (await fetch(`${target.baseUrl}/docs-json`, { headers: { authorization: `Bearer ${target.tokens[0]}` } })).json()) as OpenApiDocument;
+  const doc = (await (
+    await fetch(`${target.baseUrl}/docs-json`, { headers: { authorization: `Bearer ${target.tokens[0]}` } })
+  ).json()) as OpenApiDocument;
   const fillPath: PathFiller = (template, existing) =>
     template.replace(/\{(\w+)\}/g, (_, name: string) => {
       if (!existing) return NOWHERE;
@@ -69,7 +78,16 @@ export async function fuzzService(target: FuzzTarget, options: FuzzOptions): Pro
   const operations = operationsOf(doc).filter((operation) => !(target.exclude ?? isStream)(operation));
   const probed = await Promise.all(operations.map((operation) => probe(target, operation, fillPath)));
 
-  const report: FuzzReport = { service: target.service, operations: operations.length, requests: 0, byStatus: {}, byKind: {}, samples: {}, findings: [], durationMs: 0 };
+  const report: FuzzReport = {
+    service: target.service,
+    operations: operations.length,
+    requests: 0,
+    byStatus: {},
+    byKind: {},
+    samples: {},
+    findings: [],
+    durationMs: 0,
+  };
   const cases = Array.from({ length: options.requests }, () => {
     const chosen = random.pick(probed);
     return { probed: chosen, fuzz: fuzzCase(chosen.operation, random, fillPath) };
@@ -86,10 +104,20 @@ export async function fuzzService(target: FuzzTarget, options: FuzzOptions): Pro
       report.byStatus[outcome.status ?? 'none'] = (report.byStatus[outcome.status ?? 'none'] ?? 0) + 1;
       report.byKind[fuzz.kind] = (report.byKind[fuzz.kind] ?? 0) + 1;
       const samples = (report.samples[outcome.status ?? 'none'] ??= []);
-      if (samples.length < 3) samples.push(`${fuzz.kind}: ${fuzz.operation.method} ${fuzz.path.slice(0, 120)} ${fuzz.body?.slice(0, 160) ?? ''}`);
+      if (samples.length < 3)
+        samples.push(
+          `${fuzz.kind}: ${fuzz.operation.method} ${fuzz.path.slice(0, 120)} ${fuzz.body?.slice(0, 160) ?? ''}`,
+        );
       const problem = judge(fuzz, chosen, outcome);
       const request = `${fuzz.operation.method} ${fuzz.path.slice(0, 200)} ${fuzz.body?.slice(0, 200) ?? ''}`;
-      if (problem) report.findings.push({ problem, kind: fuzz.kind, request, status: outcome.status, response: outcome.text.slice(0, 300) });
+      if (problem)
+        report.findings.push({
+          problem,
+          kind: fuzz.kind,
+          request,
+          status: outcome.status,
+          response: outcome.text.slice(0, 300),
+        });
       if (outcome.status === null) {
         unanswered.push({ index, request });
         // A request that hangs the service (a loop, a crash) would make every later one wait for
@@ -101,7 +129,9 @@ export async function fuzzService(target: FuzzTarget, options: FuzzOptions): Pro
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   if (stopped) {
     // One of the requests left unanswered stopped the service; the others were waiting behind it.
-    const suspects = [...new Set(unanswered.sort((a, b) => a.index - b.index).map((u) => u.request.trim()))].filter((request) => request !== 'GET /health');
+    const suspects = [
+      ...new Set(unanswered.sort((a, b) => a.index - b.index).map((u) => u.request.trim())),
+    ].filter((request) => request !== 'GET /health');
     report.findings.unshift({
       problem: `the service stopped answering (GET /health too) after ${report.requests} of ${cases.length} requests; unanswered`,
       kind: 'hang',
@@ -136,7 +166,14 @@ function tokenFor(target: FuzzTarget, probed: Probed, token: FuzzCase['token']):
 async function probe(target: FuzzTarget, operation: Operation, fillPath: PathFiller): Promise<Probed> {
   const path = fillPath(operation.path, false);
   const body = operation.method === 'GET' ? undefined : '{"fuzzProbe":true}';
-  const probeCase = { kind: 'probe', operation, path, token: 'valid' as const, body, contentType: 'application/json' };
+  const probeCase = {
+    kind: 'probe',
+    operation,
+    path,
+    token: 'valid' as const,
+    body,
+    contentType: 'application/json',
+  };
   const anonymous = await send(target, probeCase, undefined);
   for (const token of target.tokens) {
     const { status } = await send(target, probeCase, token);
@@ -154,7 +191,10 @@ async function send(target: FuzzTarget, fuzz: FuzzCase, token: string | undefine
   try {
     const response = await fetch(`${target.baseUrl}${fuzz.path}`, {
       method: fuzz.operation.method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(fuzz.contentType ? { 'content-type': fuzz.contentType } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(fuzz.contentType ? { 'content-type': fuzz.contentType } : {}),
+      },
       ...(fuzz.body !== undefined && fuzz.operation.method !== 'GET' ? { body: fuzz.body } : {}),
       signal: AbortSignal.timeout(15_000),
     });
@@ -164,15 +204,23 @@ async function send(target: FuzzTarget, fuzz: FuzzCase, token: string | undefine
   }
 }
 
-const lastSegment = (field: string) => field.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? field;
+const lastSegment = (field: string) =>
+  field
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .pop() ?? field;
 
 /** What is wrong with this response, if anything. */
 function judge(fuzz: FuzzCase, probed: Probed, outcome: Outcome): string | null {
   const { status, text } = outcome;
   if (status === null) return `no response: ${text}`;
   if (status >= 500) return `server error ${status}`;
-  if (BAD_TOKENS.includes(fuzz.token as BadToken) && !probed.isPublic && status !== 401) return `bad token (${fuzz.token}) answered ${status}, not 401`;
-  if (status < 400) return fuzz.operation.method === 'GET' ? null : `malformed ${fuzz.operation.method} accepted with ${status}`;
+  if (BAD_TOKENS.includes(fuzz.token as BadToken) && !probed.isPublic && status !== 401)
+    return `bad token (${fuzz.token}) answered ${status}, not 401`;
+  if (status < 400)
+    return fuzz.operation.method === 'GET'
+      ? null
+      : `malformed ${fuzz.operation.method} accepted with ${status}`;
   if (status === 429) return null;
   let body: { statusCode?: unknown; error?: unknown; message?: unknown };
   try {
@@ -181,9 +229,15 @@ function judge(fuzz: FuzzCase, probed: Probed, outcome: Outcome): string | null 
     return `${status} without a JSON error body`;
   }
   const message = Array.isArray(body.message) ? body.message.join('; ') : body.message;
-  if (body.statusCode !== status || typeof body.error !== 'string' || typeof message !== 'string' || message.length === 0) {
+  if (
+    body.statusCode !== status ||
+    typeof body.error !== 'string' ||
+    typeof message !== 'string' ||
+    message.length === 0
+  ) {
     return `${status} without {statusCode, error, message}`;
   }
-  if (status === 400 && fuzz.fields && !fuzz.fields.some((field) => message.includes(lastSegment(field)))) return `400 does not name ${fuzz.fields.join(' or ')}`;
+  if (status === 400 && fuzz.fields && !fuzz.fields.some((field) => message.includes(lastSegment(field))))
+    return `400 does not name ${fuzz.fields.join(' or ')}`;
   return null;
 }

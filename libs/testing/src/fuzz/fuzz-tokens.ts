@@ -15,7 +15,10 @@ export function badTokens(secret = LOCAL_DEVELOPMENT_JWT_SECRET): FuzzTarget['ba
 }
 
 /** One working token per role, so every operation finds one its guard lets through. */
-export function tokensForEveryRole(secret = LOCAL_DEVELOPMENT_JWT_SECRET, department: Actor['department'] = 'EEB'): string[] {
+export function tokensForEveryRole(
+  secret = LOCAL_DEVELOPMENT_JWT_SECRET,
+  department: Actor['department'] = 'EEB',
+): string[] {
   const actors: Actor[] = [
     { sub: 'fuzz-admin', role: 'admin' },
     { sub: 'fuzz-dispatch', role: 'dispatch' },

@@ -51,8 +51,15 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
           method: method.toUpperCase(),
           path,
           // The template's own placeholders too: a document may leave a path parameter undeclared.
-          pathParams: [...new Set([...parameters.filter((p) => p.in === 'path').map((p) => p.name), ...[...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)])],
-          queryParams: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema ?? {} })),
+          pathParams: [
+            ...new Set([
+              ...parameters.filter((p) => p.in === 'path').map((p) => p.name),
+              ...[...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
+            ]),
+          ],
+          queryParams: parameters
+            .filter((p) => p.in === 'query')
+            .map((p) => ({ name: p.name, schema: p.schema ?? {} })),
           ...(schema ? { body: resolve(doc, schema) } : {}),
         };
       }),
@@ -66,10 +73,16 @@ export function resolve(doc: OpenApiDocument, schema: SchemaObject, depth = 0): 
     const name = schema.$ref.replace('#/components/schemas/', '');
     return resolve(doc, doc.components?.schemas?.[name] ?? {}, depth + 1);
   }
-  if (schema.allOf) return schema.allOf.reduce<SchemaObject>((merged, part) => ({ ...merged, ...resolve(doc, part, depth + 1) }), {});
+  if (schema.allOf)
+    return schema.allOf.reduce<SchemaObject>(
+      (merged, part) => ({ ...merged, ...resolve(doc, part, depth + 1) }),
+      {},
+    );
   const resolved: SchemaObject = { ...schema };
   if (schema.properties) {
-    resolved.properties = Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, resolve(doc, value, depth + 1)]));
+    resolved.properties = Object.fromEntries(
+      Object.entries(schema.properties).map(([key, value]) => [key, resolve(doc, value, depth + 1)]),
+    );
   }
   if (schema.items) resolved.items = resolve(doc, schema.items, depth + 1);
   return resolved;
@@ -90,6 +103,8 @@ export function plausibleValue(schema: SchemaObject): unknown {
     case 'array':
       return schema.items ? [plausibleValue(schema.items)] : [];
     default:
-      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, plausibleValue(value)]));
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([key, value]) => [key, plausibleValue(value)]),
+      );
   }
 }

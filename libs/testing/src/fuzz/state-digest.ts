@@ -18,8 +18,11 @@ export async function stateDigest(databaseUrl: string, schemas: string[]): Promi
     const outboxes = tables.filter(({ name }) => name.endsWith('.outbox'));
     await eventually(async () => {
       for (const { name } of outboxes) {
-        const { rows } = await db.query<{ pending: number }>(`SELECT count(*)::int AS pending FROM ${name} WHERE published_at IS NULL`);
-        if (rows[0]!.pending > 0) throw new Error(`${name} still has ${rows[0]!.pending} unpublished event(s)`);
+        const { rows } = await db.query<{ pending: number }>(
+          `SELECT count(*)::int AS pending FROM ${name} WHERE published_at IS NULL`,
+        );
+        if (rows[0]!.pending > 0)
+          throw new Error(`${name} still has ${rows[0]!.pending} unpublished event(s)`);
       }
     });
     const digest: Record<string, string> = {};
@@ -40,7 +43,11 @@ export async function stateDigest(databaseUrl: string, schemas: string[]): Promi
  * watch recording the checkpoints already past, an outbox draining) must not count as a change
  * made by the requests that follow.
  */
-export async function settledStateDigest(databaseUrl: string, schemas: string[], quietMs = 2_000): Promise<Record<string, string>> {
+export async function settledStateDigest(
+  databaseUrl: string,
+  schemas: string[],
+  quietMs = 2_000,
+): Promise<Record<string, string>> {
   let previous = await stateDigest(databaseUrl, schemas);
   for (let attempt = 0; attempt < 30; attempt += 1) {
     await new Promise((resolve) => setTimeout(resolve, quietMs));

@@ -1,4 +1,10 @@
-import type { DeadlineActivities, EscalationRequest, QuarterReading, QuarterReadingRequest, RungNotice } from '../activities';
+import type {
+  DeadlineActivities,
+  EscalationRequest,
+  QuarterReading,
+  QuarterReadingRequest,
+  RungNotice,
+} from '../activities';
 import type { SimulatedClock } from './simulated-clock';
 
 export interface Recorded<T> {
@@ -11,7 +17,10 @@ export interface Recorded<T> {
  * recorded (with the simulated instant it happened) instead of touching a database. Like the real
  * ledger, a rung notice is recorded once per (subject, rung).
  */
-export function recordingActivities(clock: SimulatedClock, readQuarterTarget: (request: QuarterReadingRequest) => QuarterReading = unexpected) {
+export function recordingActivities(
+  clock: SimulatedClock,
+  readQuarterTarget: (request: QuarterReadingRequest) => QuarterReading = unexpected,
+) {
   const notices: Recorded<RungNotice>[] = [];
   const escalations: Recorded<EscalationRequest>[] = [];
   const checkpoints: Recorded<{ reading: QuarterReading; escalated: boolean }>[] = [];
@@ -21,13 +30,16 @@ export function recordingActivities(clock: SimulatedClock, readQuarterTarget: (r
     currentInstant: () => clock.nowIso(),
     raiseEscalation: async (request) => void escalations.push({ at: await clock.nowIso(), value: request }),
     sendRungNotice: async (notice) => {
-      if (notices.some((n) => n.value.subject === notice.subject && n.value.rung === notice.rung)) return false;
+      if (notices.some((n) => n.value.subject === notice.subject && n.value.rung === notice.rung))
+        return false;
       notices.push({ at: await clock.nowIso(), value: notice });
       return true;
     },
     readQuarterTarget: async (request) => readQuarterTarget(request),
-    recordQuarterCheckpoint: async (reading, escalated) => void checkpoints.push({ at: await clock.nowIso(), value: { reading, escalated } }),
-    concludeQuarterTarget: async (reading) => void conclusions.push({ at: await clock.nowIso(), value: reading }),
+    recordQuarterCheckpoint: async (reading, escalated) =>
+      void checkpoints.push({ at: await clock.nowIso(), value: { reading, escalated } }),
+    concludeQuarterTarget: async (reading) =>
+      void conclusions.push({ at: await clock.nowIso(), value: reading }),
   };
   return { activities, notices, escalations, checkpoints, conclusions };
 }

@@ -4,7 +4,10 @@ import { bundleBanjieWorkflows } from '@banjie/platform';
 import { createTimeSkippingEnvironment } from '@banjie/testing';
 
 /** One time-skipping environment and one workflow bundle per test file, torn down after it. */
-export function timeSkippingSuite(): { env(): TestWorkflowEnvironment; bundle(): WorkflowBundleWithSourceMap } {
+export function timeSkippingSuite(): {
+  env(): TestWorkflowEnvironment;
+  bundle(): WorkflowBundleWithSourceMap;
+} {
   let env: TestWorkflowEnvironment | undefined;
   let bundle: WorkflowBundleWithSourceMap | undefined;
   beforeAll(async () => {

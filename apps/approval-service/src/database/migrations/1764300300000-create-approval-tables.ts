@@ -39,7 +39,9 @@ export class CreateApprovalTables1764300300000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (project_code, procedure)
       )`);
-    await queryRunner.query(`CREATE INDEX procedures_by_department ON approval.procedures (department, status)`);
+    await queryRunner.query(
+      `CREATE INDEX procedures_by_department ON approval.procedures (department, status)`,
+    );
     await queryRunner.query(`CREATE INDEX procedures_by_status ON approval.procedures (status)`);
     await queryRunner.query(`
       CREATE TABLE approval.audit_trail (
@@ -67,7 +69,9 @@ export class CreateApprovalTables1764300300000 implements MigrationInterface {
         correlation_id text,
         recorded_at timestamptz NOT NULL DEFAULT clock_timestamp()
       )`);
-    await queryRunner.query(`CREATE INDEX audit_trail_by_procedure ON approval.audit_trail (procedure_id, id)`);
+    await queryRunner.query(
+      `CREATE INDEX audit_trail_by_procedure ON approval.audit_trail (procedure_id, id)`,
+    );
     await queryRunner.query(`CREATE INDEX audit_trail_by_project ON approval.audit_trail (project_code, id)`);
     // The trail is evidence: the database itself refuses to change or remove a row.
     await queryRunner.query(`

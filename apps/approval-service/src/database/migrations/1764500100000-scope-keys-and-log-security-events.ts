@@ -10,7 +10,9 @@ export class ScopeKeysAndLogSecurityEvents1764500100000 implements MigrationInte
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE approval.idempotency_keys DROP CONSTRAINT idempotency_keys_pkey`);
-    await queryRunner.query(`ALTER TABLE approval.idempotency_keys ADD PRIMARY KEY (caller, procedure_id, idempotency_key)`);
+    await queryRunner.query(
+      `ALTER TABLE approval.idempotency_keys ADD PRIMARY KEY (caller, procedure_id, idempotency_key)`,
+    );
     // {reason, evidence?, helper?, onBehalfOf: {role, department? | enterpriseId? | helper?}}; null for an action recorded in time.
     await queryRunner.query(`ALTER TABLE approval.audit_trail ADD COLUMN late_entry jsonb`);
     await queryRunner.query(`
@@ -33,6 +35,8 @@ export class ScopeKeysAndLogSecurityEvents1764500100000 implements MigrationInte
     await queryRunner.query(`DROP TABLE approval.security_log`);
     await queryRunner.query(`ALTER TABLE approval.audit_trail DROP COLUMN late_entry`);
     await queryRunner.query(`ALTER TABLE approval.idempotency_keys DROP CONSTRAINT idempotency_keys_pkey`);
-    await queryRunner.query(`ALTER TABLE approval.idempotency_keys ADD PRIMARY KEY (caller, idempotency_key)`);
+    await queryRunner.query(
+      `ALTER TABLE approval.idempotency_keys ADD PRIMARY KEY (caller, idempotency_key)`,
+    );
   }
 }

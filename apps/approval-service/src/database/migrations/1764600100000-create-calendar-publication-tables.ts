@@ -25,7 +25,9 @@ export class CreateCalendarPublicationTables1764600100000 implements MigrationIn
         reason text,
         published_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`ALTER TABLE approval.calendar_overrides ADD COLUMN version integer REFERENCES approval.calendar_versions (version) DEFERRABLE INITIALLY DEFERRED`);
+    await queryRunner.query(
+      `ALTER TABLE approval.calendar_overrides ADD COLUMN version integer REFERENCES approval.calendar_versions (version) DEFERRABLE INITIALLY DEFERRED`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

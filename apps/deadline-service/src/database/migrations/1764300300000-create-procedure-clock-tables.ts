@@ -31,7 +31,9 @@ export class CreateProcedureClockTables1764300300000 implements MigrationInterfa
         clock_synced_sequence integer,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX procedures_open_clocks ON deadline.procedures (status) WHERE status IN ('ACCEPTED', 'SUPPLEMENT_REQUESTED')`);
+    await queryRunner.query(
+      `CREATE INDEX procedures_open_clocks ON deadline.procedures (status) WHERE status IN ('ACCEPTED', 'SUPPLEMENT_REQUESTED')`,
+    );
     await queryRunner.query(`CREATE INDEX procedures_by_project ON deadline.procedures (project_code)`);
     await queryRunner.query(`
       CREATE TABLE deadline.reminders (
@@ -57,7 +59,9 @@ export class CreateProcedureClockTables1764300300000 implements MigrationInterfa
         ADD COLUMN recipients jsonb NOT NULL DEFAULT '[{"kind":"SUPERVISORS"}]',
         ADD COLUMN at_risk jsonb,
         ADD COLUMN follow_up_of uuid REFERENCES deadline.escalations (id)`);
-    await queryRunner.query(`CREATE INDEX escalations_open ON deadline.escalations (raised_at) WHERE status = 'open'`);
+    await queryRunner.query(
+      `CREATE INDEX escalations_open ON deadline.escalations (raised_at) WHERE status = 'open'`,
+    );
     await queryRunner.query(`
       CREATE TABLE deadline.quarter_checkpoints (
         quarter text NOT NULL,

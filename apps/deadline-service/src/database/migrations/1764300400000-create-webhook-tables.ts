@@ -26,7 +26,9 @@ export class CreateWebhookTables1764300400000 implements MigrationInterface {
         delivered_at timestamptz,
         CONSTRAINT webhook_deliveries_once_per_url UNIQUE (event_id, url)
       )`);
-    await queryRunner.query(`CREATE INDEX webhook_deliveries_due ON deadline.webhook_deliveries (next_attempt_at) WHERE status = 'pending'`);
+    await queryRunner.query(
+      `CREATE INDEX webhook_deliveries_due ON deadline.webhook_deliveries (next_attempt_at) WHERE status = 'pending'`,
+    );
     await queryRunner.query(`
       CREATE TABLE deadline.webhook_delivery_attempts (
         delivery_id uuid NOT NULL REFERENCES deadline.webhook_deliveries (id),

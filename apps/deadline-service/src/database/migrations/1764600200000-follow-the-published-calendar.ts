@@ -5,7 +5,9 @@ export class FollowThePublishedCalendar1764600200000 implements MigrationInterfa
   name = 'FollowThePublishedCalendar1764600200000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE deadline.procedures ADD COLUMN calendar_version_told integer, ADD COLUMN calendar_last_year_told integer`);
+    await queryRunner.query(
+      `ALTER TABLE deadline.procedures ADD COLUMN calendar_version_told integer, ADD COLUMN calendar_last_year_told integer`,
+    );
     await queryRunner.query(`
       CREATE TABLE deadline.due_date_changes (
         id uuid PRIMARY KEY,
@@ -26,6 +28,8 @@ export class FollowThePublishedCalendar1764600200000 implements MigrationInterfa
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE deadline.due_date_changes`);
-    await queryRunner.query(`ALTER TABLE deadline.procedures DROP COLUMN calendar_last_year_told, DROP COLUMN calendar_version_told`);
+    await queryRunner.query(
+      `ALTER TABLE deadline.procedures DROP COLUMN calendar_last_year_told, DROP COLUMN calendar_version_told`,
+    );
   }
 }

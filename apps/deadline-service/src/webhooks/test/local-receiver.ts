@@ -17,20 +17,29 @@ export class LocalReceiver {
     readonly url: string,
   ) {}
 
-  static async start(answer: (request: ReceivedRequest, previous: readonly ReceivedRequest[]) => number): Promise<LocalReceiver> {
+  static async start(
+    answer: (request: ReceivedRequest, previous: readonly ReceivedRequest[]) => number,
+  ): Promise<LocalReceiver> {
     let receiver: LocalReceiver | undefined;
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const request = { receivedAt: Date.now(), headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+        const request = {
+          receivedAt: Date.now(),
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        };
         const status = answer(request, receiver!.requests);
         receiver!.requests.push(request);
         res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'try again');
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    receiver = new LocalReceiver(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/banjie-hook`);
+    receiver = new LocalReceiver(
+      server,
+      `http://127.0.0.1:${(server.address() as AddressInfo).port}/banjie-hook`,
+    );
     return receiver;
   }
 

@@ -40,7 +40,9 @@ export class CreateProjects1764300100000 implements MigrationInterface {
         changes jsonb NOT NULL,
         changed_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX project_changes_by_project ON intake.project_changes (project_code, id)`);
+    await queryRunner.query(
+      `CREATE INDEX project_changes_by_project ON intake.project_changes (project_code, id)`,
+    );
     await queryRunner.query(`
       CREATE TABLE intake.lifecycle_transitions (
         id bigserial PRIMARY KEY,
@@ -52,7 +54,9 @@ export class CreateProjects1764300100000 implements MigrationInterface {
         reason text,
         recorded_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX lifecycle_transitions_by_project ON intake.lifecycle_transitions (project_code, id)`);
+    await queryRunner.query(
+      `CREATE INDEX lifecycle_transitions_by_project ON intake.lifecycle_transitions (project_code, id)`,
+    );
     await queryRunner.query(`
       CREATE TABLE intake.procedure_plan_versions (
         project_code text NOT NULL REFERENCES intake.projects (code),

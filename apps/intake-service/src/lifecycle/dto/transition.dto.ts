@@ -9,10 +9,16 @@ export class TransitionDto {
   to!: LifecycleState;
 
   @ApiPropertyOptional({ example: '项目复工' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   reason?: string;
 
-  @ApiPropertyOptional({ example: '2023-03-01', description: 'the day it happened (default today, Asia/Shanghai); never in the future, never before the previous transition' })
+  @ApiPropertyOptional({
+    example: '2023-03-01',
+    description:
+      'the day it happened (default today, Asia/Shanghai); never in the future, never before the previous transition',
+  })
   @IsOptional()
   @IsLocalDate()
   effectiveDate?: string;

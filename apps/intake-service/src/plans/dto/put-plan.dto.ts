@@ -1,10 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { IsLocalDate, IsOneLine } from '@banjie/platform';
-import { Applicability, DEPARTMENT_CODES, PROCEDURE_CODES, type DepartmentCode, type ProcedureCode } from '@banjie/contracts';
+import {
+  Applicability,
+  DEPARTMENT_CODES,
+  PROCEDURE_CODES,
+  type DepartmentCode,
+  type ProcedureCode,
+} from '@banjie/contracts';
 
 export class PlanItemDto {
   @ApiProperty({ enum: PROCEDURE_CODES })
@@ -15,33 +31,54 @@ export class PlanItemDto {
   @IsIn(Object.values(Applicability))
   applicability!: Applicability;
 
-  @ApiPropertyOptional({ enum: DEPARTMENT_CODES, description: 'REQUIRED only; default: the catalogue department' })
-  @IsOptional() @IsIn(DEPARTMENT_CODES)
+  @ApiPropertyOptional({
+    enum: DEPARTMENT_CODES,
+    description: 'REQUIRED only; default: the catalogue department',
+  })
+  @IsOptional()
+  @IsIn(DEPARTMENT_CODES)
   department?: DepartmentCode;
 
   @ApiPropertyOptional({ example: '玉环审〔2022〕15号', description: 'ALREADY_HELD only, and then required' })
-  @IsOptional() @IsString() @MaxLength(100) @IsOneLine()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @IsOneLine()
   documentNumber?: string;
 
   @ApiPropertyOptional({ example: 15, description: 'REQUIRED only; default: the catalogue limit' })
-  @IsOptional() @IsInt() @Min(1) @Max(120)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(120)
   timeLimitWorkingDays?: number;
 
   @ApiPropertyOptional({ example: '2023-03-31', description: 'REQUIRED only: the target date' })
-  @IsOptional() @IsLocalDate()
+  @IsOptional()
+  @IsLocalDate()
   targetDate?: string;
 }
 
 export class PutPlanDto {
   @ApiProperty({ type: [PlanItemDto], description: 'one item for each of the 11 procedures' })
-  @IsArray() @ArrayMinSize(11) @ArrayMaxSize(11) @ValidateNested({ each: true }) @Type(() => PlanItemDto)
+  @IsArray()
+  @ArrayMinSize(11)
+  @ArrayMaxSize(11)
+  @ValidateNested({ each: true })
+  @Type(() => PlanItemDto)
   items!: PlanItemDto[];
 
   @ApiPropertyOptional({ example: '前期手续计划' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   reason?: string;
 
-  @ApiPropertyOptional({ example: '2023-01-10', description: 'the day the plan took effect (default today, Asia/Shanghai)' })
-  @IsOptional() @IsLocalDate()
+  @ApiPropertyOptional({
+    example: '2023-01-10',
+    description: 'the day the plan took effect (default today, Asia/Shanghai)',
+  })
+  @IsOptional()
+  @IsLocalDate()
   effectiveDate?: string;
 }

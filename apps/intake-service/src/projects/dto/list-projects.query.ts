@@ -4,27 +4,52 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import { IndustryCluster, LIFECYCLE_STATES, ProjectType, type LifecycleState } from '@banjie/contracts';
 
 export class ListProjectsQuery {
-  @ApiPropertyOptional({ enum: ProjectType }) @IsOptional() @IsIn(Object.values(ProjectType))
+  @ApiPropertyOptional({ enum: ProjectType })
+  @IsOptional()
+  @IsIn(Object.values(ProjectType))
   type?: ProjectType;
 
-  @ApiPropertyOptional({ enum: LIFECYCLE_STATES }) @IsOptional() @IsIn(LIFECYCLE_STATES)
+  @ApiPropertyOptional({ enum: LIFECYCLE_STATES })
+  @IsOptional()
+  @IsIn(LIFECYCLE_STATES)
   state?: LifecycleState;
 
-  @ApiPropertyOptional({ enum: IndustryCluster }) @IsOptional() @IsIn(Object.values(IndustryCluster))
+  @ApiPropertyOptional({ enum: IndustryCluster })
+  @IsOptional()
+  @IsIn(Object.values(IndustryCluster))
   cluster?: IndustryCluster;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   chain?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   responsibleUnit?: string;
 
-  @ApiPropertyOptional({ description: 'text search in name and code' }) @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional({ description: 'text search in name and code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   page?: number;
 
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   pageSize?: number;
 }

@@ -32,8 +32,12 @@ export class CreateNoticeTables1764300500000 implements MigrationInterface {
         facts jsonb NOT NULL,
         UNIQUE (procedure_id, sequence)
       )`);
-    await queryRunner.query(`CREATE INDEX procedure_history_by_project ON notice.procedure_history (project_code, effective_date)`);
-    await queryRunner.query(`CREATE INDEX project_history_by_date ON notice.project_history (effective_date)`);
+    await queryRunner.query(
+      `CREATE INDEX procedure_history_by_project ON notice.procedure_history (project_code, effective_date)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX project_history_by_date ON notice.project_history (effective_date)`,
+    );
     await queryRunner.query(`
       CREATE TABLE notice.cards (
         code text PRIMARY KEY,

@@ -5,20 +5,58 @@
 (function flagBoard() {
   const FILTER_KEYS = ['cluster', 'chain', 'department', 'flag'];
   const FLAG_LABELS = {
-    GREY: '未启动', BLUE: '办理中', YELLOW: '即将到期', RED: '已超期', GREEN: '已办结', NOT_APPLICABLE: '不涉及', ALREADY_HELD: '已取得',
+    GREY: '未启动',
+    BLUE: '办理中',
+    YELLOW: '即将到期',
+    RED: '已超期',
+    GREEN: '已办结',
+    NOT_APPLICABLE: '不涉及',
+    ALREADY_HELD: '已取得',
   };
   const PROCEDURE_LABELS = {
-    PROJECT_APPROVAL: '立项', LAND_PREEXAM: '用地预审', LAND_USE: '用地审批', LAND_PLANNING: '用地规划', ENGINEERING_PLANNING: '工程规划',
-    ENERGY_QUOTA: '节能审查', EIA: '环评', SAFETY: '安评', SOIL_WATER: '水土保持', FIRE_DESIGN: '消防审查', CONSTRUCTION_PERMIT: '施工许可',
+    PROJECT_APPROVAL: '立项',
+    LAND_PREEXAM: '用地预审',
+    LAND_USE: '用地审批',
+    LAND_PLANNING: '用地规划',
+    ENGINEERING_PLANNING: '工程规划',
+    ENERGY_QUOTA: '节能审查',
+    EIA: '环评',
+    SAFETY: '安评',
+    SOIL_WATER: '水土保持',
+    FIRE_DESIGN: '消防审查',
+    CONSTRUCTION_PERMIT: '施工许可',
   };
-  const DEPARTMENT_LABELS = { DRC: '发改局', NRB: '自然资源局', EEB: '生态环境局', EMB: '应急管理局', WAB: '水务局', HCB: '住建局' };
-  const CLUSTER_LABELS = { NEW_ENERGY_EQUIPMENT: '新能源及装备制造', MODERN_CHEMICALS: '现代化工', OTHER: '其他产业' };
+  const DEPARTMENT_LABELS = {
+    DRC: '发改局',
+    NRB: '自然资源局',
+    EEB: '生态环境局',
+    EMB: '应急管理局',
+    WAB: '水务局',
+    HCB: '住建局',
+  };
+  const CLUSTER_LABELS = {
+    NEW_ENERGY_EQUIPMENT: '新能源及装备制造',
+    MODERN_CHEMICALS: '现代化工',
+    OTHER: '其他产业',
+  };
   const TYPE_LABELS = { CONTINUING: '续建', NEW: '新建' };
   const STATE_LABELS = {
-    SIGNED: '已签约', PREPARING: '前期办理', STARTED: '已开工', RESUMED: '已复工', UNDER_CONSTRUCTION: '在建',
-    COMPLETED: '已竣工', SUSPENDED: '暂停', CANCELLED: '已取消', REMOVED: '已移出',
+    SIGNED: '已签约',
+    PREPARING: '前期办理',
+    STARTED: '已开工',
+    RESUMED: '已复工',
+    UNDER_CONSTRUCTION: '在建',
+    COMPLETED: '已竣工',
+    SUSPENDED: '暂停',
+    CANCELLED: '已取消',
+    REMOVED: '已移出',
   };
-  const STATUS_NOTES = { SUPPLEMENT_REQUESTED: '补正中', SUBMITTED: '已申报', REFUSED: '未通过', WITHDRAWN: '已撤回' };
+  const STATUS_NOTES = {
+    SUPPLEMENT_REQUESTED: '补正中',
+    SUBMITTED: '已申报',
+    REFUSED: '未通过',
+    WITHDRAWN: '已撤回',
+  };
   const WATCHDOG_MS = 45000;
 
   const params = new URLSearchParams(location.search);
@@ -27,7 +65,16 @@
   const filters = new URLSearchParams();
   for (const key of FILTER_KEYS) if (params.get(key)) filters.set(key, params.get(key));
 
-  const state = { board: null, cards: [], appliedChangeId: 0, page: 0, pageSize: 10, source: null, lastMessageAt: 0, retryTimer: null };
+  const state = {
+    board: null,
+    cards: [],
+    appliedChangeId: 0,
+    page: 0,
+    pageSize: 10,
+    source: null,
+    lastMessageAt: 0,
+    retryTimer: null,
+  };
   const $ = (id) => document.getElementById(id);
 
   function element(tag, className, text) {
@@ -45,13 +92,24 @@
     return `${year}年${month}月${day}日 星期${weekday}`;
   };
   const shanghaiTime = (instant, withSeconds) =>
-    new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', ...(withSeconds ? { second: '2-digit' } : {}), hourCycle: 'h23' }).format(instant);
+    new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(withSeconds ? { second: '2-digit' } : {}),
+      hourCycle: 'h23',
+    }).format(instant);
 
   // ---- connection state -------------------------------------------------------------------
 
   function setConnection(status) {
     document.body.dataset.connection = status;
-    const labels = { connecting: '连接中…', live: '实时更新', reconnecting: '正在重新连接…', history: '历史查询' };
+    const labels = {
+      connecting: '连接中…',
+      live: '实时更新',
+      reconnecting: '正在重新连接…',
+      history: '历史查询',
+    };
     $('connection').textContent = labels[status];
     const banner = $('banner');
     if (status === 'reconnecting') {
@@ -120,9 +178,19 @@
       if (source.readyState === EventSource.CLOSED) state.retryTimer = setTimeout(connect, 3000);
     };
     const seen = () => (state.lastMessageAt = Date.now());
-    source.addEventListener('card', (event) => { seen(); applyCardChange(JSON.parse(event.data)); });
-    source.addEventListener('summary', (event) => { seen(); renderHeader(JSON.parse(event.data).summary); });
-    source.addEventListener('resync', () => { seen(); state.appliedChangeId = 0; loadBoard().catch(() => undefined); });
+    source.addEventListener('card', (event) => {
+      seen();
+      applyCardChange(JSON.parse(event.data));
+    });
+    source.addEventListener('summary', (event) => {
+      seen();
+      renderHeader(JSON.parse(event.data).summary);
+    });
+    source.addEventListener('resync', () => {
+      seen();
+      state.appliedChangeId = 0;
+      loadBoard().catch(() => undefined);
+    });
     source.addEventListener('ping', seen);
   }
 
@@ -140,9 +208,11 @@
     const parts = [];
     if (board.filters.cluster) parts.push(CLUSTER_LABELS[board.filters.cluster] || board.filters.cluster);
     if (board.filters.chain) parts.push(`${board.filters.chain}产业链`);
-    if (board.filters.department) parts.push(DEPARTMENT_LABELS[board.filters.department] || board.filters.department);
+    if (board.filters.department)
+      parts.push(DEPARTMENT_LABELS[board.filters.department] || board.filters.department);
     if (board.filters.flag) parts.push(`${FLAG_LABELS[board.filters.flag]}事项`);
-    $('scope').textContent = `${parts.length ? parts.join(' · ') : '全部重点项目'}（${board.summary.projects}个）`;
+    $('scope').textContent =
+      `${parts.length ? parts.join(' · ') : '全部重点项目'}（${board.summary.projects}个）`;
     $('as-of').textContent = historyDay ? `${chineseDate(board.asOf)}公示情况` : chineseDate(board.asOf);
     if (historyDay) {
       const banner = $('banner');
@@ -163,7 +233,12 @@
     const reached = completion.rate !== null && completion.rate >= completion.target;
     panel.classList.toggle('reached', reached);
     panel.classList.toggle('below', completion.rate !== null && !reached);
-    $('completion-verdict').textContent = completion.rate === null ? '' : reached ? '已达标' : `差 ${((completion.target - completion.rate) * 100).toFixed(1)} 个百分点`;
+    $('completion-verdict').textContent =
+      completion.rate === null
+        ? ''
+        : reached
+          ? '已达标'
+          : `差 ${((completion.target - completion.rate) * 100).toFixed(1)} 个百分点`;
     $('resume-rate').textContent = percent(summary.resume.rate);
     $('resume-counts').textContent = `续建 ${summary.resume.begun}/${summary.resume.total} 个已复工`;
     $('start-rate').textContent = percent(summary.start.rate);
@@ -182,7 +257,11 @@
         const item = element('li');
         item.dataset.flag = flag;
         const badge = flag === 'NOT_APPLICABLE' || flag === 'ALREADY_HELD';
-        item.append(flagMark(flag), ...(badge ? [] : [element('span', null, FLAG_LABELS[flag])]), element('span', 'count', String(counts[flag] || 0)));
+        item.append(
+          flagMark(flag),
+          ...(badge ? [] : [element('span', null, FLAG_LABELS[flag])]),
+          element('span', 'count', String(counts[flag] || 0)),
+        );
         return item;
       }),
     );
@@ -205,7 +284,8 @@
   }
 
   function flagMark(flag) {
-    if (flag === 'NOT_APPLICABLE' || flag === 'ALREADY_HELD') return element('span', `badge ${flag}`, FLAG_LABELS[flag]);
+    if (flag === 'NOT_APPLICABLE' || flag === 'ALREADY_HELD')
+      return element('span', `badge ${flag}`, FLAG_LABELS[flag]);
     const mark = element('span', `flag ${flag || 'UNKNOWN'}`);
     mark.setAttribute('role', 'img');
     mark.setAttribute('aria-label', flag ? FLAG_LABELS[flag] : '暂无法计算');
@@ -214,9 +294,16 @@
 
   /** The date beside a flag: completed on (结), the committed due date (限), or the plan's target (计). */
   function dateBeside(procedure) {
-    if (procedure.flag === 'NOT_APPLICABLE' || procedure.flag === 'ALREADY_HELD' || procedure.status === 'SUPPLEMENT_REQUESTED') return null;
-    if (procedure.flag === 'GREEN') return procedure.completedOn ? { label: '结', day: procedure.completedOn } : null;
-    if (procedure.dueDate) return { label: '限', day: procedure.dueDate, provisional: procedure.dueDateProvisional === true };
+    if (
+      procedure.flag === 'NOT_APPLICABLE' ||
+      procedure.flag === 'ALREADY_HELD' ||
+      procedure.status === 'SUPPLEMENT_REQUESTED'
+    )
+      return null;
+    if (procedure.flag === 'GREEN')
+      return procedure.completedOn ? { label: '结', day: procedure.completedOn } : null;
+    if (procedure.dueDate)
+      return { label: '限', day: procedure.dueDate, provisional: procedure.dueDateProvisional === true };
     return procedure.committedDate ? { label: '计', day: procedure.committedDate } : null;
   }
 
@@ -252,7 +339,12 @@
     const project = element('div', 'project');
     project.append(element('div', 'name', card.name));
     const meta = element('div', 'meta');
-    meta.append(element('span', `tag ${card.type}`, TYPE_LABELS[card.type]), document.createTextNode(`${card.code} · ${STATE_LABELS[card.state] || card.state} · ${card.responsibleUnit}`));
+    meta.append(
+      element('span', `tag ${card.type}`, TYPE_LABELS[card.type]),
+      document.createTextNode(
+        `${card.code} · ${STATE_LABELS[card.state] || card.state} · ${card.responsibleUnit}`,
+      ),
+    );
     project.append(meta);
     project.title = `${card.name}（${card.location}，总投资 ${card.totalInvestment} 亿元）`;
     row.append(project);

@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { transformFile, type Options } from '@swc/core';
-import { bundleBanjieWorkflows } from '../libs/platform/src/temporal/workflow-bundle';
+import { bundleBanjieWorkflows } from '@banjie/platform/temporal';
 import { PREBUILT_WORKFLOW_BUNDLE } from '../apps/deadline-service/src/temporal/workflow-source';
 import tsconfig from '../tsconfig.base.json';
 

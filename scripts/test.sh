@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run --silent infra -- prepare
 npm run --silent typecheck
-NX_DAEMON=false npm run --silent lint
+npm run --silent lint
+npm run --silent format:check
 # docker-compose.yml must stay valid; Debian's docker-compose validates it without an engine. It
 # requires a signing key and a database password from the environment: placeholders, to validate only.
 if command -v docker-compose >/dev/null; then

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { installTemporalRuntime } from '../../libs/platform/src';
+import { installTemporalRuntime } from '@banjie/platform/temporal';
 import { WORKFLOW_TYPES } from '../../libs/workflows/src/client';
 import { distribution, round, type Distribution } from './stats';
 

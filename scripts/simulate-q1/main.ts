@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createChineseWorkingDayCalendar } from '../../libs/domain/src';
 import { prepareTemporalTestServer } from '../../libs/local-infra/src';
-import { bundleBanjieWorkflows } from '../../libs/platform/src';
+import { bundleBanjieWorkflows } from '@banjie/platform/temporal';
 import { createTimeSkippingEnvironment } from '../../libs/testing/src/time-skipping';
 import { parseSimulationArgs, SimulationOptionError, USAGE } from './options';
 import { buildReport, percent, summarize } from './report';

@@ -15,6 +15,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { TokenAuthenticator } from './auth/token-authenticator';
 import { SERVICE_CONFIG, type ServiceConfig } from './config/service-config';
 import { serviceDataSourceOptions, type ServiceDataSourceSpec } from './database/data-source-options';
+import { Transactions } from './database/transactions';
 import { HttpErrorFilter } from './errors/http-exception.filter';
 import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
@@ -48,6 +49,7 @@ export class PlatformModule implements NestModule {
     const { config } = options;
     const providers: Provider[] = [
       { provide: SERVICE_CONFIG, useValue: config },
+      Transactions,
       TokenAuthenticator,
       { provide: APP_GUARD, useClass: JwtAuthGuard },
       { provide: APP_FILTER, useClass: HttpErrorFilter },
@@ -83,6 +85,7 @@ export class PlatformModule implements NestModule {
       providers,
       exports: [
         SERVICE_CONFIG,
+        Transactions,
         TokenAuthenticator,
         KafkaProducerService,
         EventConsumer,

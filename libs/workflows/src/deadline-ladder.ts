@@ -1,4 +1,4 @@
-import { addDays, type LocalDate, type WorkingDayCalendar } from '@banjie/domain';
+import { addDays, type LocalDate, type WorkingDayCalendar } from '@banjie/domain/workflow-safe';
 import type { RungAudience, RungKind } from './activities';
 import { shanghaiInstant } from './shanghai-time';
 

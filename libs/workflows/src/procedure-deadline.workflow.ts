@@ -7,7 +7,7 @@ import {
   type DeadlineStatus,
   type LocalDate,
   type ProcedureClock,
-} from '@banjie/domain';
+} from '@banjie/domain/workflow-safe';
 import type { DeadlineActivities } from './activities';
 import {
   planRungs,

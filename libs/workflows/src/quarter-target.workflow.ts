@@ -1,5 +1,5 @@
 import { defineQuery, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
-import { addDays, parseQuarter, quarterCheckpoints } from '@banjie/domain';
+import { addDays, parseQuarter, quarterCheckpoints } from '@banjie/domain/workflow-safe';
 import type { DeadlineActivities, QuarterReading } from './activities';
 import { shanghaiInstant } from './shanghai-time';
 

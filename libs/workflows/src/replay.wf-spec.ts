@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
-import { bundleBanjieWorkflows, installTemporalRuntime } from '@banjie/platform';
+import { bundleBanjieWorkflows, installTemporalRuntime } from '@banjie/platform/temporal';
 import { HISTORIES_DIR } from './test/history-recorder';
 
 /**

@@ -6,7 +6,7 @@ import {
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { installTemporalRuntime } from '@banjie/platform';
+import { installTemporalRuntime } from '@banjie/platform/temporal';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { DeadlineActivitiesProvider } from './deadline.activities';
 import { workflowBundle } from './workflow-source';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkerOptions } from '@temporalio/worker';
-import { bundleBanjieWorkflows } from '@banjie/platform';
+import { bundleBanjieWorkflows } from '@banjie/platform/temporal';
 
 /** Written next to this module's compiled form by `npm run build`. */
 export const PREBUILT_WORKFLOW_BUNDLE = 'workflow-bundle.js';

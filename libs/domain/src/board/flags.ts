@@ -1,4 +1,4 @@
-import { ProcedureStatus } from '@banjie/contracts';
+import { ProcedureStatus } from '@banjie/contracts/enums';
 import type { LocalDate } from '../calendar/local-date';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { ProcedureClock, type ProcedureClockFacts } from '../procedures/procedure-clock';

@@ -1,4 +1,4 @@
-import { ProcedureStatus, ProjectType, type LifecycleState } from '@banjie/contracts';
+import { ProcedureStatus, ProjectType, type LifecycleState } from '@banjie/contracts/enums';
 import Decimal from 'decimal.js';
 import { hasBegunConstruction, isOnProjectList } from '../projects/project-lifecycle';
 

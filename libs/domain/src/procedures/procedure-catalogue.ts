@@ -1,4 +1,4 @@
-import { DepartmentCode, PROCEDURE_CODES, type ProcedureCode } from '@banjie/contracts';
+import { DepartmentCode, PROCEDURE_CODES, type ProcedureCode } from '@banjie/contracts/enums';
 
 export interface ProcedureDefinition {
   readonly code: ProcedureCode;

@@ -1,4 +1,4 @@
-import { ProcedureAction, Role, type DepartmentCode } from '@banjie/contracts';
+import { ProcedureAction, Role, type DepartmentCode } from '@banjie/contracts/enums';
 
 /** The caller, as a verified token describes it (compatible with the platform's Actor). */
 export interface PermissionActor {

@@ -1,4 +1,4 @@
-import { PROCEDURE_ACTIONS, ProcedureAction, ProcedureStatus } from '@banjie/contracts';
+import { PROCEDURE_ACTIONS, ProcedureAction, ProcedureStatus } from '@banjie/contracts/enums';
 import { MAX_EXTENSIONS } from './procedure-catalogue';
 
 export interface ProcedureMachineState {

@@ -1,4 +1,4 @@
-import { LIFECYCLE_STATES, LifecycleState, ProjectType } from '@banjie/contracts';
+import { LIFECYCLE_STATES, LifecycleState, ProjectType } from '@banjie/contracts/enums';
 
 export interface LifecycleMachineState {
   readonly state: LifecycleState;

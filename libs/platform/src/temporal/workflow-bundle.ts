@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 const repoRoot = resolve(__dirname, '../../../..');
 
 /**
- * Bundles libs/workflows once (at worker start, or once per test file). Workflow code may import
- * the pure libraries by their aliases; the bundler is told where they live.
+ * Bundles libs/workflows once (at worker start, or once per test file). Workflow code imports
+ * @banjie/contracts/enums and @banjie/domain/workflow-safe, nothing else of ours.
  */
 export function bundleBanjieWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
@@ -14,12 +14,14 @@ export function bundleBanjieWorkflows(): Promise<WorkflowBundleWithSourceMap> {
       ...config,
       resolve: {
         ...config.resolve,
+        // Exactly the entry points made for the sandbox (tsconfig.base.json names them too); any
+        // other @banjie import fails to bundle. Only the enums of the contracts: a reusable V8
+        // context evaluates the bundle's modules once per cached workflow, and the event schemas
+        // (zod) cost about 1 MB of heap per workflow.
         alias: {
           ...(config.resolve?.alias as Record<string, string> | undefined),
-          // Only the enums: a reusable V8 context evaluates the bundle's modules once per cached
-          // workflow, and the event schemas (zod) cost about 1 MB of heap per workflow.
-          '@banjie/contracts': join(repoRoot, 'libs/contracts/src/enums/index.ts'),
-          '@banjie/domain': join(repoRoot, 'libs/domain/src/workflow-safe.ts'),
+          '@banjie/contracts/enums$': join(repoRoot, 'libs/contracts/src/enums/index.ts'),
+          '@banjie/domain/workflow-safe$': join(repoRoot, 'libs/domain/src/workflow-safe.ts'),
         },
       },
     }),

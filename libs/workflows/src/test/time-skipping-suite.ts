@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { bundleBanjieWorkflows } from '@banjie/platform';
+import { bundleBanjieWorkflows } from '@banjie/platform/temporal';
 import { createTimeSkippingEnvironment } from '@banjie/testing';
 
 /** One time-skipping environment and one workflow bundle per test file, torn down after it. */

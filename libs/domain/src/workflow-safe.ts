@@ -1,6 +1,6 @@
 // Everything in the domain library that is safe inside Temporal workflow code: pure functions and
-// data, no chinese-days. The workflow bundler maps '@banjie/domain' to this file, so workflows
-// use a CalendarSnapshot (calendarFromSnapshot) instead of createChineseWorkingDayCalendar.
+// data, no chinese-days or tyme4ts. Workflows import it as '@banjie/domain/workflow-safe' and use a
+// CalendarSnapshot (calendarFromSnapshot) instead of createChineseWorkingDayCalendar.
 export * from './calendar/local-date';
 export * from './calendar/date-bounds';
 export * from './calendar/working-day-calendar';
@@ -13,6 +13,7 @@ export * from './calendar/year-arrangement-validation';
 export * from './calendar/calendar-horizon';
 export * from './procedures/procedure-catalogue';
 export * from './procedures/extension-rule';
+export * from './procedures/procedure-lifecycle';
 export * from './procedures/procedure-state-machine';
 export * from './procedures/procedure-permissions';
 export * from './procedures/procedure-clock';

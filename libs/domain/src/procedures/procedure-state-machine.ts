@@ -1,5 +1,6 @@
 import { PROCEDURE_ACTIONS, ProcedureAction, ProcedureStatus } from '@banjie/contracts/enums';
 import { MAX_EXTENSIONS } from './procedure-catalogue';
+import { COMPLETED_STATUSES } from './procedure-lifecycle';
 
 export interface ProcedureMachineState {
   readonly status: ProcedureStatus;
@@ -57,12 +58,8 @@ const TRANSITIONS: Readonly<Record<ProcedureStatus, Partial<Record<ProcedureActi
   [S.ALREADY_HELD]: {},
 };
 
-/** Statuses no action leaves. */
-export const TERMINAL_PROCEDURE_STATUSES: readonly ProcedureStatus[] = Object.freeze([
-  S.APPROVED,
-  S.NOT_APPLICABLE,
-  S.ALREADY_HELD,
-]);
+/** Statuses no action leaves: the procedure completed for good. */
+export const TERMINAL_PROCEDURE_STATUSES = COMPLETED_STATUSES;
 
 export function isTerminalProcedureStatus(status: ProcedureStatus): boolean {
   return TERMINAL_PROCEDURE_STATUSES.includes(status);

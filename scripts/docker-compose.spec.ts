@@ -8,14 +8,19 @@ const publishedPorts = [...compose.matchAll(/^\s+ports:\n((?:\s+- .+\n)+)/gm)].f
   match[1]!
     .trim()
     .split('\n')
-    .map((line) => line.trim().replace(/^- /, '')),
+    .map((line) =>
+      line
+        .trim()
+        .replace(/^- /, '')
+        .replace(/^['"]|['"]$/g, ''),
+    ),
 );
 const hasDockerCompose = spawnSync('docker-compose', ['version'], { stdio: 'ignore' }).status === 0;
 
 describe('docker-compose.yml exposes nothing by default', () => {
   it('publishes every port, infrastructure and services, on 127.0.0.1 only', () => {
     expect(publishedPorts).toHaveLength(8);
-    expect(publishedPorts.filter((port) => !port.startsWith('"127.0.0.1:'))).toEqual([]);
+    expect(publishedPorts.filter((port) => !port.startsWith('127.0.0.1:'))).toEqual([]);
   });
 
   it('takes the signing key and the PostgreSQL password from the environment, with no default', () => {

@@ -14,6 +14,7 @@ export * from './database/transactions';
 export * from './faults/fault-point';
 export * from './database/run-migrations';
 export * from './errors/domain.exception';
+export * from './errors/field-errors';
 export * from './health/health.controller';
 export * from './health/kafka.health';
 export * from './inbox/inbox';

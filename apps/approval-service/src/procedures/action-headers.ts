@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { IDEMPOTENCY_HEADER } from '../idempotency/idempotency';
-import { fieldError } from './procedure-errors';
+import { fieldError } from '@banjie/platform';
 
 export interface ActionHeaderValues {
   idempotencyKey?: string;

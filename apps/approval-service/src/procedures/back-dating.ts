@@ -3,7 +3,7 @@ import { ROLE_ACTIONS, type LocalDate, type WorkingDayCalendar } from '@banjie/d
 import { DomainException, type Actor } from '@banjie/platform';
 import type { AuditLateEntry } from '../audit/audit.repository';
 import type { ProjectScope } from '../projects/project-directory.repository';
-import { fieldError } from './procedure-errors';
+import { fieldError } from '@banjie/platform';
 import type { ProcedureRecord } from './procedure.record';
 
 /**

@@ -19,7 +19,7 @@ import {
   type LateEntry,
 } from './back-dating';
 import { applyAction, reasonOf, type ActionCommand } from './procedure-action';
-import { fieldError } from './procedure-errors';
+import { fieldError } from '@banjie/platform';
 import { appendActionEvent, internalFields } from './procedure-events';
 import { publicSnapshot } from './procedure-snapshot';
 import { procedureView } from './procedure-view';

@@ -1,9 +1,9 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ProcedurePlanChangedV1, type PlanItem } from '@banjie/contracts';
 import { shanghaiLocalDate } from '@banjie/domain';
-import { appendToOutbox, DomainException, type Actor } from '@banjie/platform';
+import { appendToOutbox, DomainException, fieldErrors, type Actor } from '@banjie/platform';
 import { authoredRecordFor } from '../projects/people-data';
 import type { ProjectEntity } from '../projects/project.entity';
 import { actorName, ProjectRepository } from '../projects/project.repository';
@@ -34,12 +34,7 @@ export class PlanService {
   async put(code: string, input: PutPlanDto, actor: Actor, now: Date = new Date()): Promise<PlanVersion> {
     const violations = planViolations(input.items);
     if (violations.length > 0) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: violations.map((v) => `${v.field}: ${v.rule}`),
-        fields: violations.map((v) => ({ field: v.field, rules: [v.rule] })),
-      });
+      throw fieldErrors(violations.map((v) => ({ field: v.field, rules: [v.rule] })));
     }
     const today = shanghaiLocalDate(now);
     const effectiveDate = input.effectiveDate ?? today;

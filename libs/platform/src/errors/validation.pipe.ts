@@ -1,32 +1,12 @@
-import {
-  BadRequestException,
-  ValidationPipe,
-  type ArgumentMetadata,
-  type ValidationError,
-} from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { plainTextViolation } from '../http/plain-text';
-
-export interface FieldError {
-  field: string;
-  rules: string[];
-}
+import { fieldErrors, type FieldError } from './field-errors';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = error.constraints ? [{ field, rules: Object.values(error.constraints) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
-  });
-}
-
-function badRequest(fields: FieldError[]): BadRequestException {
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: fields.flatMap(({ field, rules }) =>
-      rules.map((rule) => (rule.startsWith(field) ? rule : `${field}: ${rule}`)),
-    ),
-    fields,
   });
 }
 
@@ -123,7 +103,7 @@ class StrictValidationPipe extends ValidationPipe {
     if (REQUEST_INPUTS.has(metadata.type)) {
       const source = metadata.type as RequestInput;
       const unsafe = unsafeInput(value, source === 'body' ? '' : (metadata.data ?? source), source);
-      if (unsafe.length > 0) throw badRequest(unsafe);
+      if (unsafe.length > 0) throw fieldErrors(unsafe);
     }
     return super.transform(value, metadata);
   }
@@ -135,6 +115,6 @@ export function strictValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => badRequest(flatten(errors)),
+    exceptionFactory: (errors) => fieldErrors(flatten(errors)),
   });
 }

@@ -23,8 +23,7 @@ import {
   type QuarterTargetResult,
 } from '../../libs/workflows/src/client';
 import { SimulatedClock } from '../../libs/workflows/src/test/simulated-clock';
-import { procedureDeadlineWorkflowId } from '../../apps/deadline-service/src/procedures/procedure-snapshot';
-import { quarterTargetWorkflowId } from '../../apps/deadline-service/src/targets/quarter-target.starter';
+import { procedureDeadlineWorkflowId, quarterTargetWorkflowId } from '@banjie/workflows';
 import type { SimulationOptions } from './options';
 import { scheduleProcedures, type ProcedureSchedule } from './pace-model';
 import { loadPortfolio, type SimulatedPortfolio } from './portfolio';

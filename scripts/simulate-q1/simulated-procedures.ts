@@ -7,7 +7,7 @@ import {
   type WorkingDayCalendar,
 } from '../../libs/domain/src';
 import type { ClockUpdate, ProcedureEnd } from '../../libs/workflows/src/client';
-import type { ProcedureForTarget } from '../../apps/deadline-service/src/targets/quarter-reading';
+import type { ProcedureForTarget } from '@banjie/workflows';
 import type { ProcedureSchedule } from './pace-model';
 
 export type SimulatedStep = 'SUBMITTED' | 'ACCEPTED' | 'SUPPLEMENT_REQUESTED' | 'RESUBMITTED' | 'APPROVED';

@@ -2,7 +2,7 @@ import type { AtRiskProcedure } from '../../libs/contracts/src';
 import type { WorkingDayCalendar } from '../../libs/domain/src';
 import type { DeadlineActivities, QuarterReading } from '../../libs/workflows/src/client';
 import type { SimulatedClock } from '../../libs/workflows/src/test/simulated-clock';
-import { readQuarter } from '../../apps/deadline-service/src/targets/quarter-reading';
+import { readQuarter } from '@banjie/workflows';
 import type { SimulatedProcedures } from './simulated-procedures';
 
 /** An escalation the workflows raised, at the simulated instant it was raised. */

@@ -4,8 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { shanghaiLocalDate } from '@banjie/domain';
 import { eventually, requiredEnv } from '@banjie/testing';
-import { procedureDeadlineQuery } from '@banjie/workflows';
-import { procedureDeadlineWorkflowId } from './procedures/procedure-snapshot';
+import { procedureDeadlineQuery, procedureDeadlineWorkflowId } from '@banjie/workflows';
 import { DeadlineReconciler } from './reconciler/deadline.reconciler';
 import {
   ApprovalEventPublisher,

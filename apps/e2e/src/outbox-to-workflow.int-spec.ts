@@ -14,7 +14,7 @@ import {
 } from '@banjie/testing';
 import { startWatchStatusQuery } from '@banjie/workflows';
 import { migrateDeadline, startDeadlineService } from '../../deadline-service/src/deadline-service';
-import { startWatchWorkflowId } from '../../deadline-service/src/temporal/project-start-watch.starter';
+import { startWatchWorkflowId } from '@banjie/workflows';
 import { startIsolatedIntake } from '../../intake-service/src/test/intake-api';
 
 /**

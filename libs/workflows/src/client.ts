@@ -48,3 +48,5 @@ export const WORKFLOW_TYPES = {
   procedureDeadline: 'procedureDeadlineWorkflow',
   quarterTarget: 'quarterTargetWorkflow',
 } as const;
+export * from './workflow-ids';
+export { readQuarter, type ProcedureForTarget } from './quarter-reading';

@@ -58,6 +58,3 @@ export function clockUpdateOf(
     },
   };
 }
-
-export const procedureDeadlineWorkflowId = (procedureId: string, applicationNumber: number): string =>
-  `procedure-deadline:${procedureId}:${applicationNumber}`;

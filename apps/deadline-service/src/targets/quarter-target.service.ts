@@ -1,3 +1,4 @@
+import { readQuarter } from '@banjie/workflows';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -8,7 +9,6 @@ import type { QuarterReading, QuarterReadingRequest } from '@banjie/workflows';
 import { DeadlineCalendar } from '../calendar/deadline-calendar';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
-import { readQuarter } from './quarter-reading';
 
 export interface QuarterTargetReport {
   quarter: string;

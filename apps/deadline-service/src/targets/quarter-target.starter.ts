@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { WORKFLOW_TYPES, type QuarterTargetInput } from '@banjie/workflows';
+import { WORKFLOW_TYPES, type QuarterTargetInput, quarterTargetWorkflowId } from '@banjie/workflows';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
-
-export const quarterTargetWorkflowId = (quarter: string): string => `quarter-target:${quarter}`;
 
 /** A checkpoint reached more than this late (the service started mid-quarter) is recorded without escalating. */
 const CATCH_UP_TOLERANCE_MS = 24 * 3600_000;

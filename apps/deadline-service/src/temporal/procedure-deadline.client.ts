@@ -17,6 +17,7 @@ import {
   type ClockUpdate,
   type ProcedureDeadlineInput,
   type ProcedureDeadlineView,
+  procedureDeadlineWorkflowId,
 } from '@banjie/workflows';
 import { DeadlineCalendar } from '../calendar/deadline-calendar';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
@@ -24,7 +25,6 @@ import {
   clockUpdateOf,
   endingOf,
   hasRunningClock,
-  procedureDeadlineWorkflowId,
   type ProcedureSnapshot,
 } from '../procedures/procedure-snapshot';
 import { TEMPORAL_CLIENT } from './temporal.tokens';

@@ -10,6 +10,7 @@ import {
   watchClosedSignal,
   WORKFLOW_TYPES,
   type ProjectStartWatchInput,
+  startWatchWorkflowId,
 } from '@banjie/workflows';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { TEMPORAL_CLIENT } from './temporal.tokens';
@@ -20,8 +21,6 @@ const DAY_MS = 24 * 3600 * 1000;
 export function endOfShanghaiDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00+08:00`) + DAY_MS).toISOString();
 }
-
-export const startWatchWorkflowId = (projectCode: string): string => `project-start-watch:${projectCode}`;
 
 @Injectable()
 export class ProjectStartWatchStarter {

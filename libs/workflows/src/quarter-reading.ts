@@ -10,8 +10,8 @@ import {
   quarterCheckpoints,
   type LocalDate,
   type WorkingDayCalendar,
-} from '@banjie/domain';
-import type { QuarterReading, QuarterReadingRequest } from '@banjie/workflows';
+} from '@banjie/domain/workflow-safe';
+import type { QuarterReading, QuarterReadingRequest } from './activities';
 
 export interface ProcedureForTarget {
   procedureId: string;

@@ -17,6 +17,8 @@ export * from './procedures/procedure-lifecycle';
 export * from './procedures/procedure-state-machine';
 export * from './procedures/procedure-permissions';
 export * from './procedures/procedure-clock';
+export * from './procedures/acceptance-window';
+export * from './procedures/procedure-timeline';
 export * from './projects/project-lifecycle';
 export * from './portfolio/rates';
 export * from './portfolio/quarter';

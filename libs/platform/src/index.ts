@@ -11,6 +11,7 @@ export * from './database/data-source-options';
 export * from './database/notification-listener';
 export * from './database/transient-errors';
 export * from './database/transactions';
+export * from './database/with-data-source';
 export * from './faults/fault-point';
 export * from './database/run-migrations';
 export * from './errors/domain.exception';

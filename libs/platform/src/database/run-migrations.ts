@@ -1,14 +1,11 @@
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
+import { withDataSource } from './with-data-source';
 
 /** Creates the service's schema if needed and applies its pending migrations. */
-export async function runMigrations(options: DataSourceOptions & { schema?: string }): Promise<string[]> {
-  const dataSource = new DataSource(options);
-  await dataSource.initialize();
-  try {
+export function runMigrations(options: DataSourceOptions & { schema?: string }): Promise<string[]> {
+  return withDataSource(options, async (dataSource) => {
     await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
-  } finally {
-    await dataSource.destroy();
-  }
+  });
 }

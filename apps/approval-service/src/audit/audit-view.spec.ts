@@ -1,7 +1,8 @@
 import { auditTrailFor } from './audit-view';
+import type { AuditRow } from './audit.repository';
 
 describe('audit trail views', () => {
-  const applied = {
+  const applied: AuditRow = {
     id: 7,
     procedureId: 'BJ-2023-0001-EIA',
     projectCode: 'BJ-2023-0001',
@@ -29,9 +30,9 @@ describe('audit trail views', () => {
       evidence: '扫描件',
       onBehalfOf: { role: 'department', department: 'EEB' },
     },
-    recordedAt: '2026-11-30T01:00:00.000Z',
+    recordedAt: new Date('2026-11-30T01:00:00.000Z'),
   };
-  const denied = {
+  const denied: AuditRow = {
     ...applied,
     id: 8,
     outcome: 'DENIED',
@@ -56,7 +57,7 @@ describe('audit trail views', () => {
         supplementReason: 'MISSING_DOCUMENT',
         documentNumber: null,
         extensionDays: null,
-        recordedAt: '2026-11-30T01:00:00.000Z',
+        recordedAt: new Date('2026-11-30T01:00:00.000Z'),
         lateEntry: true,
       },
     ]);

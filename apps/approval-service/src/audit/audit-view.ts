@@ -1,5 +1,6 @@
 import { Role } from '@banjie/contracts';
 import type { Actor } from '@banjie/platform';
+import type { AuditRow } from './audit.repository';
 
 /**
  * What of an audit row the procedure's public contract publishes anyway (`approval.procedure.v1`,
@@ -22,16 +23,19 @@ const PUBLIC_AUDIT_FIELDS = [
   'recordedAt',
 ] as const;
 
-export type PublicAuditRow = Partial<Record<(typeof PUBLIC_AUDIT_FIELDS)[number], unknown>> & {
-  lateEntry: boolean;
-};
+type PublicAuditField = (typeof PUBLIC_AUDIT_FIELDS)[number];
+
+export type PublicAuditRow = Pick<AuditRow, PublicAuditField> & { lateEntry: boolean };
 
 /** The trail of applied changes as anybody may see them (attempts that changed nothing are not public). */
-export function publicAuditTrail(rows: readonly Record<string, unknown>[]): PublicAuditRow[] {
+export function publicAuditTrail(rows: readonly AuditRow[]): PublicAuditRow[] {
   return rows
     .filter((row) => row.outcome === 'APPLIED')
     .map((row) => ({
-      ...Object.fromEntries(PUBLIC_AUDIT_FIELDS.map((field) => [field, row[field]])),
+      ...(Object.fromEntries(PUBLIC_AUDIT_FIELDS.map((field) => [field, row[field]])) as Pick<
+        AuditRow,
+        PublicAuditField
+      >),
       lateEntry: row.lateEntry != null,
     }));
 }
@@ -40,6 +44,6 @@ export function publicAuditTrail(rows: readonly Record<string, unknown>[]): Publ
  * The whole trail is for the government side (departments, helpers, supervisors, dispatch, admins);
  * an enterprise sees only what the contract marks public.
  */
-export function auditTrailFor(actor: Actor, rows: Record<string, unknown>[]): Record<string, unknown>[] {
+export function auditTrailFor(actor: Actor, rows: AuditRow[]): AuditRow[] | PublicAuditRow[] {
   return actor.role === Role.ENTERPRISE ? publicAuditTrail(rows) : rows;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { currentCorrelationId } from '@banjie/platform';
+import { DataSource } from 'typeorm';
+import { currentCorrelationId, type Tx } from '@banjie/platform';
 
 /** What happened to an attempt: it changed the procedure, the caller was not permitted, or a rule said no. */
 export type AuditOutcome = 'APPLIED' | 'DENIED' | 'REJECTED';
@@ -35,6 +35,34 @@ export interface AuditLateEntry {
   onBehalfOf: { role: string; department?: string; enterpriseId?: string; helper?: string };
 }
 
+/** One row of the trail as it is read back: the entry as recorded, flattened, with its id, correlation and time. */
+export interface AuditRow {
+  id: number;
+  procedureId: string;
+  projectCode: string;
+  action: string;
+  outcome: AuditOutcome;
+  actor: string;
+  actorRole: string;
+  actorDepartment: string | null;
+  actorEnterpriseId: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  sequence: number | null;
+  reason: string | null;
+  supplementReason: string | null;
+  note: string | null;
+  documentNumber: string | null;
+  extensionDays: number | null;
+  effectiveDate: string | null;
+  refusalCode: string | null;
+  refusalMessage: string | null;
+  idempotencyKey: string | null;
+  correlationId: string | null;
+  lateEntry: AuditLateEntry | null;
+  recordedAt: Date;
+}
+
 const SELECT = `SELECT id::int AS id, procedure_id AS "procedureId", project_code AS "projectCode", action, outcome, actor, actor_role AS "actorRole",
   actor_department AS "actorDepartment", actor_enterprise_id AS "actorEnterpriseId", from_status AS "fromStatus", to_status AS "toStatus",
   sequence, reason, supplement_reason AS "supplementReason", note, document_number AS "documentNumber", extension_days AS "extensionDays",
@@ -47,8 +75,8 @@ const SELECT = `SELECT id::int AS id, procedure_id AS "procedureId", project_cod
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async append(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    await manager.query(
+  async append(tx: Tx, entry: AuditEntry): Promise<void> {
+    await tx.query(
       `INSERT INTO approval.audit_trail (procedure_id, project_code, action, outcome, actor, actor_role, actor_department, actor_enterprise_id,
          from_status, to_status, sequence, reason, supplement_reason, note, document_number, extension_days, effective_date,
          refusal_code, refusal_message, idempotency_key, correlation_id, late_entry)
@@ -80,11 +108,11 @@ export class AuditRepository {
     );
   }
 
-  ofProcedure(procedureId: string): Promise<Record<string, unknown>[]> {
+  ofProcedure(procedureId: string): Promise<AuditRow[]> {
     return this.dataSource.query(`${SELECT} WHERE procedure_id = $1 ORDER BY id`, [procedureId]);
   }
 
-  ofProcedures(procedureIds: string[]): Promise<Record<string, unknown>[]> {
+  ofProcedures(procedureIds: string[]): Promise<AuditRow[]> {
     return this.dataSource.query(`${SELECT} WHERE procedure_id = ANY ($1::text[]) ORDER BY id`, [
       procedureIds,
     ]);

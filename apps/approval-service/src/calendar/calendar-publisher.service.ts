@@ -1,7 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
 import { CalendarChangedV1, type CalendarChange } from '@banjie/contracts';
 import {
   CALENDAR_LAST_YEAR,
@@ -13,7 +11,7 @@ import {
   type CalendarOverride,
   type YearPublication,
 } from '@banjie/domain';
-import { appendToOutbox, DomainException, type Actor } from '@banjie/platform';
+import { appendToOutbox, DomainException, Transactions, type Actor, type Tx } from '@banjie/platform';
 import { CalendarRepository } from './calendar.repository';
 import { WorkingDayCalendarService } from './working-day-calendar.service';
 
@@ -34,16 +32,15 @@ export class CalendarPublisher implements OnApplicationBootstrap {
   private readonly logger = new Logger(CalendarPublisher.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repository: CalendarRepository,
     private readonly calendars: WorkingDayCalendarService,
   ) {}
 
   /** The first boot, and every boot with a newer chinese-days, publishes the package's years as a version. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.change('system', null, async (manager) => {
-      if ((await this.repository.latestVersion(manager))?.packageFingerprint === packageFingerprint())
-        return null;
+    await this.change('system', null, async (tx) => {
+      if ((await this.repository.latestVersion(tx))?.packageFingerprint === packageFingerprint()) return null;
       const lastYear = packageYears()[packageYears().length - 1]!.year;
       this.logger.log(`chinese-days data (to ${lastYear}) published as a new calendar version`);
       return { kind: 'PACKAGE_LOADED', lastYear };
@@ -66,8 +63,8 @@ export class CalendarPublisher implements OnApplicationBootstrap {
         { fields: problems },
       );
     }
-    const version = await this.change(actorName(actor), reason, async (manager, next) => {
-      const { firstYear, lastYear } = knownYears(await this.calendars.definition(manager));
+    const version = await this.change(actorName(actor), reason, async (tx, next) => {
+      const { firstYear, lastYear } = knownYears(await this.calendars.definition(tx));
       if (year < firstYear || year > Math.min(lastYear + 1, CALENDAR_LAST_YEAR)) {
         throw new DomainException(
           'conflict',
@@ -83,7 +80,7 @@ export class CalendarPublisher implements OnApplicationBootstrap {
         holidays,
         workingDays: publication.workingDays.map(parseLocalDate),
       };
-      await this.repository.saveYear(manager, arrangement, next, actorName(actor), reason);
+      await this.repository.saveYear(tx, arrangement, next, actorName(actor), reason);
       return { kind: 'YEAR_PUBLISHED', year, reference: publication.reference, correction: year <= lastYear };
     });
     return version!;
@@ -91,16 +88,16 @@ export class CalendarPublisher implements OnApplicationBootstrap {
 
   async setOverride(override: CalendarOverride, actor: Actor): Promise<number> {
     this.assertInCalendar(override.date);
-    const version = await this.change(actorName(actor), override.note, async (manager, next) => {
-      await this.repository.saveOverride(manager, override, next, actorName(actor));
+    const version = await this.change(actorName(actor), override.note, async (tx, next) => {
+      await this.repository.saveOverride(tx, override, next, actorName(actor));
       return { kind: 'OVERRIDE_SET', date: override.date, overrideKind: override.kind };
     });
     return version!;
   }
 
   async removeOverride(date: string, actor: Actor): Promise<number> {
-    const version = await this.change(actorName(actor), null, async (manager) => {
-      if (!(await this.repository.removeOverride(manager, date)))
+    const version = await this.change(actorName(actor), null, async (tx) => {
+      if (!(await this.repository.removeOverride(tx, date)))
         throw new DomainException('not-found', 'OVERRIDE_NOT_FOUND', `no calendar override on ${date}`);
       return { kind: 'OVERRIDE_REMOVED', date };
     });
@@ -115,22 +112,22 @@ export class CalendarPublisher implements OnApplicationBootstrap {
   private async change(
     changedBy: string,
     reason: string | null,
-    record: (manager: EntityManager, next: number) => Promise<CalendarChange | null>,
+    record: (tx: Tx, next: number) => Promise<CalendarChange | null>,
   ): Promise<number | null> {
-    const version = await this.dataSource.transaction(async (manager) => {
-      await this.repository.lock(manager);
-      const next = ((await this.repository.latestVersion(manager))?.version ?? 0) + 1;
-      const change = await record(manager, next);
+    const version = await this.transactions.run(async (tx) => {
+      await this.repository.lock(tx);
+      const next = ((await this.repository.latestVersion(tx))?.version ?? 0) + 1;
+      const change = await record(tx, next);
       if (change === null) return null;
-      await this.repository.addVersion(manager, {
+      await this.repository.addVersion(tx, {
         version: next,
         change,
         changedBy,
         reason,
         packageFingerprint: packageFingerprint(),
       });
-      const definition = await this.calendars.definition(manager);
-      await appendToOutbox(manager, CalendarChangedV1, CALENDAR_KEY, {
+      const definition = await this.calendars.definition(tx);
+      await appendToOutbox(tx, CalendarChangedV1, CALENDAR_KEY, {
         version: next,
         change,
         changedBy,

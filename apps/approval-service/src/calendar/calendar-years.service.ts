@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { cachedProvisionalYear, knownYears, type YearArrangement } from '@banjie/domain';
 import { CalendarRepository } from './calendar.repository';
 import { WorkingDayCalendarService } from './working-day-calendar.service';
@@ -9,7 +7,6 @@ import { WorkingDayCalendarService } from './working-day-calendar.service';
 @Injectable()
 export class CalendarYears {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: CalendarRepository,
     private readonly calendars: WorkingDayCalendarService,
   ) {}
@@ -19,7 +16,7 @@ export class CalendarYears {
     const { lastYear } = knownYears(definition);
     const arrangement: YearArrangement =
       year > lastYear ? cachedProvisionalYear(year) : definition.years.find((y) => y.year === year)!;
-    const publication = await this.repository.publishedYear(this.dataSource.manager, year);
+    const publication = await this.repository.publishedYear(year);
     return {
       year,
       source: arrangement.source,
@@ -40,6 +37,6 @@ export class CalendarYears {
   }
 
   versions() {
-    return this.repository.versions(this.dataSource.manager);
+    return this.repository.versions();
   }
 }

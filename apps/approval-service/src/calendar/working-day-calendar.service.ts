@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import {
   packageYears,
   shanghaiLocalDate,
   workingDayCalendarOf,
   type CalendarDefinition,
-  type CalendarOverride,
   type WorkingDayCalendar,
   type YearArrangement,
 } from '@banjie/domain';
+import type { Tx } from '@banjie/platform';
 import { APPROVAL_CONFIG, type ApprovalConfig } from '../config';
 import { CalendarRepository, type PublishedYearRow } from './calendar.repository';
 
@@ -41,35 +39,34 @@ export class WorkingDayCalendarService {
   private cached: { calendar: WorkingDayCalendar; loadedAt: number } | undefined;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APPROVAL_CONFIG) private readonly config: ApprovalConfig,
     private readonly repository: CalendarRepository,
   ) {}
 
   /**
-   * Inside a transaction pass its manager: a reload must not wait for a second pool connection
+   * Inside a transaction pass it: a reload must not wait for a second pool connection
    * while the transaction holds one — with every connection held by actions waiting for the
    * calendar, that wait never ended (found by `npm run bench`, see docs/performance.md).
    */
-  async current(executor: EntityManager = this.dataSource.manager): Promise<WorkingDayCalendar> {
+  async current(tx?: Tx): Promise<WorkingDayCalendar> {
     if (this.cached && Date.now() - this.cached.loadedAt < this.config.calendarRefreshMs)
       return this.cached.calendar;
     // One cheap query per refresh; the definition is read and the calendar rebuilt only for a new version.
-    const version = (await this.repository.latestVersion(executor))?.version ?? 0;
+    const version = (await this.repository.latestVersion(tx))?.version ?? 0;
     const calendar =
       this.cached?.calendar.version === version
         ? this.cached.calendar
-        : workingDayCalendarOf(await this.definition(executor));
+        : workingDayCalendarOf(await this.definition(tx));
     this.cached = { calendar, loadedAt: Date.now() };
     return calendar;
   }
 
   /** The definition at the latest version, as it is published on `calendar.v1`. */
-  async definition(executor: EntityManager = this.dataSource.manager): Promise<CalendarDefinition> {
+  async definition(tx?: Tx): Promise<CalendarDefinition> {
     const [latest, published, overrides] = [
-      await this.repository.latestVersion(executor),
-      await this.repository.publishedYears(executor),
-      await this.repository.overrides(executor),
+      await this.repository.latestVersion(tx),
+      await this.repository.publishedYears(tx),
+      await this.repository.overrides(tx),
     ];
     return { version: latest?.version ?? 0, years: knownYearsOf(packageYears(), published), overrides };
   }
@@ -81,9 +78,5 @@ export class WorkingDayCalendarService {
   /** The civil day in Asia/Shanghai. */
   today(now: Date = new Date()): string {
     return shanghaiLocalDate(now);
-  }
-
-  overrides(executor: EntityManager = this.dataSource.manager): Promise<CalendarOverride[]> {
-    return this.repository.overrides(executor);
   }
 }

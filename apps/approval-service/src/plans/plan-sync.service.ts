@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import {
   ProcedureOpenedV1,
   ProcedureReplannedV1,
@@ -8,6 +7,7 @@ import {
   type ProcedurePlanChangedV1,
   type Role,
 } from '@banjie/contracts';
+import type { Tx } from '@banjie/platform';
 import { AuditRepository } from '../audit/audit.repository';
 import { WorkingDayCalendarService } from '../calendar/working-day-calendar.service';
 import { appendPlainEvent, internalFields } from '../procedures/procedure-events';
@@ -43,11 +43,11 @@ export class PlanSyncService {
    */
   async apply(
     envelope: EnvelopeOf<typeof ProcedurePlanChangedV1>,
-    manager: EntityManager,
+    tx: Tx,
     now: Date = new Date(),
   ): Promise<void> {
     const { public: plan, internal } = envelope.payload;
-    const project = await this.directory.upsertFromPlanAndLock(manager, {
+    const project = await this.directory.upsertFromPlanAndLock(tx, {
       code: plan.projectCode,
       ownerEnterpriseId: internal.ownerEnterpriseId,
       helperLogins: helperLogins(internal.helpers),
@@ -59,12 +59,12 @@ export class PlanSyncService {
       return;
     }
     const existing = new Map(
-      (await this.procedures.lockProjectProcedures(manager, plan.projectCode)).map((record) => [
+      (await this.procedures.lockProjectProcedures(tx, plan.projectCode)).map((record) => [
         record.procedure,
         record,
       ]),
     );
-    const calendar = await this.calendars.current(manager);
+    const calendar = await this.calendars.current(tx);
     const actor = planActor(internal.actor);
     const reason = internal.reason ?? null;
     for (const item of plan.items) {
@@ -75,7 +75,7 @@ export class PlanSyncService {
         effectiveDate: plan.effectiveDate,
       });
       const { record } = outcome;
-      await this.procedures.save(manager, record);
+      await this.procedures.save(tx, record);
       const entry = {
         procedureId: record.procedureId,
         projectCode: record.projectCode,
@@ -87,13 +87,13 @@ export class PlanSyncService {
       if (outcome.kind !== 'unchanged') {
         const definition = outcome.kind === 'opened' ? ProcedureOpenedV1 : ProcedureReplannedV1;
         await appendPlainEvent(
-          manager,
+          tx,
           definition,
           publicSnapshot(record, calendar),
           internalFields(actor, reason, project),
           now,
         );
-        await this.audit.append(manager, {
+        await this.audit.append(tx, {
           ...entry,
           action: outcome.kind === 'opened' ? 'open' : 'replan',
           outcome: 'APPLIED',
@@ -105,7 +105,7 @@ export class PlanSyncService {
       }
       if (outcome.kind !== 'opened' && outcome.heldBack) {
         this.logger.warn(`${record.procedureId}: ${outcome.heldBack.message}`);
-        await this.audit.append(manager, {
+        await this.audit.append(tx, {
           ...entry,
           action: 'replan',
           outcome: 'REJECTED',
@@ -115,6 +115,6 @@ export class PlanSyncService {
         });
       }
     }
-    await this.directory.recordPlanVersion(manager, plan.projectCode, plan.planVersion);
+    await this.directory.recordPlanVersion(tx, plan.projectCode, plan.planVersion);
   }
 }

@@ -10,7 +10,7 @@ export const PLAN_CONSUMER = 'approval.procedure-plan';
 @Controller()
 export class PlanConsumer {
   private readonly handlers = [
-    handle(ProcedurePlanChangedV1, (envelope, manager) => this.plans.apply(envelope, manager)),
+    handle(ProcedurePlanChangedV1, (envelope, tx) => this.plans.apply(envelope, tx)),
   ];
 
   constructor(

@@ -1,9 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
 import { ProcedureAction } from '@banjie/contracts';
 import { checkExtensionDays, decide, mayAct } from '@banjie/domain';
-import { DomainException, faultPoint, FaultPoints, type Actor } from '@banjie/platform';
+import {
+  DomainException,
+  faultPoint,
+  FaultPoints,
+  fieldError,
+  Transactions,
+  type Actor,
+  type Tx,
+} from '@banjie/platform';
 import { AuditRepository, type AuditEntry, type AuditLateEntry } from '../audit/audit.repository';
 import { WorkingDayCalendarService } from '../calendar/working-day-calendar.service';
 import { APPROVAL_CONFIG, type ApprovalConfig } from '../config';
@@ -19,7 +25,6 @@ import {
   type LateEntry,
 } from './back-dating';
 import { applyAction, reasonOf, type ActionCommand } from './procedure-action';
-import { fieldError } from '@banjie/platform';
 import { appendActionEvent, internalFields } from './procedure-events';
 import { publicSnapshot } from './procedure-snapshot';
 import { procedureView } from './procedure-view';
@@ -56,7 +61,7 @@ type Outcome =
 @Injectable()
 export class ProcedureActionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     @Inject(APPROVAL_CONFIG) private readonly config: ApprovalConfig,
     private readonly procedures: ProcedureRepository,
     private readonly projects: ProjectDirectoryRepository,
@@ -80,9 +85,7 @@ export class ProcedureActionService {
       body: request.body,
       ifMatch: request.expected?.source === 'if-match' ? request.expected.sequence : undefined,
     });
-    const outcome = await this.dataSource.transaction((manager) =>
-      this.performLocked(manager, request, fingerprint, now),
-    );
+    const outcome = await this.transactions.run((tx) => this.performLocked(tx, request, fingerprint, now));
     switch (outcome.kind) {
       case 'refused':
         throw outcome.error;
@@ -94,16 +97,16 @@ export class ProcedureActionService {
   }
 
   private async performLocked(
-    manager: EntityManager,
+    tx: Tx,
     request: ActionRequest,
     fingerprint: string,
     now: Date,
   ): Promise<Outcome> {
     const { command, actor } = request;
-    const record = await this.procedures.lockForChange(manager, request.procedureId);
-    const project = await this.projects.scope(manager, record.projectCode);
+    const record = await this.procedures.lockForChange(tx, request.procedureId);
+    const project = await this.projects.scope(tx, record.projectCode);
     if (!canSee(visibilityOf(actor), { department: record.department, ...project })) {
-      await this.securityLog.append(manager, {
+      await this.securityLog.append(tx, {
         event: SecurityEvent.ACTION_ON_HIDDEN_PROCEDURE,
         procedureId: record.procedureId,
         action: command.action,
@@ -114,7 +117,7 @@ export class ProcedureActionService {
     const caller = callerOf(actor);
     if (request.idempotencyKey !== undefined) {
       // Under the lock: a concurrent request with the same key has committed by now.
-      const stored = await this.idempotency.find(manager, caller, record.procedureId, request.idempotencyKey);
+      const stored = await this.idempotency.find(tx, caller, record.procedureId, request.idempotencyKey);
       if (stored) return { kind: 'replay', stored };
     }
     let lateEntry: AuditLateEntry | null = null;
@@ -138,7 +141,7 @@ export class ProcedureActionService {
     });
     const refuse = async (error: DomainException, outcome: 'DENIED' | 'REJECTED'): Promise<Outcome> => {
       await this.audit.append(
-        manager,
+        tx,
         attempt(outcome, { refusalCode: error.code, refusalMessage: error.message }),
       );
       return { kind: 'refused', error };
@@ -194,7 +197,7 @@ export class ProcedureActionService {
       );
     }
     const today = this.calendars.today(now);
-    const calendar = await this.calendars.current(manager);
+    const calendar = await this.calendars.current(tx);
     const effectiveDate = checkedEffectiveDate(request.effectiveDate, record, today);
     if (!request.lateEntry)
       checkBackDatingGrace(effectiveDate, today, this.config.backdateGraceWorkingDays, calendar);
@@ -204,21 +207,15 @@ export class ProcedureActionService {
     }
 
     const next = applyAction(record, decision, command, effectiveDate);
-    await this.procedures.save(manager, next);
+    await this.procedures.save(tx, next);
     const published = {
       ...publicSnapshot(next, calendar),
       recordedOn: today,
       ...(lateEntry ? { lateEntry: true } : {}),
     };
-    await appendActionEvent(
-      manager,
-      command,
-      published,
-      internalFields(actor, reasonOf(command), project),
-      now,
-    );
+    await appendActionEvent(tx, command, published, internalFields(actor, reasonOf(command), project), now);
     await this.audit.append(
-      manager,
+      tx,
       attempt('APPLIED', { toStatus: next.status, sequence: next.sequence, effectiveDate }),
     );
     const body = procedureView(next, project, {
@@ -229,7 +226,7 @@ export class ProcedureActionService {
     });
     const response: ActionResponse = { statusCode: 200, body, replayed: false };
     if (request.idempotencyKey !== undefined) {
-      await this.idempotency.save(manager, {
+      await this.idempotency.save(tx, {
         caller,
         key: request.idempotencyKey,
         procedureId: record.procedureId,

@@ -9,8 +9,7 @@ import {
   type PublicProcedureFields,
   type Role,
 } from '@banjie/contracts';
-import { appendToOutbox } from '@banjie/platform';
-import type { EntityManager } from 'typeorm';
+import { appendToOutbox, type Tx } from '@banjie/platform';
 import type { ProjectScope } from '../projects/project-directory.repository';
 import type { ActionCommand } from './procedure-action';
 
@@ -19,7 +18,7 @@ type PlainProcedureEvent = EventDefinition<string, (typeof ProcedureOpenedV1)['p
 
 /** Publishes (through the outbox, in the caller's transaction) the event of an action with the snapshot after it. */
 export function appendActionEvent(
-  manager: EntityManager,
+  tx: Tx,
   command: ActionCommand,
   snapshot: PublicProcedureFields,
   internal: InternalProcedureFields,
@@ -28,7 +27,7 @@ export function appendActionEvent(
   switch (command.action) {
     case ProcedureAction.EXTEND:
       return appendToOutbox(
-        manager,
+        tx,
         ProcedureExtendedV1,
         snapshot.projectCode,
         { public: { ...snapshot, extensionDays: command.days }, internal },
@@ -36,7 +35,7 @@ export function appendActionEvent(
       );
     case ProcedureAction.REQUEST_SUPPLEMENT:
       return appendToOutbox(
-        manager,
+        tx,
         ProcedureSupplementRequestedV1,
         snapshot.projectCode,
         { public: { ...snapshot, supplementReason: command.supplementReason }, internal },
@@ -44,7 +43,7 @@ export function appendActionEvent(
       );
     default:
       return appendPlainEvent(
-        manager,
+        tx,
         PROCEDURE_ACTION_EVENTS[command.action] as PlainProcedureEvent,
         snapshot,
         internal,
@@ -55,13 +54,13 @@ export function appendActionEvent(
 
 /** ProcedureOpened, ProcedureReplanned and the actions that carry nothing beyond the snapshot. */
 export function appendPlainEvent(
-  manager: EntityManager,
+  tx: Tx,
   definition: PlainProcedureEvent,
   snapshot: PublicProcedureFields,
   internal: InternalProcedureFields,
   now: Date,
 ) {
-  return appendToOutbox(manager, definition, snapshot.projectCode, { public: snapshot, internal }, now);
+  return appendToOutbox(tx, definition, snapshot.projectCode, { public: snapshot, internal }, now);
 }
 
 /** The internal part of every procedure event: who acted, why, and whom the project belongs to. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { DomainException } from '@banjie/platform';
+import { DataSource } from 'typeorm';
+import { DomainException, type Tx } from '@banjie/platform';
 import type { ProcedureRecord } from './procedure.record';
 import { visibilityCondition, type Visibility } from './procedure-visibility';
 
@@ -24,8 +24,8 @@ export class ProcedureRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Reads a procedure for change, locking its row until the transaction ends (concurrent actions queue here). */
-  async lockForChange(manager: EntityManager, procedureId: string): Promise<ProcedureRecord> {
-    const [record] = (await manager.query(
+  async lockForChange(tx: Tx, procedureId: string): Promise<ProcedureRecord> {
+    const [record] = (await tx.query(
       `SELECT ${COLUMNS} FROM approval.procedures p WHERE p.procedure_id = $1 FOR UPDATE`,
       [procedureId],
     )) as ProcedureRecord[];
@@ -33,15 +33,15 @@ export class ProcedureRepository {
     return record;
   }
 
-  async lockProjectProcedures(manager: EntityManager, projectCode: string): Promise<ProcedureRecord[]> {
-    return manager.query(
+  async lockProjectProcedures(tx: Tx, projectCode: string): Promise<ProcedureRecord[]> {
+    return tx.query(
       `SELECT ${COLUMNS} FROM approval.procedures p WHERE p.project_code = $1 ORDER BY p.procedure_id FOR UPDATE`,
       [projectCode],
     );
   }
 
-  async save(manager: EntityManager, r: ProcedureRecord): Promise<void> {
-    await manager.query(
+  async save(tx: Tx, r: ProcedureRecord): Promise<void> {
+    await tx.query(
       `INSERT INTO approval.procedures (procedure_id, project_code, procedure, department, status, sequence, effective_date, application_number,
          extensions_used, plan_applicability, planned_working_days, committed_working_days, extension_working_days, submitted_on, accepted_on,
          pauses, baseline_date, target_date, completed_on, document_number)

@@ -1,6 +1,5 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import type { EntityManager } from 'typeorm';
 import {
   ProjectLifecycleChangedV1,
   ProjectRegisteredV1,
@@ -8,7 +7,7 @@ import {
   Topics,
   type PayloadOf,
 } from '@banjie/contracts';
-import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
+import { EventConsumer, handle, type KafkaBatchContext, type Tx } from '@banjie/platform';
 import { helperLogins, ProjectDirectoryRepository } from './project-directory.repository';
 
 export const PROJECT_DIRECTORY_CONSUMER = 'approval.project-directory';
@@ -19,9 +18,9 @@ type ProjectSnapshot = Pick<PayloadOf<typeof ProjectRegisteredV1>, 'public' | 'i
 @Controller()
 export class ProjectDirectoryConsumer {
   private readonly handlers = [
-    handle(ProjectRegisteredV1, (envelope, manager) => this.upsert(envelope.payload, manager)),
-    handle(ProjectUpdatedV1, (envelope, manager) => this.upsert(envelope.payload, manager)),
-    handle(ProjectLifecycleChangedV1, (envelope, manager) => this.upsert(envelope.payload, manager)),
+    handle(ProjectRegisteredV1, (envelope, tx) => this.upsert(envelope.payload, tx)),
+    handle(ProjectUpdatedV1, (envelope, tx) => this.upsert(envelope.payload, tx)),
+    handle(ProjectLifecycleChangedV1, (envelope, tx) => this.upsert(envelope.payload, tx)),
   ];
 
   constructor(
@@ -34,8 +33,8 @@ export class ProjectDirectoryConsumer {
     await this.events.consume(context, PROJECT_DIRECTORY_CONSUMER, this.handlers);
   }
 
-  private upsert({ public: project, internal }: ProjectSnapshot, manager: EntityManager): Promise<void> {
-    return this.directory.upsertFromProject(manager, {
+  private upsert({ public: project, internal }: ProjectSnapshot, tx: Tx): Promise<void> {
+    return this.directory.upsertFromProject(tx, {
       code: project.code,
       ownerEnterpriseId: internal.ownerEnterpriseId,
       helperLogins: helperLogins(internal.helpers),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { DomainException } from '@banjie/platform';
+import { DataSource } from 'typeorm';
+import { DomainException, type Tx } from '@banjie/platform';
 
 /** What the approval service knows about a project: who owns it and which helper logins act for it. */
 export interface ProjectScope {
@@ -23,10 +23,10 @@ export class ProjectDirectoryRepository {
 
   /** From intake's project events: newer project versions win, older ones change nothing. */
   async upsertFromProject(
-    manager: EntityManager,
+    tx: Tx,
     project: { code: string; ownerEnterpriseId: string; helperLogins: string[]; version: number },
   ): Promise<void> {
-    await manager.query(
+    await tx.query(
       `INSERT INTO approval.projects (code, owner_enterprise_id, helper_logins, project_version) VALUES ($1, $2, $3, $4)
        ON CONFLICT (code) DO UPDATE SET owner_enterprise_id = EXCLUDED.owner_enterprise_id, helper_logins = EXCLUDED.helper_logins,
          project_version = EXCLUDED.project_version, updated_at = now()
@@ -41,31 +41,30 @@ export class ProjectDirectoryRepository {
    * Returns the project row, locked for the rest of the transaction.
    */
   async upsertFromPlanAndLock(
-    manager: EntityManager,
+    tx: Tx,
     project: { code: string; ownerEnterpriseId: string; helperLogins: string[] },
   ): Promise<ProjectScope> {
-    await manager.query(
+    await tx.query(
       `INSERT INTO approval.projects (code, owner_enterprise_id, helper_logins) VALUES ($1, $2, $3)
        ON CONFLICT (code) DO UPDATE SET owner_enterprise_id = EXCLUDED.owner_enterprise_id, helper_logins = EXCLUDED.helper_logins, updated_at = now()
        WHERE projects.project_version = 0`,
       [project.code, project.ownerEnterpriseId, project.helperLogins],
     );
-    const [row] = (await manager.query(
-      `SELECT ${COLUMNS} FROM approval.projects WHERE code = $1 FOR UPDATE`,
-      [project.code],
-    )) as ProjectScope[];
+    const [row] = (await tx.query(`SELECT ${COLUMNS} FROM approval.projects WHERE code = $1 FOR UPDATE`, [
+      project.code,
+    ])) as ProjectScope[];
     return row!;
   }
 
-  async recordPlanVersion(manager: EntityManager, code: string, planVersion: number): Promise<void> {
-    await manager.query(
-      `UPDATE approval.projects SET plan_version = $2, updated_at = now() WHERE code = $1`,
-      [code, planVersion],
-    );
+  async recordPlanVersion(tx: Tx, code: string, planVersion: number): Promise<void> {
+    await tx.query(`UPDATE approval.projects SET plan_version = $2, updated_at = now() WHERE code = $1`, [
+      code,
+      planVersion,
+    ]);
   }
 
-  async scope(manager: EntityManager | DataSource, code: string): Promise<ProjectScope> {
-    const [row] = (await manager.query(`SELECT ${COLUMNS} FROM approval.projects WHERE code = $1`, [
+  async scope(tx: Tx, code: string): Promise<ProjectScope> {
+    const [row] = (await tx.query(`SELECT ${COLUMNS} FROM approval.projects WHERE code = $1`, [
       code,
     ])) as ProjectScope[];
     if (!row)
@@ -74,7 +73,7 @@ export class ProjectDirectoryRepository {
   }
 
   find(code: string): Promise<ProjectScope> {
-    return this.scope(this.dataSource, code);
+    return this.scope(this.dataSource.manager, code);
   }
 
   async scopes(codes: string[]): Promise<Map<string, ProjectScope>> {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { currentCorrelationId, type Actor } from '@banjie/platform';
+import { currentCorrelationId, type Actor, type Tx } from '@banjie/platform';
 
 /** What the security log records: an action tried on a procedure the caller cannot see. */
 export const SecurityEvent = { ACTION_ON_HIDDEN_PROCEDURE: 'ACTION_ON_HIDDEN_PROCEDURE' } as const;
@@ -19,8 +18,8 @@ export interface SecurityLogEntry {
  */
 @Injectable()
 export class SecurityLogRepository {
-  async append(manager: EntityManager, entry: SecurityLogEntry): Promise<void> {
-    await manager.query(
+  async append(tx: Tx, entry: SecurityLogEntry): Promise<void> {
+    await tx.query(
       `INSERT INTO approval.security_log (event, procedure_id, action, actor, actor_role, actor_department, actor_enterprise_id, correlation_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [

@@ -1,9 +1,15 @@
-import { DataSource } from 'typeorm';
-import { CalendarReplica, runMigrations, serviceDataSourceOptions, startServiceApp } from '@banjie/platform';
+import {
+  CalendarReplica,
+  runMigrations,
+  serviceDataSourceOptions,
+  startServiceApp,
+  Transactions,
+  withDataSource,
+} from '@banjie/platform';
 import { NoticeAppModule } from './app.module';
 import { BoardProjector, type RefreshOutcome } from './board/board-projector';
 import { CardCalculator } from './board/card-calculator';
-import { CardStore } from './board/card-store';
+import { CardRepository } from './board/card.repository';
 import { systemClock, todayIn, type Clock } from './clock/clock';
 import { noticeConfig } from './config';
 import { noticeDatabase } from './database/notice-database';
@@ -45,24 +51,19 @@ export async function rebuildNoticeBoard(
   clock: Clock = systemClock,
 ): Promise<RefreshOutcome> {
   const config = noticeConfig(env);
-  const dataSource = new DataSource(
-    serviceDataSourceOptions({
-      url: config.DATABASE_URL,
-      schema: config.databaseSchema,
-      ...noticeDatabase,
-      poolSize: 2,
-    }),
-  );
-  await dataSource.initialize();
-  try {
+  const options = serviceDataSourceOptions({
+    url: config.DATABASE_URL,
+    schema: config.databaseSchema,
+    ...noticeDatabase,
+    poolSize: 2,
+  });
+  return withDataSource(options, async (dataSource) => {
     const calendar = await new CalendarReplica(dataSource, config.databaseSchema).load();
     const calculator = new CardCalculator(new PublicHistoryRepository(), {
       calendar,
       dueSoonWorkingDays: config.dueSoonWorkingDays,
     });
-    const projector = new BoardProjector(calculator, new CardStore());
-    return await dataSource.transaction((manager) => projector.rebuild(manager, todayIn(clock), clock.now()));
-  } finally {
-    await dataSource.destroy();
-  }
+    const projector = new BoardProjector(calculator, new CardRepository(dataSource));
+    return new Transactions(dataSource).run((tx) => projector.rebuild(tx, todayIn(clock), clock.now()));
+  });
 }

@@ -1,12 +1,12 @@
-import type { EntityManager } from 'typeorm';
 import type { FlagBoardCard } from '@banjie/contracts';
 import { parseLocalDate } from '@banjie/domain';
+import type { Tx } from '@banjie/platform';
 import { BoardProjector } from './board-projector';
 import { cardHash } from './card';
 import type { CardCalculator } from './card-calculator';
-import type { CardStore, CardVersion, StoredCard } from './card-store';
+import type { CardRepository, CardVersion, StoredCard } from './card.repository';
 
-const manager = {} as EntityManager;
+const tx = {} as Tx;
 const asOf = parseLocalDate('2026-11-27');
 const at = new Date('2026-11-27T01:00:00Z');
 const earlier = new Date('2026-11-20T01:00:00Z');
@@ -19,26 +19,25 @@ const storedAs = (shown: FlagBoardCard, version: number): StoredCard => ({
   changedAt: earlier,
 });
 
-/** A store that records the writes it is asked for. */
-function recordingStore(stored: Map<string, StoredCard>, published = new Map<string, number>()) {
+/** A card repository that records the writes it is asked for. */
+function recordingRepository(stored: Map<string, StoredCard>, published = new Map<string, number>()) {
   const writes: {
     restored: string[][];
     changed: { codes: string[]; versions: number[]; cause: string }[];
     announcements: number;
   } = { restored: [], changed: [], announcements: 0 };
   const codes = (cards: readonly CardVersion[]) => cards.map((entry) => entry.card.code);
-  const store = {
+  const cardRepository = {
     lockBoard: async () => undefined,
     stored: async () => stored,
     lastPublishedVersions: async () => published,
     deleteAll: async () => undefined,
-    restore: async (_: EntityManager, cards: readonly CardVersion[]) =>
-      void writes.restored.push(codes(cards)),
-    change: async (_: EntityManager, cards: readonly CardVersion[], cause: string) =>
+    restore: async (_: Tx, cards: readonly CardVersion[]) => void writes.restored.push(codes(cards)),
+    change: async (_: Tx, cards: readonly CardVersion[], cause: string) =>
       void writes.changed.push({ codes: codes(cards), versions: cards.map((entry) => entry.version), cause }),
     announceChanges: async () => void (writes.announcements += 1),
-  } as unknown as CardStore;
-  return { store, writes };
+  } as unknown as CardRepository;
+  return { cardRepository, writes };
 }
 
 const calculating = (...cards: FlagBoardCard[]) =>
@@ -49,7 +48,7 @@ const calculating = (...cards: FlagBoardCard[]) =>
 describe('BoardProjector', () => {
   it('refresh writes every changed card in one go and tells the stream once', async () => {
     const same = card('BJ-1', 'unchanged');
-    const { store, writes } = recordingStore(
+    const { cardRepository, writes } = recordingRepository(
       new Map([
         ['BJ-1', storedAs(same, 3)],
         ['BJ-2', storedAs(card('BJ-2', 'before'), 7)],
@@ -57,10 +56,10 @@ describe('BoardProjector', () => {
     );
     const projector = new BoardProjector(
       calculating(same, card('BJ-2', 'after'), card('BJ-3', 'new')),
-      store,
+      cardRepository,
     );
 
-    expect(await projector.refresh(manager, 'all', asOf, 'TIME', at)).toEqual({
+    expect(await projector.refresh(tx, 'all', asOf, 'TIME', at)).toEqual({
       cards: 3,
       changed: ['BJ-2', 'BJ-3'],
     });
@@ -70,10 +69,10 @@ describe('BoardProjector', () => {
 
   it('refresh writes and announces nothing when no card changed', async () => {
     const same = card('BJ-1', 'unchanged');
-    const { store, writes } = recordingStore(new Map([['BJ-1', storedAs(same, 3)]]));
+    const { cardRepository, writes } = recordingRepository(new Map([['BJ-1', storedAs(same, 3)]]));
 
     expect(
-      await new BoardProjector(calculating(same), store).refresh(manager, ['BJ-1'], asOf, 'EVENT', at),
+      await new BoardProjector(calculating(same), cardRepository).refresh(tx, ['BJ-1'], asOf, 'EVENT', at),
     ).toEqual({ cards: 1, changed: [] });
     expect(writes).toEqual({ restored: [], changed: [], announcements: 0 });
   });
@@ -81,7 +80,7 @@ describe('BoardProjector', () => {
   it('rebuild restores identical cards as they were and publishes the others with versions still rising', async () => {
     const same = card('BJ-1', 'unchanged');
     // BJ-2 was lost from the cards after reaching version 9 in the feed; BJ-3 was damaged.
-    const { store, writes } = recordingStore(
+    const { cardRepository, writes } = recordingRepository(
       new Map([
         ['BJ-1', storedAs(same, 3)],
         ['BJ-3', storedAs(card('BJ-3', 'damaged'), 2)],
@@ -93,10 +92,10 @@ describe('BoardProjector', () => {
     );
     const projector = new BoardProjector(
       calculating(same, card('BJ-2', 'lost'), card('BJ-3', 'repaired')),
-      store,
+      cardRepository,
     );
 
-    expect(await projector.rebuild(manager, asOf, at)).toEqual({ cards: 3, changed: ['BJ-2', 'BJ-3'] });
+    expect(await projector.rebuild(tx, asOf, at)).toEqual({ cards: 3, changed: ['BJ-2', 'BJ-3'] });
     expect(writes.restored).toEqual([['BJ-1']]);
     expect(writes.changed).toEqual([{ codes: ['BJ-2', 'BJ-3'], versions: [10, 3], cause: 'REBUILD' }]);
     expect(writes.announcements).toBe(1);

@@ -1,9 +1,9 @@
-import type { EntityManager } from 'typeorm';
 import type { LocalDate } from '@banjie/domain';
+import type { Tx } from '@banjie/platform';
 import type { ProjectScope } from '../history/public-history.repository';
 import { cardHash } from './card';
 import type { CardCalculator } from './card-calculator';
-import type { CardStore, CardVersion, ChangeCause } from './card-store';
+import type { CardRepository, CardVersion, ChangeCause } from './card.repository';
 
 export interface RefreshOutcome {
   /** Cards computed. */
@@ -19,26 +19,26 @@ export interface RefreshOutcome {
 export class BoardProjector {
   constructor(
     private readonly calculator: CardCalculator,
-    private readonly store: CardStore,
+    private readonly cardRepository: CardRepository,
   ) {}
 
   async refresh(
-    manager: EntityManager,
+    tx: Tx,
     scope: ProjectScope,
     asOf: LocalDate,
     cause: ChangeCause,
     at: Date,
   ): Promise<RefreshOutcome> {
-    await this.store.lockBoard(manager);
-    const stored = await this.store.stored(manager, scope);
-    const cards = await this.calculator.cardsAsOf(manager, scope, asOf);
+    await this.cardRepository.lockBoard(tx);
+    const stored = await this.cardRepository.stored(tx, scope);
+    const cards = await this.calculator.cardsAsOf(tx, scope, asOf);
     const changes: CardVersion[] = [];
     for (const card of cards.values()) {
       const hash = cardHash(card);
       const previous = stored.get(card.code);
       if (previous?.hash !== hash) changes.push({ card, hash, version: (previous?.version ?? 0) + 1 });
     }
-    await this.publish(manager, changes, cause, asOf, at);
+    await this.publish(tx, changes, cause, asOf, at);
     return { cards: cards.size, changed: changes.map(({ card }) => card.code) };
   }
 
@@ -47,12 +47,12 @@ export class BoardProjector {
    * A card that comes out identical is restored as it was (same version, same time, nothing
    * published); one that differs is published as a REBUILD change, its version still rising.
    */
-  async rebuild(manager: EntityManager, asOf: LocalDate, at: Date): Promise<RefreshOutcome> {
-    await this.store.lockBoard(manager);
-    const stored = await this.store.stored(manager, 'all');
-    const published = await this.store.lastPublishedVersions(manager);
-    await this.store.deleteAll(manager);
-    const cards = await this.calculator.cardsAsOf(manager, 'all', asOf);
+  async rebuild(tx: Tx, asOf: LocalDate, at: Date): Promise<RefreshOutcome> {
+    await this.cardRepository.lockBoard(tx);
+    const stored = await this.cardRepository.stored(tx, 'all');
+    const published = await this.cardRepository.lastPublishedVersions(tx);
+    await this.cardRepository.deleteAll(tx);
+    const cards = await this.calculator.cardsAsOf(tx, 'all', asOf);
     const restored: (CardVersion & { changedAt: Date })[] = [];
     const changes: CardVersion[] = [];
     for (const card of cards.values()) {
@@ -67,21 +67,21 @@ export class BoardProjector {
           version: Math.max(previous?.version ?? 0, published.get(card.code) ?? 0) + 1,
         });
     }
-    await this.store.restore(manager, restored);
-    await this.publish(manager, changes, 'REBUILD', asOf, at);
+    await this.cardRepository.restore(tx, restored);
+    await this.publish(tx, changes, 'REBUILD', asOf, at);
     return { cards: cards.size, changed: changes.map(({ card }) => card.code) };
   }
 
   /** Writes the changes (many cards per statement) and tells the stream once, however many there are. */
   private async publish(
-    manager: EntityManager,
+    tx: Tx,
     changes: readonly CardVersion[],
     cause: ChangeCause,
     asOf: LocalDate,
     at: Date,
   ): Promise<void> {
     if (changes.length === 0) return;
-    await this.store.change(manager, changes, cause, asOf, at, this.calculator.calendarVersion);
-    await this.store.announceChanges(manager);
+    await this.cardRepository.change(tx, changes, cause, asOf, at, this.calculator.calendarVersion);
+    await this.cardRepository.announceChanges(tx);
   }
 }

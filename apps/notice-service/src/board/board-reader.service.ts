@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { FlagBoardCard } from '@banjie/contracts';
 import { parseLocalDate, type LocalDate } from '@banjie/domain';
-import { DomainException } from '@banjie/platform';
+import { DomainException, Transactions } from '@banjie/platform';
 import { CLOCK, todayIn, type Clock } from '../clock/clock';
 import { NOTICE_CONFIG, type NoticeConfig } from '../config';
 import { boardView, type BoardFilters, type BoardView } from './board-view';
 import { CARD_CALCULATOR } from './board.tokens';
 import type { CardCalculator } from './card-calculator';
-import { CardStore } from './card-store';
+import { CardRepository } from './card.repository';
 
 export interface ProjectCardView {
   asOf: string;
@@ -25,8 +24,8 @@ export interface ProjectCardView {
 @Injectable()
 export class BoardReader {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly store: CardStore,
+    private readonly transactions: Transactions,
+    private readonly cardRepository: CardRepository,
     @Inject(CARD_CALCULATOR) private readonly calculator: CardCalculator,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NOTICE_CONFIG) private readonly config: NoticeConfig,
@@ -36,7 +35,7 @@ export class BoardReader {
     const meta = { dueSoonWorkingDays: this.config.dueSoonWorkingDays };
     if (asOf !== undefined) {
       const day = this.pastDay(asOf);
-      const cards = await this.calculator.cardsAsOf(this.dataSource.manager, 'all', day);
+      const cards = await this.transactions.run((tx) => this.calculator.cardsAsOf(tx, 'all', day));
       return boardView([...cards.values()], filters, {
         ...meta,
         asOf: day,
@@ -45,8 +44,8 @@ export class BoardReader {
       });
     }
     // The change id is read before the cards: a change racing this read is replayed to the client, never lost.
-    const lastChangeId = await this.store.lastChangeId(this.dataSource.manager);
-    const stored = await this.store.cards(this.dataSource.manager);
+    const lastChangeId = await this.cardRepository.lastChangeId();
+    const stored = await this.cardRepository.cards();
     const updatedAt = stored.reduce<Date | null>(
       (latest, row) => (latest === null || row.changedAt > latest ? row.changedAt : latest),
       null,
@@ -61,11 +60,12 @@ export class BoardReader {
   async project(code: string, asOf?: string): Promise<ProjectCardView> {
     if (asOf !== undefined) {
       const day = this.pastDay(asOf);
-      const card = (await this.calculator.cardsAsOf(this.dataSource.manager, [code], day)).get(code);
+      const cards = await this.transactions.run((tx) => this.calculator.cardsAsOf(tx, [code], day));
+      const card = cards.get(code);
       if (!card) throw notListed(code, `on ${day}`);
       return { asOf: day, cardVersion: null, changedAt: null, card };
     }
-    const [stored] = await this.store.cards(this.dataSource.manager, code);
+    const [stored] = await this.cardRepository.cards(code);
     if (!stored) throw notListed(code, 'today');
     return {
       asOf: todayIn(this.clock),

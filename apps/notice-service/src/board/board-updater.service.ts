@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { LocalDate } from '@banjie/domain';
+import { Transactions, type Tx } from '@banjie/platform';
 import { CLOCK, todayIn, type Clock } from '../clock/clock';
 import { PublicHistoryRepository, type RecordedEvent } from '../history/public-history.repository';
 import {
@@ -16,36 +16,30 @@ import { BOARD_PROJECTOR } from './board.tokens';
 @Injectable()
 export class BoardUpdater {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly history: PublicHistoryRepository,
     @Inject(BOARD_PROJECTOR) private readonly projector: BoardProjector,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Records a project event in the history; returns the project whose card it may change. */
-  async recordProjectEvent(
-    envelope: PublicProjectEvent & RecordedEvent,
-    manager: EntityManager,
-  ): Promise<string> {
+  async recordProjectEvent(envelope: PublicProjectEvent & RecordedEvent, tx: Tx): Promise<string> {
     const entry = projectHistoryEntry(envelope);
-    await this.history.recordProject(manager, envelope, entry);
+    await this.history.recordProject(tx, envelope, entry);
     return entry.facts.code;
   }
 
   /** Records a procedure event in the history; returns the project whose card it may change. */
-  async recordProcedureEvent(
-    envelope: PublicProcedureEvent & RecordedEvent,
-    manager: EntityManager,
-  ): Promise<string> {
+  async recordProcedureEvent(envelope: PublicProcedureEvent & RecordedEvent, tx: Tx): Promise<string> {
     const entry = procedureHistoryEntry(envelope);
-    await this.history.recordProcedure(manager, envelope, entry);
+    await this.history.recordProcedure(tx, envelope, entry);
     return entry.facts.projectCode;
   }
 
   /** Brings the cards of these projects up to date with what was recorded, once however many events each had. */
-  async refreshCards(projectCodes: string[], manager: EntityManager): Promise<void> {
+  async refreshCards(projectCodes: string[], tx: Tx): Promise<void> {
     await this.projector.refresh(
-      manager,
+      tx,
       [...new Set(projectCodes)],
       todayIn(this.clock),
       'EVENT',
@@ -54,14 +48,12 @@ export class BoardUpdater {
   }
 
   /** Recomputes every card with a new working-day calendar, inside the transaction that stored it. */
-  async recomputeAll(manager: EntityManager): Promise<RefreshOutcome> {
-    return this.projector.refresh(manager, 'all', todayIn(this.clock), 'REBUILD', this.clock.now());
+  async recomputeAll(tx: Tx): Promise<RefreshOutcome> {
+    return this.projector.refresh(tx, 'all', todayIn(this.clock), 'REBUILD', this.clock.now());
   }
 
   /** Recomputes every card for a day that has begun: flags that turn with time alone. */
   refreshAll(asOf: LocalDate): Promise<RefreshOutcome> {
-    return this.dataSource.transaction((manager) =>
-      this.projector.refresh(manager, 'all', asOf, 'TIME', this.clock.now()),
-    );
+    return this.transactions.run((tx) => this.projector.refresh(tx, 'all', asOf, 'TIME', this.clock.now()));
   }
 }

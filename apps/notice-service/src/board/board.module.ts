@@ -18,7 +18,7 @@ import { BoardUpdater } from './board-updater.service';
 import { BoardController } from './board.controller';
 import { BOARD_PROJECTOR, CARD_CALCULATOR } from './board.tokens';
 import { CardCalculator } from './card-calculator';
-import { CardStore } from './card-store';
+import { CardRepository } from './card.repository';
 import { MidnightRefresh } from './midnight-refresh';
 
 @Module({})
@@ -47,7 +47,7 @@ export class BoardModule {
         { provide: CLOCK, useValue: clock },
         PublicHistoryRepository,
         calendarReplicaProvider(config.databaseSchema),
-        CardStore,
+        CardRepository,
         {
           provide: CARD_CALCULATOR,
           inject: [PublicHistoryRepository, NOTICE_CONFIG, CalendarReplica],
@@ -61,8 +61,9 @@ export class BoardModule {
         },
         {
           provide: BOARD_PROJECTOR,
-          inject: [CARD_CALCULATOR, CardStore],
-          useFactory: (calculator: CardCalculator, store: CardStore) => new BoardProjector(calculator, store),
+          inject: [CARD_CALCULATOR, CardRepository],
+          useFactory: (calculator: CardCalculator, cardRepository: CardRepository) =>
+            new BoardProjector(calculator, cardRepository),
         },
         BoardUpdater,
         BoardReader,

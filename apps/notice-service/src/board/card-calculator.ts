@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import type { FlagBoardCard } from '@banjie/contracts';
 import type { LocalDate } from '@banjie/domain';
+import type { Tx } from '@banjie/platform';
 import { projectAsOf, proceduresAsOf } from '../history/facts-as-of';
 import type { ProjectScope, PublicHistoryRepository } from '../history/public-history.repository';
 import { buildCard, type FlagRules } from './card';
@@ -20,14 +20,10 @@ export class CardCalculator {
     return this.rules.calendar.version;
   }
 
-  async cardsAsOf(
-    manager: EntityManager,
-    scope: ProjectScope,
-    asOf: LocalDate,
-  ): Promise<Map<string, FlagBoardCard>> {
+  async cardsAsOf(tx: Tx, scope: ProjectScope, asOf: LocalDate): Promise<Map<string, FlagBoardCard>> {
     const [projects, procedures] = await Promise.all([
-      this.history.projects(manager, scope, asOf),
-      this.history.procedures(manager, scope, asOf),
+      this.history.projects(tx, scope, asOf),
+      this.history.procedures(tx, scope, asOf),
     ]);
     const cards = new Map<string, FlagBoardCard>();
     for (const [code, entries] of projects) {

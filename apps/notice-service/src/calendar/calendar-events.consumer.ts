@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import type { EntityManager } from 'typeorm';
 import { CalendarChangedV1, Topics } from '@banjie/contracts';
-import { CalendarReplica, EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
+import { CalendarReplica, EventConsumer, handle, type KafkaBatchContext, type Tx } from '@banjie/platform';
 import { BoardUpdater } from '../board/board-updater.service';
 
 export const CALENDAR_CONSUMER = 'notice.calendar';
@@ -13,12 +12,11 @@ export class CalendarEventsConsumer {
   private readonly handlers = [
     handle(
       CalendarChangedV1,
-      async (envelope, manager: EntityManager) =>
-        (await this.calendar.apply(manager, envelope.payload.definition)) !== null,
+      async (envelope, tx: Tx) => (await this.calendar.apply(tx, envelope.payload.definition)) !== null,
     ),
   ];
-  private readonly recomputeBoard = async (applied: boolean[], manager: EntityManager) => {
-    if (applied.some(Boolean)) await this.updater.recomputeAll(manager);
+  private readonly recomputeBoard = async (applied: boolean[], tx: Tx) => {
+    if (applied.some(Boolean)) await this.updater.recomputeAll(tx);
   };
 
   constructor(

@@ -1,6 +1,5 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import type { EntityManager } from 'typeorm';
 import {
   PROCEDURE_EVENTS,
   ProjectLifecycleChangedV1,
@@ -8,7 +7,7 @@ import {
   ProjectUpdatedV1,
   Topics,
 } from '@banjie/contracts';
-import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
+import { EventConsumer, handle, type KafkaBatchContext, type Tx } from '@banjie/platform';
 import { BoardUpdater } from '../board/board-updater.service';
 
 export const FLAG_BOARD_CONSUMER = 'notice.flag-board';
@@ -17,16 +16,15 @@ export const FLAG_BOARD_CONSUMER = 'notice.flag-board';
 @Controller()
 export class BoardEventsConsumer {
   private readonly projectHandlers = [ProjectRegisteredV1, ProjectUpdatedV1, ProjectLifecycleChangedV1].map(
-    (definition) =>
-      handle(definition, (envelope, manager) => this.updater.recordProjectEvent(envelope, manager)),
+    (definition) => handle(definition, (envelope, tx) => this.updater.recordProjectEvent(envelope, tx)),
   );
 
   private readonly procedureHandlers = PROCEDURE_EVENTS.map((definition) =>
-    handle(definition, (envelope, manager) => this.updater.recordProcedureEvent(envelope, manager)),
+    handle(definition, (envelope, tx) => this.updater.recordProcedureEvent(envelope, tx)),
   );
 
-  private readonly refreshCards = (projectCodes: string[], manager: EntityManager) =>
-    this.updater.refreshCards(projectCodes, manager);
+  private readonly refreshCards = (projectCodes: string[], tx: Tx) =>
+    this.updater.refreshCards(projectCodes, tx);
 
   constructor(
     private readonly events: EventConsumer,

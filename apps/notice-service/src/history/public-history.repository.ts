@@ -1,5 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import type { LocalDate } from '@banjie/domain';
+import type { Tx } from '@banjie/platform';
 import type {
   ProcedureFacts,
   ProcedureHistoryEntry,
@@ -21,13 +22,10 @@ export interface RecordedEvent {
  * event, with the day each took effect. A replayed snapshot (same revision or sequence under a
  * new event id) is kept once.
  */
+@Injectable()
 export class PublicHistoryRepository {
-  async recordProject(
-    manager: EntityManager,
-    event: RecordedEvent,
-    entry: ProjectHistoryEntry,
-  ): Promise<void> {
-    await manager.query(
+  async recordProject(tx: Tx, event: RecordedEvent, entry: ProjectHistoryEntry): Promise<void> {
+    await tx.query(
       `INSERT INTO notice.project_history (event_id, project_code, revision, effective_date, event_type, occurred_at, facts)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
       [
@@ -42,12 +40,8 @@ export class PublicHistoryRepository {
     );
   }
 
-  async recordProcedure(
-    manager: EntityManager,
-    event: RecordedEvent,
-    entry: ProcedureHistoryEntry,
-  ): Promise<void> {
-    await manager.query(
+  async recordProcedure(tx: Tx, event: RecordedEvent, entry: ProcedureHistoryEntry): Promise<void> {
+    await tx.query(
       `INSERT INTO notice.procedure_history (event_id, procedure_id, project_code, sequence, effective_date, event_type, occurred_at, facts)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
       [
@@ -64,20 +58,16 @@ export class PublicHistoryRepository {
   }
 
   /** Each project's snapshots in effect by `asOf`, by project code. */
-  async projects(
-    manager: EntityManager,
-    scope: ProjectScope,
-    asOf: LocalDate,
-  ): Promise<Map<string, ProjectHistoryEntry[]>> {
-    const rows: HistoryRow<ProjectFacts>[] = await manager.query(
-      `SELECT project_code, revision AS rank, to_char(effective_date, 'YYYY-MM-DD') AS effective_date, facts
+  async projects(tx: Tx, scope: ProjectScope, asOf: LocalDate): Promise<Map<string, ProjectHistoryEntry[]>> {
+    const rows: HistoryRow<ProjectFacts>[] = await tx.query(
+      `SELECT project_code AS "projectCode", revision AS rank, to_char(effective_date, 'YYYY-MM-DD') AS "effectiveDate", facts
          FROM notice.project_history
         WHERE effective_date <= $1 AND ($2::text[] IS NULL OR project_code = ANY($2::text[]))`,
       [asOf, scopeParameter(scope)],
     );
     return groupBy(rows, (row) => ({
       revision: row.rank,
-      effectiveDate: row.effective_date as LocalDate,
+      effectiveDate: row.effectiveDate,
       facts: row.facts,
     }));
   }
@@ -88,12 +78,12 @@ export class PublicHistoryRepository {
    * decoding them was most of a rebuild's reading.
    */
   async procedures(
-    manager: EntityManager,
+    tx: Tx,
     scope: ProjectScope,
     asOf: LocalDate,
   ): Promise<Map<string, ProcedureHistoryEntry[]>> {
-    const rows: HistoryRow<ProcedureFacts>[] = await manager.query(
-      `SELECT project_code, sequence AS rank, to_char(effective_date, 'YYYY-MM-DD') AS effective_date, facts
+    const rows: HistoryRow<ProcedureFacts>[] = await tx.query(
+      `SELECT project_code AS "projectCode", sequence AS rank, to_char(effective_date, 'YYYY-MM-DD') AS "effectiveDate", facts
          FROM notice.procedure_history snapshot
         WHERE effective_date <= $1 AND ($2::text[] IS NULL OR project_code = ANY($2::text[]))
           AND NOT EXISTS (SELECT FROM notice.procedure_history later
@@ -102,7 +92,7 @@ export class PublicHistoryRepository {
     );
     return groupBy(rows, (row) => ({
       sequence: row.rank,
-      effectiveDate: row.effective_date as LocalDate,
+      effectiveDate: row.effectiveDate,
       facts: row.facts,
     }));
   }
@@ -111,9 +101,9 @@ export class PublicHistoryRepository {
 const scopeParameter = (scope: ProjectScope): readonly string[] | null => (scope === 'all' ? null : scope);
 
 interface HistoryRow<F> {
-  project_code: string;
+  projectCode: string;
   rank: number;
-  effective_date: string;
+  effectiveDate: LocalDate;
   facts: F;
 }
 
@@ -121,7 +111,7 @@ interface HistoryRow<F> {
 function groupBy<F, V>(rows: readonly HistoryRow<F>[], valueOf: (row: HistoryRow<F>) => V): Map<string, V[]> {
   const groups = new Map<string, V[]>();
   for (const row of rows) {
-    const key = row.project_code;
+    const key = row.projectCode;
     const group = groups.get(key);
     if (group) group.push(valueOf(row));
     else groups.set(key, [valueOf(row)]);

@@ -9,7 +9,6 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
 import { listenForNotifications, type NotificationListener } from '@banjie/platform';
 import type { FlagBoardCard } from '@banjie/contracts';
 import {
@@ -19,7 +18,7 @@ import {
   type BoardFilters,
   type BoardSummary,
 } from '../board/board-view';
-import { BOARD_CHANGES_CHANNEL, CardStore, type BoardChange } from '../board/card-store';
+import { BOARD_CHANGES_CHANNEL, CardRepository, type BoardChange } from '../board/card.repository';
 import { NOTICE_CONFIG, type NoticeConfig, type StreamConfig } from '../config';
 import { publicClientOf } from '../http/public-client';
 import { BoardStreamMetrics } from './board-stream.metrics';
@@ -84,8 +83,7 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
   private wake: (() => void) | undefined;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly store: CardStore,
+    private readonly store: CardRepository,
     @Inject(NOTICE_CONFIG) private readonly config: NoticeConfig,
     private readonly metrics: BoardStreamMetrics,
   ) {
@@ -94,9 +92,9 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.lastBroadcastId = await this.store.lastChangeId(this.dataSource.manager);
+    this.lastBroadcastId = await this.store.lastChangeId();
     // Cards committed after that id are set again, in order, when their changes are broadcast.
-    for (const { card } of await this.store.cards(this.dataSource.manager)) this.board.set(card.code, card);
+    for (const { card } of await this.store.cards()) this.board.set(card.code, card);
     this.listener = await listenForNotifications(
       this.config.DATABASE_URL,
       BOARD_CHANGES_CHANNEL,
@@ -169,7 +167,7 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async replay(client: StreamClient, resumeAfter: number | 'invalid'): Promise<void> {
-    const first = await this.store.firstChangeId(this.dataSource.manager);
+    const first = await this.store.firstChangeId();
     const behind = resumeAfter === 'invalid' ? Infinity : this.lastBroadcastId - resumeAfter;
     const pruned = first !== null && resumeAfter !== 'invalid' && resumeAfter < first - 1;
     if (behind < 0 || behind > this.limits.replayMaxEvents || pruned) {
@@ -181,9 +179,9 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
       return;
     }
     if (behind === 0) return;
-    const missed = (
-      await this.store.changesAfter(this.dataSource.manager, resumeAfter as number, behind)
-    ).filter((change) => change.id <= this.lastBroadcastId);
+    const missed = (await this.store.changesAfter(resumeAfter as number, behind)).filter(
+      (change) => change.id <= this.lastBroadcastId,
+    );
     await this.send([client], missed);
   }
 
@@ -201,11 +199,7 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async broadcastNewChanges(): Promise<void> {
     for (;;) {
-      const changes = await this.store.changesAfter(
-        this.dataSource.manager,
-        this.lastBroadcastId,
-        READ_BATCH,
-      );
+      const changes = await this.store.changesAfter(this.lastBroadcastId, READ_BATCH);
       if (changes.length === 0) return;
       this.lastBroadcastId = changes[changes.length - 1]!.id;
       for (const change of changes) this.board.set(change.code, change.card);

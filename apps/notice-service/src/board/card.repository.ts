@@ -1,4 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import {
   FlagBoardCardChangedV1,
   flagBoardCard,
@@ -6,7 +8,7 @@ import {
   type FlagBoardCard,
 } from '@banjie/contracts';
 import type { LocalDate } from '@banjie/domain';
-import { appendManyToOutbox } from '@banjie/platform';
+import { appendManyToOutbox, type Tx } from '@banjie/platform';
 import type { ProjectScope } from '../history/public-history.repository';
 
 export type ChangeCause = (typeof FLAG_BOARD_CHANGE_CAUSES)[number];
@@ -46,53 +48,69 @@ export interface BoardChange {
   card: FlagBoardCard;
 }
 
-interface ChangeRow {
-  id: string;
-  project_code: string;
-  card_version: number;
-  cause: ChangeCause;
-  as_of: string;
-  changed_at: Date;
+/** A stored card as the read side serves it. */
+export interface CurrentCard {
+  card: FlagBoardCard;
+  version: number;
+  changedAt: Date;
+}
+
+interface StoredCardRow extends StoredCard {
+  code: string;
+}
+
+interface CurrentCardRow extends Omit<CurrentCard, 'card'> {
   card: unknown;
 }
 
-/** The current public cards, the feed of their changes, and their publication (outbox). */
-export class CardStore {
-  async lockBoard(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [BOARD_LOCK_KEY]);
+interface ChangeRow {
+  /** bigint: pg returns it as text. */
+  id: string;
+  code: string;
+  cardVersion: number;
+  cause: ChangeCause;
+  asOf: string;
+  changedAt: Date;
+  card: unknown;
+}
+
+/**
+ * The current public cards, the feed of their changes, and their publication (outbox). Writes run
+ * in the caller's transaction; the read side (board, stream) reads through the pool.
+ */
+@Injectable()
+export class CardRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async lockBoard(tx: Tx): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [BOARD_LOCK_KEY]);
   }
 
-  async stored(manager: EntityManager, scope: ProjectScope): Promise<Map<string, StoredCard>> {
-    const rows: { code: string; version: number; card_hash: string; changed_at: Date }[] =
-      await manager.query(
-        `SELECT code, version, card_hash, changed_at FROM notice.cards WHERE $1::text[] IS NULL OR code = ANY($1::text[])`,
-        [scope === 'all' ? null : scope],
-      );
-    return new Map(
-      rows.map((row) => [row.code, { version: row.version, hash: row.card_hash, changedAt: row.changed_at }]),
+  async stored(tx: Tx, scope: ProjectScope): Promise<Map<string, StoredCard>> {
+    const rows: StoredCardRow[] = await tx.query(
+      `SELECT code, version, card_hash AS hash, changed_at AS "changedAt" FROM notice.cards WHERE $1::text[] IS NULL OR code = ANY($1::text[])`,
+      [scope === 'all' ? null : scope],
     );
+    return new Map(rows.map(({ code, ...card }) => [code, card]));
   }
 
   /** The highest version each card ever had, also for cards no longer stored (a rebuild keeps versions rising). */
-  async lastPublishedVersions(manager: EntityManager): Promise<Map<string, number>> {
-    const rows: { project_code: string; version: number }[] = await manager.query(
-      `SELECT project_code, max(card_version) AS version FROM notice.board_changes GROUP BY project_code`,
+  async lastPublishedVersions(tx: Tx): Promise<Map<string, number>> {
+    const rows: { code: string; version: number }[] = await tx.query(
+      `SELECT project_code AS code, max(card_version) AS version FROM notice.board_changes GROUP BY project_code`,
     );
-    return new Map(rows.map((row) => [row.project_code, row.version]));
+    return new Map(rows.map((row) => [row.code, row.version]));
   }
 
-  async deleteAll(manager: EntityManager): Promise<void> {
-    await manager.query('DELETE FROM notice.cards');
+  async deleteAll(tx: Tx): Promise<void> {
+    await tx.query('DELETE FROM notice.cards');
   }
 
   /** Stores cards as they are, without a change (a rebuild restoring identical cards). */
-  async restore(
-    manager: EntityManager,
-    cards: readonly (CardVersion & { changedAt: Date })[],
-  ): Promise<void> {
+  async restore(tx: Tx, cards: readonly (CardVersion & { changedAt: Date })[]): Promise<void> {
     for (const slice of slices(cards, CARDS_PER_STATEMENT))
       await this.upsert(
-        manager,
+        tx,
         cardRows(slice, ({ changedAt }) => changedAt),
       );
   }
@@ -102,7 +120,7 @@ export class CardStore {
    * caller's transaction. The stream hears of them from `announceChanges`, once per transaction.
    */
   async change(
-    manager: EntityManager,
+    tx: Tx,
     changes: readonly CardVersion[],
     cause: ChangeCause,
     asOf: LocalDate,
@@ -111,14 +129,14 @@ export class CardStore {
   ): Promise<void> {
     for (const slice of slices(changes, CARDS_PER_STATEMENT)) {
       const rows = cardRows(slice, () => at);
-      await this.upsert(manager, rows);
-      await manager.query(
+      await this.upsert(tx, rows);
+      await tx.query(
         `INSERT INTO notice.board_changes (project_code, card_version, cause, as_of, card, changed_at)
          SELECT code, version, $2, $3, card, changed_at FROM jsonb_to_recordset($1::jsonb) AS change(code text, version int, card jsonb, changed_at timestamptz)`,
         [rows, cause, asOf],
       );
       await appendManyToOutbox(
-        manager,
+        tx,
         FlagBoardCardChangedV1,
         slice.map(({ card, version }) => ({
           aggregateId: card.code,
@@ -133,60 +151,57 @@ export class CardStore {
    * Wakes the stream for every change of this transaction at once: on each notification it reads
    * all the changes after the last one it sent, so the last id is all it needs to hear.
    */
-  async announceChanges(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_notify($1, max(id)::text) FROM notice.board_changes', [
-      BOARD_CHANGES_CHANNEL,
-    ]);
+  async announceChanges(tx: Tx): Promise<void> {
+    await tx.query('SELECT pg_notify($1, max(id)::text) FROM notice.board_changes', [BOARD_CHANGES_CHANNEL]);
   }
 
-  async cards(
-    manager: EntityManager,
-    code?: string,
-  ): Promise<{ card: FlagBoardCard; version: number; changedAt: Date }[]> {
-    const rows: { card: unknown; version: number; changed_at: Date }[] = await manager.query(
-      `SELECT card, version, changed_at FROM notice.cards WHERE $1::text IS NULL OR code = $1`,
+  /** Today's stored cards (one project's when `code` is given). */
+  async cards(code?: string): Promise<CurrentCard[]> {
+    const rows: CurrentCardRow[] = await this.dataSource.query(
+      `SELECT card, version, changed_at AS "changedAt" FROM notice.cards WHERE $1::text IS NULL OR code = $1`,
       [code ?? null],
     );
     return rows.map((row) => ({
       card: flagBoardCard.parse(row.card),
       version: row.version,
-      changedAt: row.changed_at,
+      changedAt: row.changedAt,
     }));
   }
 
-  async lastChangeId(manager: EntityManager): Promise<number> {
-    const [row]: { id: string | null }[] = await manager.query(
+  async lastChangeId(): Promise<number> {
+    const [row]: { id: string | null }[] = await this.dataSource.query(
       'SELECT max(id) AS id FROM notice.board_changes',
     );
     return Number(row?.id ?? 0);
   }
 
-  async firstChangeId(manager: EntityManager): Promise<number | null> {
-    const [row]: { id: string | null }[] = await manager.query(
+  async firstChangeId(): Promise<number | null> {
+    const [row]: { id: string | null }[] = await this.dataSource.query(
       'SELECT min(id) AS id FROM notice.board_changes',
     );
     return row?.id == null ? null : Number(row.id);
   }
 
-  async changesAfter(manager: EntityManager, afterId: number, limit = 1_000): Promise<BoardChange[]> {
-    const rows: ChangeRow[] = await manager.query(
-      `SELECT id, project_code, card_version, cause, to_char(as_of, 'YYYY-MM-DD') AS as_of, changed_at, card
+  async changesAfter(afterId: number, limit = 1_000): Promise<BoardChange[]> {
+    const rows: ChangeRow[] = await this.dataSource.query(
+      `SELECT id, project_code AS code, card_version AS "cardVersion", cause, to_char(as_of, 'YYYY-MM-DD') AS "asOf",
+              changed_at AS "changedAt", card
          FROM notice.board_changes WHERE id > $1 ORDER BY id LIMIT $2`,
       [afterId, limit],
     );
     return rows.map((row) => ({
       id: Number(row.id),
-      code: row.project_code,
-      cardVersion: row.card_version,
+      code: row.code,
+      cardVersion: row.cardVersion,
       cause: row.cause,
-      asOf: row.as_of,
-      changedAt: row.changed_at.toISOString(),
+      asOf: row.asOf,
+      changedAt: row.changedAt.toISOString(),
       card: flagBoardCard.parse(row.card),
     }));
   }
 
-  private async upsert(manager: EntityManager, rows: string): Promise<void> {
-    await manager.query(
+  private async upsert(tx: Tx, rows: string): Promise<void> {
+    await tx.query(
       `INSERT INTO notice.cards (code, version, card, card_hash, on_list, changed_at)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS card(code text, version int, card jsonb, card_hash text, on_list boolean, changed_at timestamptz)
        ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, card = EXCLUDED.card, card_hash = EXCLUDED.card_hash,

@@ -19,8 +19,8 @@ type SnapshotEvent = EventDefinition<string, z.ZodType<{ public: PublicProcedure
 @Controller()
 export class ProcedureCompletionsConsumer {
   private readonly handlers = PROCEDURE_EVENTS.map((definition) =>
-    handle(definition as SnapshotEvent, (envelope, manager) =>
-      this.completions.record(envelope.payload.public, manager),
+    handle(definition as SnapshotEvent, (envelope, tx) =>
+      this.completions.record(tx, envelope.payload.public),
     ),
   );
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { PublicProcedureFields } from '@banjie/contracts';
+import type { Tx } from '@banjie/platform';
 import { outcomeOf } from './procedure-outcome';
 
 /** Keeps `intake.procedure_completions` equal to the approval service's latest word on each procedure. */
@@ -15,8 +15,8 @@ export class ProcedureCompletionsRepository {
    * to work does that: approval is final). Procedures of projects this service does not list
    * are not its business and are skipped.
    */
-  async record(snapshot: PublicProcedureFields, manager: EntityManager): Promise<void> {
-    const listed = (await manager.query(`SELECT 1 FROM intake.projects WHERE code = $1`, [
+  async record(tx: Tx, snapshot: PublicProcedureFields): Promise<void> {
+    const listed = (await tx.query(`SELECT 1 FROM intake.projects WHERE code = $1`, [
       snapshot.projectCode,
     ])) as unknown[];
     if (listed.length === 0) {
@@ -25,7 +25,7 @@ export class ProcedureCompletionsRepository {
       );
       return;
     }
-    const advanced = (await manager.query(
+    const advanced = (await tx.query(
       `INSERT INTO intake.approval_procedure_sequences (project_code, procedure, sequence) VALUES ($1, $2, $3)
        ON CONFLICT (project_code, procedure) DO UPDATE SET sequence = EXCLUDED.sequence
        WHERE approval_procedure_sequences.sequence < EXCLUDED.sequence
@@ -35,13 +35,13 @@ export class ProcedureCompletionsRepository {
     if (advanced.length === 0) return;
     const outcome = outcomeOf(snapshot.status);
     if (outcome === null) {
-      await manager.query(
-        `DELETE FROM intake.procedure_completions WHERE project_code = $1 AND procedure = $2`,
-        [snapshot.projectCode, snapshot.procedure],
-      );
+      await tx.query(`DELETE FROM intake.procedure_completions WHERE project_code = $1 AND procedure = $2`, [
+        snapshot.projectCode,
+        snapshot.procedure,
+      ]);
       return;
     }
-    await manager.query(
+    await tx.query(
       `INSERT INTO intake.procedure_completions (project_code, procedure, completed_on, outcome) VALUES ($1, $2, $3, $4)
        ON CONFLICT (project_code, procedure) DO UPDATE SET completed_on = EXCLUDED.completed_on, outcome = EXCLUDED.outcome`,
       [snapshot.projectCode, snapshot.procedure, snapshot.completedOn ?? snapshot.effectiveDate, outcome],

@@ -1,4 +1,5 @@
-import { ProcedureStatus } from '@banjie/contracts';
+import type { ProcedureStatus } from '@banjie/contracts';
+import { COMPLETED_STATUSES } from '@banjie/domain';
 
 /** How a procedure left the completion rate's open work, as the approval service reports it. */
 export type ProcedureOutcome =
@@ -6,13 +7,7 @@ export type ProcedureOutcome =
   | typeof ProcedureStatus.NOT_APPLICABLE
   | typeof ProcedureStatus.ALREADY_HELD;
 
-const OUTCOMES: readonly ProcedureStatus[] = [
-  ProcedureStatus.APPROVED,
-  ProcedureStatus.NOT_APPLICABLE,
-  ProcedureStatus.ALREADY_HELD,
-];
-
 /** The outcome a procedure status stands for, or null while the procedure is still open work. */
 export function outcomeOf(status: ProcedureStatus): ProcedureOutcome | null {
-  return OUTCOMES.includes(status) ? (status as ProcedureOutcome) : null;
+  return COMPLETED_STATUSES.includes(status) ? (status as ProcedureOutcome) : null;
 }

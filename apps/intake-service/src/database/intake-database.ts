@@ -1,8 +1,8 @@
-import { ProjectEntity } from '../projects/project.entity';
 import { CreateProjects1764300100000 } from './migrations/1764300100000-create-projects';
 import { TrackApprovalOutcomes1764300400000 } from './migrations/1764300400000-track-approval-outcomes';
 
+/** The intake service talks to its tables in SQL (repositories); TypeORM runs the migrations. */
 export const intakeDatabase = {
-  entities: [ProjectEntity],
+  entities: [],
   migrations: [CreateProjects1764300100000, TrackApprovalOutcomes1764300400000],
 };

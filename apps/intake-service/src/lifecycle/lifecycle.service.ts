@@ -1,30 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ProjectLifecycleChangedV1, type LifecycleState } from '@banjie/contracts';
+import { ProjectLifecycleChangedV1 } from '@banjie/contracts';
 import { decideTransition, shanghaiLocalDate } from '@banjie/domain';
-import { appendToOutbox, DomainException, type Actor } from '@banjie/platform';
+import { appendToOutbox, DomainException, Transactions, type Actor } from '@banjie/platform';
 import { authoredRecordFor } from '../projects/people-data';
-import type { ProjectEntity } from '../projects/project.entity';
+import type { Project } from '../projects/project';
 import { projectEventPayload } from '../projects/project.mapper';
 import { actorName, ProjectRepository } from '../projects/project.repository';
 import type { TransitionDto } from './dto/transition.dto';
-
-/** A recorded move along the lifecycle. */
-interface LifecycleMove {
-  from: LifecycleState;
-  to: LifecycleState;
-  effectiveDate: string;
-  actor: string;
-  reason: string | null;
-  recordedAt: Date;
-}
+import { LifecycleRepository } from './lifecycle.repository';
 
 @Injectable()
 export class LifecycleService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly projects: ProjectRepository,
+    private readonly lifecycle: LifecycleRepository,
   ) {}
 
   /** Moves a project along its lifecycle; an illegal move is refused naming the moves allowed from here. */
@@ -33,7 +23,7 @@ export class LifecycleService {
     input: TransitionDto,
     actor: Actor,
     now: Date = new Date(),
-  ): Promise<ProjectEntity> {
+  ): Promise<Project> {
     const today = shanghaiLocalDate(now);
     const effectiveDate = input.effectiveDate ?? today;
     if (effectiveDate > today)
@@ -42,8 +32,8 @@ export class LifecycleService {
         'FUTURE_DATE',
         `effectiveDate ${effectiveDate} is in the future (today is ${today})`,
       );
-    return this.dataSource.transaction(async (manager) => {
-      const project = await this.projects.lockForChange(manager, code);
+    return this.transactions.run(async (tx) => {
+      const project = await this.projects.lockForChange(tx, code);
       const decision = decideTransition(
         { state: project.state, type: project.type, suspendedFrom: project.suspendedFrom ?? undefined },
         input.to,
@@ -56,11 +46,8 @@ export class LifecycleService {
           { allowed: decision.allowed },
         );
       }
-      const [last] = await manager.query(
-        `SELECT max(effective_date)::text AS date FROM intake.lifecycle_transitions WHERE project_code = $1`,
-        [code],
-      );
-      const earliest = last?.date && last.date > project.listedOn ? last.date : project.listedOn;
+      const lastMove = await this.lifecycle.lastEffectiveDate(tx, code);
+      const earliest = lastMove && lastMove > project.listedOn ? lastMove : project.listedOn;
       if (effectiveDate < earliest) {
         throw new DomainException(
           'bad-request',
@@ -72,12 +59,15 @@ export class LifecycleService {
       project.suspendedFrom = decision.suspendedFrom;
       project.state = decision.next;
       project.updatedAt = now;
-      const saved = await manager.save(project);
-      await manager.query(
-        `INSERT INTO intake.lifecycle_transitions (project_code, from_state, to_state, effective_date, actor, reason) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [code, from, decision.next, effectiveDate, actorName(actor), input.reason ?? null],
-      );
-      await this.projects.recordChange(manager, {
+      const saved = await this.projects.saveChanges(tx, project);
+      await this.lifecycle.insertMove(tx, code, {
+        from,
+        to: decision.next,
+        effectiveDate,
+        actor: actorName(actor),
+        reason: input.reason ?? null,
+      });
+      await this.projects.recordChange(tx, {
         code,
         version: saved.version,
         kind: 'TRANSITIONED',
@@ -87,7 +77,7 @@ export class LifecycleService {
       });
       const payload = projectEventPayload(saved);
       await appendToOutbox(
-        manager,
+        tx,
         ProjectLifecycleChangedV1,
         code,
         {
@@ -105,12 +95,8 @@ export class LifecycleService {
   }
 
   /** A project's moves, as `actor` may read them (who moved it and why only for those who read people data). */
-  async transitions(project: ProjectEntity, actor: Actor) {
-    const moves: LifecycleMove[] = await this.dataSource.query(
-      `SELECT from_state AS "from", to_state AS "to", effective_date::text AS "effectiveDate", actor, reason, recorded_at AS "recordedAt"
-         FROM intake.lifecycle_transitions WHERE project_code = $1 ORDER BY id`,
-      [project.code],
-    );
+  async transitions(project: Project, actor: Actor) {
+    const moves = await this.lifecycle.movesOf(project.code);
     return moves.map((move) => authoredRecordFor(actor, project, move));
   }
 }

@@ -1,33 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { ProcedurePlanChangedV1, type PlanItem } from '@banjie/contracts';
+import { ProcedurePlanChangedV1 } from '@banjie/contracts';
 import { shanghaiLocalDate } from '@banjie/domain';
-import { appendToOutbox, DomainException, fieldErrors, type Actor } from '@banjie/platform';
+import { appendToOutbox, DomainException, fieldErrors, Transactions, type Actor } from '@banjie/platform';
 import { authoredRecordFor } from '../projects/people-data';
-import type { ProjectEntity } from '../projects/project.entity';
+import type { Project } from '../projects/project';
 import { actorName, ProjectRepository } from '../projects/project.repository';
 import type { PutPlanDto } from './dto/put-plan.dto';
 import { planViolations, resolvePlan } from './plan-rules';
-
-export interface PlanVersion {
-  projectCode: string;
-  planVersion: number;
-  effectiveDate: string;
-  items: PlanItem[];
-  actor: string;
-  reason: string | null;
-  recordedAt: Date;
-}
-
-const SELECT_VERSION = `SELECT project_code AS "projectCode", plan_version AS "planVersion", effective_date::text AS "effectiveDate",
-  items, actor, reason, recorded_at AS "recordedAt" FROM intake.procedure_plan_versions`;
+import { PlanRepository, type PlanVersion } from './plan.repository';
 
 @Injectable()
 export class PlanService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly projects: ProjectRepository,
+    private readonly plans: PlanRepository,
   ) {}
 
   /** Replaces a project's procedure plan with a new version, and publishes it for the approval service. */
@@ -44,8 +31,8 @@ export class PlanService {
         'FUTURE_DATE',
         `effectiveDate ${effectiveDate} is in the future (today is ${today})`,
       );
-    return this.dataSource.transaction(async (manager) => {
-      const project = await this.projects.lockForChange(manager, code);
+    return this.transactions.run(async (tx) => {
+      const project = await this.projects.lockForChange(tx, code);
       if (effectiveDate < project.listedOn) {
         throw new DomainException(
           'bad-request',
@@ -53,10 +40,7 @@ export class PlanService {
           `effectiveDate ${effectiveDate} is before the project was listed (${project.listedOn})`,
         );
       }
-      const [previous] = (await manager.query(
-        `${SELECT_VERSION} WHERE project_code = $1 ORDER BY plan_version DESC LIMIT 1`,
-        [code],
-      )) as PlanVersion[];
+      const previous = await this.plans.findLatest(tx, code);
       if (previous && effectiveDate < previous.effectiveDate) {
         throw new DomainException(
           'bad-request',
@@ -66,13 +50,15 @@ export class PlanService {
       }
       const items = resolvePlan(input.items, previous?.items);
       const planVersion = (previous?.planVersion ?? 0) + 1;
-      const [stored] = (await manager.query(
-        `INSERT INTO intake.procedure_plan_versions (project_code, plan_version, effective_date, items, actor, reason)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         RETURNING project_code AS "projectCode", plan_version AS "planVersion", effective_date::text AS "effectiveDate", items, actor, reason, recorded_at AS "recordedAt"`,
-        [code, planVersion, effectiveDate, JSON.stringify(items), actorName(actor), input.reason ?? null],
-      )) as PlanVersion[];
-      await this.projects.recordChange(manager, {
+      const stored = await this.plans.insert(tx, {
+        projectCode: code,
+        planVersion,
+        effectiveDate,
+        items,
+        actor: actorName(actor),
+        reason: input.reason ?? null,
+      });
+      await this.projects.recordChange(tx, {
         code,
         version: project.version,
         kind: 'PLAN_CHANGED',
@@ -81,7 +67,7 @@ export class PlanService {
         changes: { planVersion },
       });
       await appendToOutbox(
-        manager,
+        tx,
         ProcedurePlanChangedV1,
         code,
         {
@@ -95,16 +81,13 @@ export class PlanService {
         },
         now,
       );
-      return stored!;
+      return stored;
     });
   }
 
   /** The project's plan in force, as `actor` may read it (who planned it and why only for those who read people data). */
-  async current(project: ProjectEntity, actor: Actor) {
-    const [latest] = (await this.dataSource.query(
-      `${SELECT_VERSION} WHERE project_code = $1 ORDER BY plan_version DESC LIMIT 1`,
-      [project.code],
-    )) as PlanVersion[];
+  async current(project: Project, actor: Actor) {
+    const latest = await this.plans.current(project.code);
     if (!latest)
       throw new DomainException(
         'not-found',
@@ -115,11 +98,8 @@ export class PlanService {
   }
 
   /** Every version of the project's plan, as `actor` may read them. */
-  async versions(project: ProjectEntity, actor: Actor) {
-    const versions = (await this.dataSource.query(
-      `${SELECT_VERSION} WHERE project_code = $1 ORDER BY plan_version`,
-      [project.code],
-    )) as PlanVersion[];
+  async versions(project: Project, actor: Actor) {
+    const versions = await this.plans.versions(project.code);
     return versions.map((version) => authoredRecordFor(actor, project, version));
   }
 }

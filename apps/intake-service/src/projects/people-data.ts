@@ -1,6 +1,6 @@
 import { publicProjectFields } from '@banjie/contracts';
 import type { Actor } from '@banjie/platform';
-import type { HelperContact } from './project.entity';
+import type { HelperContact } from './project';
 
 /**
  * Whether `actor` may read a project's people data — its helpers' names, phones and logins, its

@@ -2,14 +2,14 @@ import Decimal from 'decimal.js';
 import type { PayloadOf, ProjectRegisteredV1 } from '@banjie/contracts';
 import type { Actor } from '@banjie/platform';
 import { readsPeopleData } from './people-data';
-import type { ProjectEntity } from './project.entity';
+import type { Project } from './project';
 
 /** 102.0000 → "102": the exact amount, without storage padding. */
 export function normaliseDecimal(value: string): string {
   return new Decimal(value).toString();
 }
 
-export function projectEventPayload(project: ProjectEntity): PayloadOf<typeof ProjectRegisteredV1> {
+export function projectEventPayload(project: Project): PayloadOf<typeof ProjectRegisteredV1> {
   return {
     public: {
       code: project.code,
@@ -36,7 +36,7 @@ export function projectEventPayload(project: ProjectEntity): PayloadOf<typeof Pr
 }
 
 /** The project as the intake API returns it to `actor`: with its internal fields only for those who read people data. */
-export function projectView(project: ProjectEntity, actor: Actor) {
+export function projectView(project: Project, actor: Actor) {
   const { public: publicFields, internal } = projectEventPayload(project);
   const dates = { registeredAt: project.registeredAt, updatedAt: project.updatedAt };
   return readsPeopleData(actor, project)

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { DomainException, type Actor } from '@banjie/platform';
+import { DataSource } from 'typeorm';
+import { DomainException, type Actor, type Tx } from '@banjie/platform';
 import type { ListProjectsQuery } from './dto/list-projects.query';
-import { ProjectEntity } from './project.entity';
+import type { Project } from './project';
 
 export type ChangeKind = 'REGISTERED' | 'UPDATED' | 'TRANSITIONED' | 'PLAN_CHANGED';
 
@@ -18,59 +18,144 @@ export interface ProjectChange {
   changedAt: Date;
 }
 
+/** A project about to be registered: its version is given by the table. */
+export type NewProject = Omit<Project, 'version'>;
+
 export const actorName = (actor: Actor): string => `${actor.role}:${actor.sub}`;
+
+const COLUMNS = `code, name, owner_enterprise_id AS "ownerEnterpriseId", owner_enterprise_name AS "ownerEnterpriseName",
+  total_investment AS "totalInvestment", cluster, chain, type, location, planned_start::text AS "plannedStart",
+  responsible_unit AS "responsibleUnit", helpers, leading_official AS "leadingOfficial", listed_on::text AS "listedOn",
+  state, suspended_from AS "suspendedFrom", version, registered_at AS "registeredAt", updated_at AS "updatedAt"`;
+
+/** `ILIKE` text matching `q` anywhere, with `\` escaping LIKE's wildcards. */
+const containing = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
 export class ProjectRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async nextCode(manager: EntityManager, year: number): Promise<string> {
-    const [{ seq }] = await manager.query(`SELECT nextval('intake.project_code_seq') AS seq`);
-    return `BJ-${year}-${String(seq).padStart(4, '0')}`;
+  async nextCode(tx: Tx, year: number): Promise<string> {
+    const [{ seq }] = (await tx.query(`SELECT nextval('intake.project_code_seq') AS seq`)) as [
+      { seq: string },
+    ];
+    return `BJ-${year}-${seq.padStart(4, '0')}`;
+  }
+
+  /** Stores a new project at version 1. */
+  async insert(tx: Tx, project: NewProject): Promise<Project> {
+    const [{ version }] = (await tx.query(
+      `INSERT INTO intake.projects (code, name, owner_enterprise_id, owner_enterprise_name, total_investment, cluster, chain, type,
+         location, planned_start, responsible_unit, helpers, leading_official, listed_on, state, suspended_from, version,
+         registered_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $18)
+       RETURNING version`,
+      [
+        project.code,
+        project.name,
+        project.ownerEnterpriseId,
+        project.ownerEnterpriseName,
+        project.totalInvestment,
+        project.cluster,
+        project.chain,
+        project.type,
+        project.location,
+        project.plannedStart,
+        project.responsibleUnit,
+        JSON.stringify(project.helpers),
+        project.leadingOfficial,
+        project.listedOn,
+        project.state,
+        project.suspendedFrom,
+        project.registeredAt,
+        project.updatedAt,
+      ],
+    )) as [{ version: number }];
+    return { ...project, version };
   }
 
   /** Reads a project for change, locking its row until the transaction ends. */
-  async lockForChange(manager: EntityManager, code: string): Promise<ProjectEntity> {
-    const project = await manager.findOne(ProjectEntity, {
-      where: { code },
-      lock: { mode: 'pessimistic_write' },
-    });
+  async lockForChange(tx: Tx, code: string): Promise<Project> {
+    const [project] = (await tx.query(`SELECT ${COLUMNS} FROM intake.projects WHERE code = $1 FOR UPDATE`, [
+      code,
+    ])) as Project[];
     if (!project) throw projectNotFound(code);
     return project;
   }
 
-  async find(code: string): Promise<ProjectEntity | null> {
-    return this.dataSource.getRepository(ProjectEntity).findOneBy({ code });
+  /** Writes a locked project's changed facts and state, moving it to its next version. */
+  async saveChanges(tx: Tx, project: Project): Promise<Project> {
+    const [{ version }] = (await tx.query(
+      `UPDATE intake.projects SET name = $2, owner_enterprise_id = $3, owner_enterprise_name = $4, total_investment = $5,
+         cluster = $6, chain = $7, location = $8, planned_start = $9, responsible_unit = $10, helpers = $11,
+         leading_official = $12, state = $13, suspended_from = $14, updated_at = $15, version = version + 1
+       WHERE code = $1
+       RETURNING version`,
+      [
+        project.code,
+        project.name,
+        project.ownerEnterpriseId,
+        project.ownerEnterpriseName,
+        project.totalInvestment,
+        project.cluster,
+        project.chain,
+        project.location,
+        project.plannedStart,
+        project.responsibleUnit,
+        JSON.stringify(project.helpers),
+        project.leadingOfficial,
+        project.state,
+        project.suspendedFrom,
+        project.updatedAt,
+      ],
+    )) as [{ version: number }];
+    return { ...project, version };
   }
 
+  async find(code: string): Promise<Project | null> {
+    const [project] = (await this.dataSource.query(`SELECT ${COLUMNS} FROM intake.projects WHERE code = $1`, [
+      code,
+    ])) as Project[];
+    return project ?? null;
+  }
+
+  /** One page of the projects matching the query, by code, and how many match in all. */
   async list(
     query: ListProjectsQuery,
     ownerEnterpriseId?: string,
-  ): Promise<{ items: ProjectEntity[]; total: number }> {
-    const builder = this.dataSource.getRepository(ProjectEntity).createQueryBuilder('p');
-    if (query.type) builder.andWhere('p.type = :type', { type: query.type });
-    if (query.state) builder.andWhere('p.state = :state', { state: query.state });
-    if (query.cluster) builder.andWhere('p.cluster = :cluster', { cluster: query.cluster });
-    if (query.chain) builder.andWhere('p.chain = :chain', { chain: query.chain });
-    if (query.responsibleUnit)
-      builder.andWhere('p.responsible_unit = :unit', { unit: query.responsibleUnit });
+  ): Promise<{ items: Project[]; total: number }> {
+    const parameters: unknown[] = [];
+    const conditions: string[] = [];
+    const addCondition = (condition: (parameter: string) => string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(condition(`$${parameters.length}`));
+    };
+    if (query.type) addCondition((p) => `type = ${p}`, query.type);
+    if (query.state) addCondition((p) => `state = ${p}`, query.state);
+    if (query.cluster) addCondition((p) => `cluster = ${p}`, query.cluster);
+    if (query.chain) addCondition((p) => `chain = ${p}`, query.chain);
+    if (query.responsibleUnit) addCondition((p) => `responsible_unit = ${p}`, query.responsibleUnit);
     if (query.q)
-      builder.andWhere(`(p.name ILIKE :q ESCAPE '\\' OR p.code ILIKE :q ESCAPE '\\')`, {
-        q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      });
-    if (ownerEnterpriseId !== undefined)
-      builder.andWhere('p.owner_enterprise_id = :owner', { owner: ownerEnterpriseId });
+      addCondition(
+        (p) => `(name ILIKE ${p} ESCAPE '\\' OR code ILIKE ${p} ESCAPE '\\')`,
+        containing(query.q),
+      );
+    if (ownerEnterpriseId !== undefined) addCondition((p) => `owner_enterprise_id = ${p}`, ownerEnterpriseId);
+    const filter = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const pageSize = query.pageSize ?? 50;
-    const [items, total] = await builder
-      .orderBy('p.code', 'ASC')
-      .skip(((query.page ?? 1) - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
+    const [items, [{ total }]] = (await Promise.all([
+      this.dataSource.query(
+        `SELECT ${COLUMNS} FROM intake.projects ${filter} ORDER BY code
+          LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
+        [...parameters, pageSize, ((query.page ?? 1) - 1) * pageSize],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM intake.projects ${filter}`, parameters),
+    ])) as [Project[], [{ total: number }]];
     return { items, total };
   }
 
   async recordChange(
-    manager: EntityManager,
+    tx: Tx,
     change: {
       code: string;
       version: number;
@@ -80,7 +165,7 @@ export class ProjectRepository {
       changes: Record<string, unknown>;
     },
   ): Promise<void> {
-    await manager.query(
+    await tx.query(
       `INSERT INTO intake.project_changes (project_code, version, kind, actor, actor_role, reason, changes) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         change.code,
@@ -95,11 +180,11 @@ export class ProjectRepository {
   }
 
   async history(code: string): Promise<ProjectChange[]> {
-    return this.dataSource.query(
+    return (await this.dataSource.query(
       `SELECT version, kind, actor, actor_role AS "actorRole", reason, changes, changed_at AS "changedAt"
          FROM intake.project_changes WHERE project_code = $1 ORDER BY id`,
       [code],
-    );
+    )) as ProjectChange[];
   }
 }
 

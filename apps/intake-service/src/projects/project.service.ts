@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { LifecycleState, ProjectRegisteredV1, ProjectUpdatedV1 } from '@banjie/contracts';
 import { shanghaiLocalDate } from '@banjie/domain';
-import { appendToOutbox, DomainException, type Actor } from '@banjie/platform';
+import { appendToOutbox, DomainException, Transactions, type Actor } from '@banjie/platform';
 import type { ListProjectsQuery } from './dto/list-projects.query';
 import type { RegisterProjectDto } from './dto/register-project.dto';
 import type { UpdateProjectDto } from './dto/update-project.dto';
-import { ProjectEntity } from './project.entity';
 import { publicChanges, readsPeopleData, withoutAuthor } from './people-data';
+import type { Project } from './project';
 import { projectEventPayload } from './project.mapper';
 import { actorName, projectNotFound, ProjectRepository } from './project.repository';
 
@@ -30,44 +28,42 @@ const UPDATABLE_FIELDS = [
 @Injectable()
 export class ProjectService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repository: ProjectRepository,
   ) {}
 
   /** Registers a key project under a new lifelong code; the project, its history and its event commit together. */
-  async register(input: RegisterProjectDto, actor: Actor, now: Date = new Date()): Promise<ProjectEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const code = await this.repository.nextCode(manager, now.getUTCFullYear());
-      const saved = await manager.save(
-        manager.create(ProjectEntity, {
-          code,
-          name: input.name,
-          ownerEnterpriseId: input.ownerEnterprise.id,
-          ownerEnterpriseName: input.ownerEnterprise.name,
-          totalInvestment: input.totalInvestment,
-          cluster: input.cluster,
-          chain: input.chain,
-          type: input.type,
-          location: input.location,
-          plannedStart: input.plannedStart,
-          responsibleUnit: input.responsibleUnit,
-          helpers: input.helpers.map((helper) => ({ ...helper })),
-          leadingOfficial: input.leadingOfficial,
-          listedOn: input.listedOn ?? shanghaiLocalDate(now),
-          state: input.state ?? LifecycleState.SIGNED,
-          suspendedFrom: null,
-          registeredAt: now,
-          updatedAt: now,
-        }),
-      );
-      await this.repository.recordChange(manager, {
+  async register(input: RegisterProjectDto, actor: Actor, now: Date = new Date()): Promise<Project> {
+    return this.transactions.run(async (tx) => {
+      const code = await this.repository.nextCode(tx, now.getUTCFullYear());
+      const saved = await this.repository.insert(tx, {
+        code,
+        name: input.name,
+        ownerEnterpriseId: input.ownerEnterprise.id,
+        ownerEnterpriseName: input.ownerEnterprise.name,
+        totalInvestment: input.totalInvestment,
+        cluster: input.cluster,
+        chain: input.chain,
+        type: input.type,
+        location: input.location,
+        plannedStart: input.plannedStart,
+        responsibleUnit: input.responsibleUnit,
+        helpers: input.helpers.map((helper) => ({ ...helper })),
+        leadingOfficial: input.leadingOfficial,
+        listedOn: input.listedOn ?? shanghaiLocalDate(now),
+        state: input.state ?? LifecycleState.SIGNED,
+        suspendedFrom: null,
+        registeredAt: now,
+        updatedAt: now,
+      });
+      await this.repository.recordChange(tx, {
         code,
         version: saved.version,
         kind: 'REGISTERED',
         actor,
         changes: { ...input },
       });
-      await appendToOutbox(manager, ProjectRegisteredV1, code, projectEventPayload(saved), now);
+      await appendToOutbox(tx, ProjectRegisteredV1, code, projectEventPayload(saved), now);
       return saved;
     });
   }
@@ -82,7 +78,7 @@ export class ProjectService {
     expected: ExpectedVersion | undefined,
     actor: Actor,
     now: Date = new Date(),
-  ): Promise<ProjectEntity> {
+  ): Promise<Project> {
     if (!expected) {
       throw new DomainException(
         'bad-request',
@@ -90,8 +86,8 @@ export class ProjectService {
         'expectedVersion (body) or If-Match header: state the version you read',
       );
     }
-    return this.dataSource.transaction(async (manager) => {
-      const project = await this.repository.lockForChange(manager, code);
+    return this.transactions.run(async (tx) => {
+      const project = await this.repository.lockForChange(tx, code);
       if (project.version !== expected.version) {
         throw new DomainException(
           expected.source === 'if-match' ? 'precondition-failed' : 'conflict',
@@ -125,8 +121,8 @@ export class ProjectService {
         Object.fromEntries(UPDATABLE_FIELDS.filter((f) => f in changes).map((f) => [f, input[f]])),
       );
       project.updatedAt = now;
-      const saved = await manager.save(project);
-      await this.repository.recordChange(manager, {
+      const saved = await this.repository.saveChanges(tx, project);
+      await this.repository.recordChange(tx, {
         code,
         version: saved.version,
         kind: 'UPDATED',
@@ -136,7 +132,7 @@ export class ProjectService {
       });
       const payload = projectEventPayload(saved);
       await appendToOutbox(
-        manager,
+        tx,
         ProjectUpdatedV1,
         code,
         {
@@ -155,7 +151,7 @@ export class ProjectService {
   }
 
   /** A project, if the caller may read it: an enterprise reads only its own (others look absent). */
-  async get(code: string, actor: Actor): Promise<ProjectEntity> {
+  async get(code: string, actor: Actor): Promise<Project> {
     const project = await this.repository.find(code);
     if (!project || (actor.role === 'enterprise' && project.ownerEnterpriseId !== actor.enterpriseId))
       throw projectNotFound(code);

@@ -1,5 +1,12 @@
 import { Applicability, ProcedureStatus, procedureIdOf, type PlanItem } from '@banjie/contracts';
-import { isTerminalProcedureStatus, maxLocalDate, parseLocalDate, PROCEDURE_CATALOGUE } from '@banjie/domain';
+import {
+  hasClock,
+  isTerminalProcedureStatus,
+  maxLocalDate,
+  parseLocalDate,
+  PROCEDURE_CATALOGUE,
+  statusClassOf,
+} from '@banjie/domain';
 import type { ProcedureRecord } from '../procedures/procedure.record';
 
 export interface PlanContext {
@@ -23,17 +30,11 @@ export type PlanItemOutcome =
   | { kind: 'unchanged'; record: ProcedureRecord; heldBack: HeldBack | null };
 
 /** An application is with the department or the applicant: the plan may not pull the procedure from under it. */
-const APPLICATION_UNDER_WAY: readonly ProcedureStatus[] = [
-  ProcedureStatus.SUBMITTED,
-  ProcedureStatus.ACCEPTED,
-  ProcedureStatus.SUPPLEMENT_REQUESTED,
-];
+const applicationUnderWay = (status: ProcedureStatus): boolean =>
+  statusClassOf(status) === 'AWAITING_ACCEPTANCE' || hasClock(status);
 /** While a clock runs (or ran to approval) the committed limit is the one accepted; a new plan limit waits for the next application. */
-const LIMIT_FIXED: readonly ProcedureStatus[] = [
-  ProcedureStatus.ACCEPTED,
-  ProcedureStatus.SUPPLEMENT_REQUESTED,
-  ProcedureStatus.APPROVED,
-];
+const limitFixed = (status: ProcedureStatus): boolean =>
+  hasClock(status) || status === ProcedureStatus.APPROVED;
 
 const statusFor = (applicability: Applicability): ProcedureStatus =>
   applicability === Applicability.REQUIRED
@@ -81,7 +82,7 @@ function applicabilityChange(
 ): { status: ProcedureStatus } | { heldBack: HeldBack } | null {
   if (item.applicability === existing.planApplicability) return null;
   const wanted = statusFor(item.applicability);
-  if (APPLICATION_UNDER_WAY.includes(existing.status)) {
+  if (applicationUnderWay(existing.status)) {
     return {
       heldBack: {
         code: 'APPLICATION_UNDER_WAY',
@@ -154,7 +155,7 @@ function committedLimit(
   planned: number | null,
 ): number | null {
   if (status === ProcedureStatus.NOT_APPLICABLE || status === ProcedureStatus.ALREADY_HELD) return null;
-  return LIMIT_FIXED.includes(status) ? existing.committedWorkingDays : planned;
+  return limitFixed(status) ? existing.committedWorkingDays : planned;
 }
 
 function documentNumber(

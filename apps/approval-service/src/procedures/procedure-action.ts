@@ -1,4 +1,4 @@
-import { ProcedureAction, ProcedureStatus, type SupplementReason } from '@banjie/contracts';
+import { ProcedureAction, type SupplementReason } from '@banjie/contracts';
 import type { ProcedureDecision } from '@banjie/domain';
 import type { ProcedureRecord } from './procedure.record';
 
@@ -81,12 +81,6 @@ export function applyAction(
       return next;
   }
 }
-
-/** Statuses in which the department's working-day clock runs (or stands paused). */
-export const CLOCK_STATUSES: readonly ProcedureStatus[] = [
-  ProcedureStatus.ACCEPTED,
-  ProcedureStatus.SUPPLEMENT_REQUESTED,
-];
 
 /** The reason an actor gave, as published in the event's internal part. */
 export function reasonOf(command: ActionCommand): string | null {

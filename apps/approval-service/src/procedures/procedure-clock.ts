@@ -1,25 +1,22 @@
 import type { PublicProcedureFields } from '@banjie/contracts';
 import {
   CalendarNotCoveredError,
+  COMPLETED_STATUSES,
   dueDateReading,
+  hasClock,
   parseLocalDate,
   procedureClock,
   type DeadlineStatus,
   type ProcedureClock,
   type WorkingDayCalendar,
 } from '@banjie/domain';
-import { CLOCK_STATUSES } from './procedure-action';
 import type { ProcedureRecord } from './procedure.record';
 
 export type DueDateUnavailable = NonNullable<PublicProcedureFields['dueDateUnavailable']>;
 
 /** The working-day clock of the current application, while the department's clock runs (or is paused). */
 export function clockOf(record: ProcedureRecord): ProcedureClock | null {
-  if (
-    !CLOCK_STATUSES.includes(record.status) ||
-    record.acceptedOn === null ||
-    record.committedWorkingDays === null
-  )
+  if (!hasClock(record.status) || record.acceptedOn === null || record.committedWorkingDays === null)
     return null;
   return procedureClock({
     acceptedOn: parseLocalDate(record.acceptedOn),
@@ -78,8 +75,6 @@ export interface ClockReading {
   remainingWorkingDays: number | null;
 }
 
-const CLOSED_STATUSES = new Set(['APPROVED', 'NOT_APPLICABLE', 'ALREADY_HELD']);
-
 /** Remaining working days and deadline status as of `asOf`, derived from the facts and the calendar. */
 export function readClock(
   record: ProcedureRecord,
@@ -87,7 +82,8 @@ export function readClock(
   dueSoonWorkingDays: number,
   calendar: WorkingDayCalendar,
 ): ClockReading {
-  if (CLOSED_STATUSES.has(record.status)) return { deadlineStatus: 'CLOSED', remainingWorkingDays: null };
+  if (COMPLETED_STATUSES.includes(record.status))
+    return { deadlineStatus: 'CLOSED', remainingWorkingDays: null };
   const clock = clockOf(record);
   if (clock === null) return { deadlineStatus: 'NOT_STARTED', remainingWorkingDays: null };
   const day = parseLocalDate(asOf);

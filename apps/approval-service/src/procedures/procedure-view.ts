@@ -1,4 +1,4 @@
-import { PROCEDURE_ACTIONS, type ProcedureAction } from '@banjie/contracts';
+import { PROCEDURE_ACTIONS, ProcedureStatus, type ProcedureAction } from '@banjie/contracts';
 import { allowedActions, mayAct, PROCEDURE_CATALOGUE, type WorkingDayCalendar } from '@banjie/domain';
 import type { Actor } from '@banjie/platform';
 import type { ProjectScope } from '../projects/project-directory.repository';
@@ -18,7 +18,7 @@ export interface ViewContext {
 
 function targetStatus(record: ProcedureRecord, asOf: string): TargetStatus {
   if (record.targetDate === null) return 'NO_TARGET';
-  if (record.completedOn !== null && record.status === 'APPROVED')
+  if (record.completedOn !== null && record.status === ProcedureStatus.APPROVED)
     return record.completedOn <= record.targetDate ? 'MET' : 'MISSED';
   return asOf > record.targetDate ? 'MISSED' : 'ON_TRACK';
 }

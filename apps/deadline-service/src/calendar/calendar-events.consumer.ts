@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import type { EntityManager } from 'typeorm';
 import { CalendarChangedV1, Topics, type CalendarChangedPayload } from '@banjie/contracts';
-import { EventConsumer, handle, type KafkaBatchContext } from '@banjie/platform';
+import { EventConsumer, handle, type KafkaBatchContext, type Tx } from '@banjie/platform';
 import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
 import { CalendarPropagation } from './calendar-propagation';
 import { DeadlineCalendar } from './deadline-calendar';
@@ -18,9 +17,7 @@ export const CALENDAR_CONSUMER = 'deadline.calendar';
  */
 @Controller()
 export class CalendarEventsConsumer {
-  private readonly handlers = [
-    handle(CalendarChangedV1, (envelope, manager) => this.apply(envelope.payload, manager)),
-  ];
+  private readonly handlers = [handle(CalendarChangedV1, (envelope, tx) => this.apply(envelope.payload, tx))];
   private readonly tellClocks = async (applied: boolean[]) => {
     if (applied.some(Boolean)) await this.propagation.propagate();
   };
@@ -38,15 +35,15 @@ export class CalendarEventsConsumer {
     await this.events.consume(context, CALENDAR_CONSUMER, this.handlers, this.tellClocks);
   }
 
-  private async apply(payload: CalendarChangedPayload, manager: EntityManager): Promise<boolean> {
-    const change = await this.calendars.replica.apply(manager, payload.definition);
+  private async apply(payload: CalendarChangedPayload, tx: Tx): Promise<boolean> {
+    const change = await this.calendars.replica.apply(tx, payload.definition);
     if (change === null) return false;
     for (const moved of dueDateChanges(
-      await this.projection.openClocks(manager),
+      await this.projection.openClocks(tx),
       change.previous,
       change.current,
     )) {
-      await this.dueDates.record(manager, moved, change.current.version);
+      await this.dueDates.record(tx, moved, change.current.version);
     }
     return true;
   }

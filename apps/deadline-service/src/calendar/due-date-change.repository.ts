@@ -1,15 +1,31 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DueDateChangedV1, type DeadlineRecipient, type DepartmentCode } from '@banjie/contracts';
-import { appendToOutbox } from '@banjie/platform';
+import { appendToOutbox, type Tx } from '@banjie/platform';
 import { describeDueDateChange, type DueDateChange } from './due-date-changes';
 
 /** The department and the helpers are told of each moved due date once per calendar version (ledger + outbox, one transaction). */
+/** A row of the ledger `deadline.due_date_changes`, as `GET /clocks/:procedureId` lists it. */
+export interface DueDateChangeRow {
+  id: string;
+  applicationNumber: number;
+  calendarVersion: number;
+  previousDueDate: string | null;
+  previousProvisional: boolean;
+  dueDate: string | null;
+  provisional: boolean;
+  reason: string;
+  sentAt: Date;
+}
+
 @Injectable()
 export class DueDateChangeRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
   async record(
-    manager: EntityManager,
+    tx: Tx,
     change: DueDateChange,
     calendarVersion: number,
     sentAt: Date = new Date(),
@@ -17,7 +33,7 @@ export class DueDateChangeRepository {
     const p = change.procedure;
     const id = randomUUID();
     const reason = describeDueDateChange(change, calendarVersion);
-    const inserted: unknown[] = await manager.query(
+    const inserted: { id: string }[] = await tx.query(
       `INSERT INTO deadline.due_date_changes (id, procedure_id, application_number, calendar_version, project_code, department,
          previous_due_date, previous_provisional, due_date, provisional, reason, sent_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
@@ -42,7 +58,7 @@ export class DueDateChangeRepository {
       { kind: 'DEPARTMENT', id: p.department },
       ...p.helpers.map((login): DeadlineRecipient => ({ kind: 'HELPER', id: login })),
     ];
-    await appendToOutbox(manager, DueDateChangedV1, p.projectCode, {
+    await appendToOutbox(tx, DueDateChangedV1, p.projectCode, {
       noticeId: id,
       projectCode: p.projectCode,
       procedureId: p.procedureId,
@@ -60,20 +76,13 @@ export class DueDateChangeRepository {
     return true;
   }
 
-  list(manager: EntityManager, procedureId: string) {
-    return manager.query(
+  /** Oldest first. */
+  list(procedureId: string): Promise<DueDateChangeRow[]> {
+    return this.dataSource.query(
       `SELECT id, application_number AS "applicationNumber", calendar_version AS "calendarVersion", previous_due_date::text AS "previousDueDate",
               previous_provisional AS "previousProvisional", due_date::text AS "dueDate", provisional, reason, sent_at AS "sentAt"
          FROM deadline.due_date_changes WHERE procedure_id = $1 ORDER BY sent_at, calendar_version`,
       [procedureId],
-    ) as Promise<
-      {
-        calendarVersion: number;
-        previousDueDate: string | null;
-        dueDate: string | null;
-        provisional: boolean;
-        reason: string;
-      }[]
-    >;
+    );
   }
 }

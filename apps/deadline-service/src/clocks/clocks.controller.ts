@@ -4,7 +4,6 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { Matches } from 'class-validator';
 import { shanghaiLocalDate } from '@banjie/domain';
 import { CurrentActor, DomainException, Roles, type Actor } from '@banjie/platform';
-import { DataSource } from 'typeorm';
 import { DueDateChangeRepository } from '../calendar/due-date-change.repository';
 import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
 import { ProcedureDeadlineClient } from '../temporal/procedure-deadline.client';
@@ -19,7 +18,6 @@ export class ProcedureIdParam {
 @Controller('clocks')
 export class ClocksController {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly projection: ProcedureProjectionRepository,
     private readonly clocks: ProcedureDeadlineClient,
     private readonly dueDates: DueDateChangeRepository,
@@ -68,7 +66,7 @@ export class ClocksController {
       rungsSent: view.rungsSent,
       rungsSkipped: view.rungsSkipped,
       unavailableReason: view.unavailableReason,
-      dueDateChanges: await this.dueDates.list(this.dataSource.manager, procedureId),
+      dueDateChanges: await this.dueDates.list(procedureId),
     };
   }
 }

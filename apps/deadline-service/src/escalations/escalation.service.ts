@@ -1,16 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type FindOptionsWhere } from 'typeorm';
 import {
   EscalationRaisedV1,
   type AtRiskProcedure,
   type DeadlineRecipient,
   type DepartmentCode,
 } from '@banjie/contracts';
-import { appendToOutbox, DomainException, type Actor, faultPoint, FaultPoints } from '@banjie/platform';
+import {
+  appendToOutbox,
+  DomainException,
+  type Actor,
+  faultPoint,
+  FaultPoints,
+  Transactions,
+} from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
-import { EscalationEntity, type EscalationStatus } from './escalation.entity';
+import { EscalationRepository, type EscalationFilter, type EscalationRow } from './escalation.repository';
 
 /** What an escalation says; with (subject, rung) as its ledger key. */
 export interface EscalationRecord {
@@ -29,20 +34,14 @@ export interface EscalationRecord {
   followUpOf?: string;
 }
 
-export interface EscalationFilter {
-  status?: EscalationStatus;
-  rung?: string;
-  department?: string;
-  project?: string;
-}
-
 /** The suffix of the rung that follows up an escalation nobody acknowledged in time. */
 export const UNACKNOWLEDGED_SUFFIX = ':UNACKNOWLEDGED';
 
 @Injectable()
 export class EscalationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly ledger: EscalationRepository,
     @Inject(DEADLINE_CONFIG) private readonly config: DeadlineConfig,
   ) {}
 
@@ -52,35 +51,27 @@ export class EscalationService {
    * had already been raised.
    */
   async raise(record: EscalationRecord, raisedAt: Date = new Date()): Promise<string | null> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (tx) => {
       const id = randomUUID();
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(EscalationEntity)
-        .values({
-          id,
-          subject: record.subject,
-          rung: record.rung,
-          projectCode: record.projectCode,
-          procedureId: record.procedureId ?? null,
-          applicationNumber: record.applicationNumber ?? null,
-          department: record.department ?? null,
-          dueDate: record.dueDate ?? null,
-          recipients: record.recipients,
-          reason: record.reason,
-          atRisk: record.atRisk ?? null,
-          followUpOf: record.followUpOf ?? null,
-          status: 'open',
-          raisedAt,
-        })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      if ((inserted.raw as unknown[]).length === 0) return null;
+      const inserted = await this.ledger.insertOnce(tx, {
+        id,
+        subject: record.subject,
+        rung: record.rung,
+        projectCode: record.projectCode,
+        procedureId: record.procedureId ?? null,
+        applicationNumber: record.applicationNumber ?? null,
+        department: record.department ?? null,
+        dueDate: record.dueDate ?? null,
+        recipients: record.recipients,
+        reason: record.reason,
+        atRisk: record.atRisk ?? null,
+        followUpOf: record.followUpOf ?? null,
+        raisedAt,
+      });
+      if (!inserted) return null;
       const { department } = record;
       await appendToOutbox(
-        manager,
+        tx,
         EscalationRaisedV1,
         record.projectCode === 'PORTFOLIO' ? record.subject : record.projectCode,
         {
@@ -105,23 +96,14 @@ export class EscalationService {
     });
   }
 
-  list(filter: EscalationFilter = {}): Promise<EscalationEntity[]> {
-    const where: FindOptionsWhere<EscalationEntity> = {
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.rung ? { rung: filter.rung } : {}),
-      ...(filter.department ? { department: filter.department } : {}),
-      ...(filter.project ? { projectCode: filter.project } : {}),
-    };
-    return this.dataSource
-      .getRepository(EscalationEntity)
-      .find({ where, order: { raisedAt: 'ASC', id: 'ASC' } });
+  list(filter: EscalationFilter = {}): Promise<EscalationRow[]> {
+    return this.ledger.list(filter);
   }
 
   /** Records who acknowledged an escalation and when; a second acknowledgement is a conflict. */
-  async acknowledge(id: string, actor: Actor, at: Date = new Date()): Promise<EscalationEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(EscalationEntity);
-      const escalation = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  async acknowledge(id: string, actor: Actor, at: Date = new Date()): Promise<EscalationRow> {
+    return this.transactions.run(async (tx) => {
+      const escalation = await this.ledger.findForUpdate(tx, id);
       if (!escalation) throw new DomainException('not-found', 'ESCALATION_NOT_FOUND', `no escalation ${id}`);
       if (escalation.status === 'acknowledged') {
         throw new DomainException(
@@ -134,8 +116,7 @@ export class EscalationService {
           },
         );
       }
-      Object.assign(escalation, { status: 'acknowledged', acknowledgedBy: actor.sub, acknowledgedAt: at });
-      return repository.save(escalation);
+      return this.ledger.markAcknowledged(tx, id, actor.sub, at);
     });
   }
 
@@ -145,21 +126,13 @@ export class EscalationService {
    * official. Follow-ups themselves are not followed up. Returns how many were raised.
    */
   async followUpUnacknowledged(now: Date = new Date()): Promise<number> {
-    const overdue: (EscalationEntity & { leading_official: string | null })[] = await this.dataSource.query(
-      `SELECT e.id, e.subject, e.rung, e.project_code AS "projectCode", e.procedure_id AS "procedureId",
-              e.application_number AS "applicationNumber", e.department, e.due_date::text AS "dueDate",
-              e.recipients, e.raised_at AS "raisedAt", d.leading_official
-         FROM deadline.escalations e
-         LEFT JOIN deadline.project_directory d ON d.code = e.project_code
-        WHERE e.status = 'open' AND e.follow_up_of IS NULL AND e.raised_at <= $1
-          AND NOT EXISTS (SELECT 1 FROM deadline.escalations f WHERE f.follow_up_of = e.id)
-        ORDER BY e.raised_at`,
-      [new Date(now.getTime() - this.config.escalations.ackTimeoutMs)],
+    const overdue = await this.ledger.findUnacknowledged(
+      new Date(now.getTime() - this.config.escalations.ackTimeoutMs),
     );
     let raised = 0;
     for (const escalation of overdue) {
-      const official: DeadlineRecipient[] = escalation.leading_official
-        ? [{ kind: 'LEADING_OFFICIAL', id: escalation.leading_official }]
+      const official: DeadlineRecipient[] = escalation.leadingOfficial
+        ? [{ kind: 'LEADING_OFFICIAL', id: escalation.leadingOfficial }]
         : [];
       const recipients = [
         ...escalation.recipients,

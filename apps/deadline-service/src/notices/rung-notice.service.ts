@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { DeadlineRecipient } from '@banjie/contracts';
 import type { RungNotice } from '@banjie/workflows';
 import { EscalationService } from '../escalations/escalation.service';
+import { ProcedureContactsRepository } from './procedure-contacts.repository';
 import { ReminderService } from './reminder.service';
 
 interface Contacts {
@@ -15,7 +14,7 @@ interface Contacts {
 @Injectable()
 export class RungNoticeService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly contactBook: ProcedureContactsRepository,
     private readonly reminders: ReminderService,
     private readonly escalations: EscalationService,
   ) {}
@@ -46,22 +45,12 @@ export class RungNoticeService {
 
   /** The project's helpers (logins from the approval events and the project directory) and its chain's leading official. */
   private async contacts(procedureId: string, projectCode: string): Promise<Contacts> {
-    const [row]: {
-      procedure_helpers: string[] | null;
-      directory_helpers: { userId?: string }[] | null;
-      leading_official: string | null;
-    }[] = await this.dataSource.query(
-      `SELECT p.helpers AS procedure_helpers, d.helpers AS directory_helpers, d.leading_official
-         FROM (SELECT 1) one
-         LEFT JOIN deadline.procedures p ON p.procedure_id = $1
-         LEFT JOIN deadline.project_directory d ON d.code = $2`,
-      [procedureId, projectCode],
-    );
+    const row = await this.contactBook.findContacts(procedureId, projectCode);
     const logins = [
-      ...(row?.procedure_helpers ?? []),
-      ...(row?.directory_helpers ?? []).flatMap((h) => (h.userId ? [h.userId] : [])),
+      ...(row.procedureHelpers ?? []),
+      ...(row.directoryHelpers ?? []).flatMap((h) => (h.userId ? [h.userId] : [])),
     ];
-    return { helpers: [...new Set(logins)], leadingOfficial: row?.leading_official ?? null };
+    return { helpers: [...new Set(logins)], leadingOfficial: row.leadingOfficial };
   }
 }
 

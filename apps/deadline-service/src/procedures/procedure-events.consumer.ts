@@ -1,13 +1,12 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import type { EntityManager } from 'typeorm';
 import {
   PROCEDURE_EVENTS,
   Topics,
   type InternalProcedureFields,
   type PublicProcedureFields,
 } from '@banjie/contracts';
-import { EventConsumer, handle, mapConcurrently, type KafkaBatchContext } from '@banjie/platform';
+import { EventConsumer, handle, mapConcurrently, type KafkaBatchContext, type Tx } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { ProcedureDeadlineClient } from '../temporal/procedure-deadline.client';
 import { ProcedureProjectionRepository } from './procedure-projection.repository';
@@ -31,12 +30,11 @@ interface ClockNews {
 export class ProcedureEventsConsumer {
   private readonly logger = new Logger(ProcedureEventsConsumer.name);
   private readonly handlers = PROCEDURE_EVENTS.map((definition) =>
-    handle(definition, (envelope, manager) =>
-      this.project(envelope.type, envelope.payload, envelope.correlationId, manager),
+    handle(definition, (envelope, tx) =>
+      this.project(envelope.type, envelope.payload, envelope.correlationId, tx),
     ),
   );
-  private readonly tellClocks = (news: (ClockNews | null)[], manager: EntityManager) =>
-    this.followAll(news, manager);
+  private readonly tellClocks = (news: (ClockNews | null)[], tx: Tx) => this.followAll(news, tx);
 
   constructor(
     private readonly events: EventConsumer,
@@ -55,14 +53,14 @@ export class ProcedureEventsConsumer {
     type: string,
     payload: { public: PublicProcedureFields; internal: InternalProcedureFields },
     correlationId: string,
-    manager: EntityManager,
+    tx: Tx,
   ): Promise<ClockNews | null> {
     const snapshot: ProcedureSnapshot = { ...payload.public, helpers: payload.internal.helpers };
-    return (await this.projection.upsert(manager, snapshot)) ? { type, snapshot, correlationId } : null;
+    return (await this.projection.upsert(tx, snapshot)) ? { type, snapshot, correlationId } : null;
   }
 
   /** Procedures in parallel (Temporal round trips dominate), each procedure's news in order; the projection then records what Temporal heard. */
-  private async followAll(news: (ClockNews | null)[], manager: EntityManager): Promise<void> {
+  private async followAll(news: (ClockNews | null)[], tx: Tx): Promise<void> {
     const byProcedure = new Map<string, ClockNews[]>();
     for (const item of news) {
       if (!item) continue;
@@ -75,7 +73,7 @@ export class ProcedureEventsConsumer {
         this.followInOrder(items),
       )
     ).flat();
-    await this.projection.markClocksSynced(manager, synced);
+    await this.projection.markClocksSynced(tx, synced);
   }
 
   private async followInOrder(items: ClockNews[]): Promise<ProcedureSnapshot[]> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { Tx } from '@banjie/platform';
 import type { ProcedureSnapshot } from './procedure-snapshot';
 
 const COLUMNS = `procedure_id AS "procedureId", project_code AS "projectCode", procedure, department, status, sequence,
@@ -21,8 +22,8 @@ export class ProcedureProjectionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Newer facts win: returns false (and changes nothing) for a snapshot not newer than the stored one. */
-  async upsert(manager: EntityManager, p: ProcedureSnapshot): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+  async upsert(tx: Tx, p: ProcedureSnapshot): Promise<boolean> {
+    const rows: { procedure_id: string }[] = await tx.query(
       `INSERT INTO deadline.procedures (procedure_id, project_code, procedure, department, status, sequence, application_number,
          committed_working_days, extension_working_days, accepted_on, pauses, due_date, target_date, completed_on, helpers, effective_date, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, now())
@@ -57,12 +58,9 @@ export class ProcedureProjectionRepository {
   }
 
   /** Temporal has been told about these snapshots (a procedure's row only if its sequence is still the stored one). */
-  async markClocksSynced(
-    manager: EntityManager | DataSource,
-    told: Pick<ProcedureSnapshot, 'procedureId' | 'sequence'>[],
-  ): Promise<void> {
+  async markClocksSynced(tx: Tx, told: Pick<ProcedureSnapshot, 'procedureId' | 'sequence'>[]): Promise<void> {
     if (told.length === 0) return;
-    await manager.query(
+    await tx.query(
       `UPDATE deadline.procedures p SET clock_synced_sequence = t.sequence
          FROM unnest($1::text[], $2::int[]) AS t(procedure_id, sequence)
         WHERE p.procedure_id = t.procedure_id AND p.sequence = t.sequence`,
@@ -70,12 +68,17 @@ export class ProcedureProjectionRepository {
     );
   }
 
+  /** Outside a transaction: Temporal has been told about this snapshot. */
+  markClockSynced(told: Pick<ProcedureSnapshot, 'procedureId' | 'sequence'>): Promise<void> {
+    return this.markClocksSynced(this.dataSource.manager, [told]);
+  }
+
   /**
    * Accepted applications whose clock runs or is paused, with whether Temporal was told their
    * current sequence, and which calendar (version, last year) their workflow was last given.
    */
-  openClocks(executor: DataSource | EntityManager = this.dataSource): Promise<OpenClock[]> {
-    return executor.query(
+  openClocks(tx: Tx = this.dataSource.manager): Promise<OpenClock[]> {
+    return tx.query(
       `SELECT ${COLUMNS}, clock_synced_sequence IS NOT DISTINCT FROM sequence AS told,
               calendar_version_told AS "calendarVersionTold", calendar_last_year_told AS "calendarLastYearTold"
          FROM deadline.procedures
@@ -109,9 +112,11 @@ export class ProcedureProjectionRepository {
     );
   }
 
-  find(procedureId: string): Promise<ProcedureSnapshot | undefined> {
-    return this.dataSource
-      .query(`SELECT ${COLUMNS} FROM deadline.procedures WHERE procedure_id = $1`, [procedureId])
-      .then((rows: ProcedureSnapshot[]) => rows[0]);
+  async find(procedureId: string): Promise<ProcedureSnapshot | undefined> {
+    const [row]: ProcedureSnapshot[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM deadline.procedures WHERE procedure_id = $1`,
+      [procedureId],
+    );
+    return row;
   }
 }

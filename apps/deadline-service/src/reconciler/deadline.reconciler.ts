@@ -6,7 +6,6 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { CalendarHorizonWatch } from '../calendar/calendar-horizon.watch';
 import { CalendarPropagation } from '../calendar/calendar-propagation';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
@@ -39,7 +38,6 @@ export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplica
 
   constructor(
     @Inject(DEADLINE_CONFIG) config: DeadlineConfig,
-    private readonly dataSource: DataSource,
     private readonly projection: ProcedureProjectionRepository,
     private readonly clocks: ProcedureDeadlineClient,
     private readonly quarterTarget: QuarterTargetStarter,
@@ -74,7 +72,7 @@ export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplica
         const health = await this.clocks.heal(procedure, procedure.told, correlationId);
         if (health === 'STARTED') report.started += 1;
         if (health === 'SYNCED') report.synced += 1;
-        await this.projection.markClocksSynced(this.dataSource, [procedure]);
+        await this.projection.markClockSynced(procedure);
       } catch (error) {
         report.failed += 1;
         this.logger.warn(`${procedure.procedureId}: clock not healed (${(error as Error).message})`);
@@ -84,7 +82,7 @@ export class DeadlineReconciler implements OnApplicationBootstrap, BeforeApplica
       report.checked += 1;
       try {
         await this.clocks.follow(procedure, 'reconciled', correlationId);
-        await this.projection.markClocksSynced(this.dataSource, [procedure]);
+        await this.projection.markClockSynced(procedure);
         report.ended += 1;
       } catch (error) {
         report.failed += 1;

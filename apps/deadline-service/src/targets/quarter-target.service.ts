@@ -1,14 +1,12 @@
-import { readQuarter } from '@banjie/workflows';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { QuarterTargetConcludedV1 } from '@banjie/contracts';
 import { addDays, parseLocalDate, parseQuarter, yearOf, type LocalDate, type Quarter } from '@banjie/domain';
-import { appendToOutbox, DomainException } from '@banjie/platform';
-import type { QuarterReading, QuarterReadingRequest } from '@banjie/workflows';
+import { appendToOutbox, DomainException, Transactions } from '@banjie/platform';
+import { readQuarter, type QuarterReading, type QuarterReadingRequest } from '@banjie/workflows';
 import { DeadlineCalendar } from '../calendar/deadline-calendar';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
+import { QuarterTargetRepository } from './quarter-target.repository';
 
 export interface QuarterTargetReport {
   quarter: string;
@@ -36,7 +34,8 @@ const metTarget = (rate: number | null, target: number): boolean | null =>
 @Injectable()
 export class QuarterTargetService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly records: QuarterTargetRepository,
     @Inject(DEADLINE_CONFIG) private readonly config: DeadlineConfig,
     private readonly projection: ProcedureProjectionRepository,
     private readonly calendars: DeadlineCalendar,
@@ -47,23 +46,15 @@ export class QuarterTargetService {
   }
 
   async recordCheckpoint(reading: QuarterReading, escalated: boolean): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO deadline.quarter_checkpoints (quarter, as_of, reading, escalated) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (quarter, as_of) DO UPDATE SET reading = EXCLUDED.reading, escalated = EXCLUDED.escalated, recorded_at = now()`,
-      [reading.quarter, reading.asOf, JSON.stringify(reading), escalated],
-    );
+    await this.records.upsertCheckpoint(reading, escalated);
   }
 
   /** Publishes the final result once, overall and by department, with the row that records it. */
   async conclude(reading: QuarterReading, concludedAt: Date = new Date()): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO deadline.quarter_results (quarter, reading, concluded_at) VALUES ($1, $2, $3) ON CONFLICT (quarter) DO NOTHING RETURNING quarter`,
-        [reading.quarter, JSON.stringify(reading), concludedAt],
-      );
-      if (inserted.length === 0) return false;
+    return this.transactions.run(async (tx) => {
+      if (!(await this.records.insertResultOnce(tx, reading, concludedAt))) return false;
       const target = reading.target;
-      await appendToOutbox(manager, QuarterTargetConcludedV1, `quarter-target:${reading.quarter}`, {
+      await appendToOutbox(tx, QuarterTargetConcludedV1, `quarter-target:${reading.quarter}`, {
         quarter: reading.quarter,
         lastDay: reading.asOf,
         target,
@@ -86,15 +77,8 @@ export class QuarterTargetService {
       atRiskLimit,
       ...(forecastWindowWorkingDays === undefined ? {} : { forecastWindowWorkingDays }),
     });
-    const checkpoints: { asOf: string; reading: QuarterReading; escalated: boolean; recordedAt: Date }[] =
-      await this.dataSource.query(
-        `SELECT as_of::text AS "asOf", reading, escalated, recorded_at AS "recordedAt" FROM deadline.quarter_checkpoints WHERE quarter = $1 ORDER BY as_of`,
-        [quarter],
-      );
-    const [result]: { reading: QuarterReading; concludedAt: Date }[] = await this.dataSource.query(
-      `SELECT reading, concluded_at AS "concludedAt" FROM deadline.quarter_results WHERE quarter = $1`,
-      [quarter],
-    );
+    const checkpoints = await this.records.checkpoints(quarter);
+    const result = await this.records.findResult(quarter);
     return {
       quarter: reading.quarter,
       target,

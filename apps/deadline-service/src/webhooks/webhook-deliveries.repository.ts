@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@banjie/contracts';
-import { DomainException } from '@banjie/platform';
+import { DomainException, type Tx } from '@banjie/platform';
 import { WEBHOOK_CONFIG, type WebhookConfig } from './webhook.config';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -71,11 +71,11 @@ export class WebhookDeliveries {
   ) {}
 
   /** In the consumer's transaction: one pending delivery of the event per configured URL; the same event again adds nothing. */
-  async enqueue(manager: EntityManager, envelope: EventEnvelope<string, unknown>): Promise<number> {
+  async enqueue(tx: Tx, envelope: EventEnvelope<string, unknown>): Promise<number> {
     const body = JSON.stringify(envelope);
     let added = 0;
     for (const url of this.config.urls) {
-      const inserted: unknown[] = await manager.query(
+      const inserted: { id: string }[] = await tx.query(
         `INSERT INTO deadline.webhook_deliveries (id, event_id, event_type, url, body, max_attempts)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (event_id, url) DO NOTHING RETURNING id`,
         [randomUUID(), envelope.eventId, envelope.type, url, body, this.config.maxAttempts],
@@ -111,8 +111,8 @@ export class WebhookDeliveries {
       : delivery.attempt >= delivery.maxAttempts
         ? 'failed'
         : 'pending';
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query(
         `INSERT INTO deadline.webhook_delivery_attempts (delivery_id, attempt, attempted_at, duration_ms, status_code, error)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
         [
@@ -125,7 +125,7 @@ export class WebhookDeliveries {
         ],
       );
       // Only the holder of the current attempt moves the delivery (a dispatcher whose lease ran out does not).
-      const [, updated] = (await manager.query(
+      const [, updated] = (await tx.query(
         `UPDATE deadline.webhook_deliveries
             SET status = $3, last_status_code = $4, last_error = $5,
                 delivered_at = CASE WHEN $3 = 'delivered' THEN $6::timestamptz END,

@@ -1,8 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern } from '@nestjs/microservices';
-import type { EntityManager } from 'typeorm';
 import { EscalationRaisedV1, ReminderSentV1, Topics, type EventEnvelope } from '@banjie/contracts';
-import { EventConsumer, type EventHandler, handle, type KafkaBatchContext } from '@banjie/platform';
+import { EventConsumer, type EventHandler, handle, type KafkaBatchContext, type Tx } from '@banjie/platform';
 import { WebhookDeliveries } from './webhook-deliveries.repository';
 import { WEBHOOK_CONFIG, type WebhookConfig } from './webhook.config';
 
@@ -24,12 +23,9 @@ export class WebhookEventsConsumer {
     private readonly deliveries: WebhookDeliveries,
     @Inject(WEBHOOK_CONFIG) private readonly config: WebhookConfig,
   ) {
-    const enqueue = async (
-      envelope: EventEnvelope<string, unknown>,
-      manager: EntityManager,
-    ): Promise<void> => {
+    const enqueue = async (envelope: EventEnvelope<string, unknown>, tx: Tx): Promise<void> => {
       if (Date.parse(envelope.occurredAt) < Date.now() - this.config.maxEventAgeMs) return;
-      await this.deliveries.enqueue(manager, envelope);
+      await this.deliveries.enqueue(tx, envelope);
     };
     this.handlers = [handle(EscalationRaisedV1, enqueue), handle(ReminderSentV1, enqueue)].filter((handler) =>
       config.events.some((type) => type === handler.definition.type),

@@ -11,7 +11,7 @@ import type { Tx } from '@banjie/platform';
 import { AuditRepository } from '../audit/audit.repository';
 import { WorkingDayCalendarService } from '../calendar/working-day-calendar.service';
 import { appendPlainEvent, internalFields } from '../procedures/procedure-events';
-import { publicSnapshot } from '../procedures/procedure-snapshot';
+import { publicProcedureFields } from '../procedures/public-procedure-fields';
 import { ProcedureRepository } from '../procedures/procedure.repository';
 import { helperLogins, ProjectDirectoryRepository } from '../projects/project-directory.repository';
 import { reconcilePlanItem } from './plan-reconciliation';
@@ -89,7 +89,7 @@ export class PlanSyncService {
         await appendPlainEvent(
           tx,
           definition,
-          publicSnapshot(record, calendar),
+          publicProcedureFields(record, calendar),
           internalFields(actor, reason, project),
           now,
         );

@@ -26,7 +26,7 @@ import {
 } from './back-dating';
 import { applyAction, reasonOf, type ActionCommand } from './procedure-action';
 import { appendActionEvent, internalFields } from './procedure-events';
-import { publicSnapshot } from './procedure-snapshot';
+import { publicProcedureFields } from './public-procedure-fields';
 import { procedureView } from './procedure-view';
 import { canSee, visibilityOf } from './procedure-visibility';
 import type { ProcedureRecord } from './procedure.record';
@@ -209,7 +209,7 @@ export class ProcedureActionService {
     const next = applyAction(record, decision, command, effectiveDate);
     await this.procedures.save(tx, next);
     const published = {
-      ...publicSnapshot(next, calendar),
+      ...publicProcedureFields(next, calendar),
       recordedOn: today,
       ...(lateEntry ? { lateEntry: true } : {}),
     };

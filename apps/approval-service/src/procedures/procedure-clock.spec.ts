@@ -1,7 +1,7 @@
 import { createChineseWorkingDayCalendar, parseLocalDate } from '@banjie/domain';
 import { plannedProcedure, run } from '../test/procedure-records';
 import { dueDateOf, readClock } from './procedure-clock';
-import { publicSnapshot } from './procedure-snapshot';
+import { publicProcedureFields } from './public-procedure-fields';
 
 const calendar = createChineseWorkingDayCalendar();
 const accepted = (limit: number, on: string) =>
@@ -86,7 +86,7 @@ describe("the approval service's working-day clock", () => {
     it('moves the due date by an extension', () => {
       const extended = run(resumed, [{ action: 'extend', days: 5, reason: '需专家论证' }, '2023-10-10']);
       expect(dueDateOf(extended, calendar).dueDate).toBe('2023-10-26');
-      expect(publicSnapshot(extended, calendar)).toMatchObject({
+      expect(publicProcedureFields(extended, calendar)).toMatchObject({
         committedWorkingDays: 10,
         extensionWorkingDays: 5,
         dueDate: '2023-10-26',

@@ -3,7 +3,7 @@ import { allowedActions, mayAct, PROCEDURE_CATALOGUE, type WorkingDayCalendar } 
 import type { Actor } from '@banjie/platform';
 import type { ProjectScope } from '../projects/project-directory.repository';
 import { readClock } from './procedure-clock';
-import { publicSnapshot } from './procedure-snapshot';
+import { publicProcedureFields } from './public-procedure-fields';
 import type { ProcedureRecord } from './procedure.record';
 
 /** Where a procedure stands against its plan's target date. */
@@ -38,7 +38,7 @@ export function procedureView(record: ProcedureRecord, project: ProjectScope, co
   const permitted = allowed.filter((action: ProcedureAction) => mayAct(context.actor, scope, action).allowed);
   const clock = readClock(record, context.asOf, context.dueSoonWorkingDays, context.calendar);
   return {
-    ...publicSnapshot(record, context.calendar),
+    ...publicProcedureFields(record, context.calendar),
     procedureName: PROCEDURE_CATALOGUE[record.procedure].nameZh,
     asOf: context.asOf,
     deadlineStatus: clock.deadlineStatus,

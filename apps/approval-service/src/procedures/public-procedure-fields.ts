@@ -3,8 +3,11 @@ import type { WorkingDayCalendar } from '@banjie/domain';
 import { dueDateOf } from './procedure-clock';
 import type { ProcedureRecord } from './procedure.record';
 
-/** The procedure's whole public snapshot, as every event on `approval.procedure.v1` carries it. */
-export function publicSnapshot(record: ProcedureRecord, calendar: WorkingDayCalendar): PublicProcedureFields {
+/** The procedure's public fields, the whole of what every event on `approval.procedure.v1` carries as `public`. */
+export function publicProcedureFields(
+  record: ProcedureRecord,
+  calendar: WorkingDayCalendar,
+): PublicProcedureFields {
   return {
     procedureId: procedureIdOf(record.projectCode, record.procedure),
     projectCode: record.projectCode,

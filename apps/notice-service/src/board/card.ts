@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   PROCEDURE_CODES,
+  ProcedureStatus,
   flagBoardCard,
   type FlagBoardCard,
   type FlagBoardProcedure,
@@ -9,9 +10,7 @@ import {
 import {
   CalendarNotCoveredError,
   boardFlag,
-  countsTowardsCompletionRate,
   hasBegunConstruction,
-  hasClock,
   isOnProjectList,
   dueDateReading,
   procedureClock,
@@ -66,8 +65,8 @@ export function buildCard(
 }
 
 function procedureOnBoard(procedure: ProcedureFacts, asOf: LocalDate, rules: FlagRules): FlagBoardProcedure {
-  // Not applicable or already held: outside the completion rate, and no date is committed for it.
-  const heldOrExempt = !countsTowardsCompletionRate(procedure.status);
+  const heldOrExempt =
+    procedure.status === ProcedureStatus.NOT_APPLICABLE || procedure.status === ProcedureStatus.ALREADY_HELD;
   const due = dueDateOf(procedure, rules.calendar);
   return {
     procedure: procedure.procedure,
@@ -91,7 +90,10 @@ function procedureOnBoard(procedure: ProcedureFacts, asOf: LocalDate, rules: Fla
  * a calendar change moves it without any procedure event), and whether it is provisional (暂定).
  */
 function dueDateOf(procedure: ProcedureFacts, calendar: WorkingDayCalendar): DueDateReading {
-  if (!hasClock(procedure.status) || procedure.acceptedOn === null || procedure.committedWorkingDays === null)
+  const running =
+    procedure.status === ProcedureStatus.ACCEPTED ||
+    procedure.status === ProcedureStatus.SUPPLEMENT_REQUESTED;
+  if (!running || procedure.acceptedOn === null || procedure.committedWorkingDays === null)
     return { dueDate: null, provisional: false };
   try {
     return dueDateReading(procedureClock(clockFactsOf(procedure)), calendar);

@@ -1,5 +1,7 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { schemaOf } from '../database/schema-of';
+import type { Transactions, Tx } from '../database/transactions';
+import { InboxRepository } from './inbox.repository';
+
+const inbox = new InboxRepository();
 
 /**
  * Applies events' effects at most once per consumer: the processed-event rows and the effect
@@ -7,21 +9,16 @@ import { schemaOf } from '../database/schema-of';
  * gets the events not processed before (each once, in the given order); returns them.
  */
 export async function applyOnce<T extends { eventId: string }>(
-  dataSource: DataSource,
+  transactions: Transactions,
   consumer: string,
   events: readonly T[],
-  effect: (fresh: T[], manager: EntityManager) => Promise<void>,
+  effect: (fresh: T[], tx: Tx) => Promise<void>,
 ): Promise<T[]> {
-  const schema = schemaOf(dataSource);
-  return dataSource.transaction(async (manager) => {
-    const inserted: { event_id: string }[] = await manager.query(
-      `INSERT INTO "${schema}".processed_events (consumer, event_id) SELECT $1, unnest($2::uuid[])
-       ON CONFLICT DO NOTHING RETURNING event_id`,
-      [consumer, events.map((event) => event.eventId)],
-    );
-    const unseen = new Set(inserted.map((row) => row.event_id));
+  return transactions.run(async (tx) => {
+    const ids = events.map((event) => event.eventId);
+    const unseen = new Set(await inbox.recordProcessed(tx, consumer, ids));
     const fresh = events.filter((event) => unseen.delete(event.eventId.toLowerCase()));
-    if (fresh.length > 0) await effect(fresh, manager);
+    if (fresh.length > 0) await effect(fresh, tx);
     return fresh;
   });
 }

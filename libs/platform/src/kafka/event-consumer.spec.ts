@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { KafkaMessage } from 'kafkajs';
-import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { defineEvent } from '@banjie/contracts';
+import type { Transactions } from '../database/transactions';
 import { MetricsRegistry } from '../metrics/metrics.registry';
 import { ConsumerMetrics } from './consumer.metrics';
 import {
@@ -34,38 +34,38 @@ const pinged = (n: number, eventId: string = randomUUID()) =>
     payload: { n },
   });
 
-/** A data source whose transactions keep an inbox like PostgreSQL would: committed ids stay, a failed transaction's go. */
-function inboxDataSource() {
+/** Transactions that keep an inbox like PostgreSQL would: committed ids stay, a failed transaction's go. */
+function inboxTransactions() {
   const processed = new Set<string>();
-  let transactions = 0;
-  const dataSource = {
-    options: { schema: 'test' },
-    transaction: async (work: (manager: unknown) => Promise<unknown>) => {
-      transactions += 1;
+  let opened = 0;
+  const transactions = {
+    run: async (work: (tx: unknown) => Promise<unknown>) => {
+      opened += 1;
       const inserted: string[] = [];
-      const manager = {
+      const tx = {
+        connection: { options: { schema: 'test' } },
         query: async (_sql: string, [, ids]: [string, string[]]) =>
           ids
             .filter((id) => !processed.has(id) && !inserted.includes(id) && inserted.push(id))
-            .map((id) => ({ event_id: id })),
+            .map((id) => ({ eventId: id })),
       };
-      const result = await work(manager);
+      const result = await work(tx);
       inserted.forEach((id) => processed.add(id));
       return result;
     },
-  } as unknown as DataSource;
-  return { dataSource, transactions: () => transactions };
+  } as unknown as Transactions;
+  return { transactions, opened: () => opened };
 }
 
 function harness(values: string[], options: { runningFor?: number } = {}) {
   const sent: { topic: string; messages: { value: unknown; headers: Record<string, string> }[] }[] = [];
-  const inbox = inboxDataSource();
+  const inbox = inboxTransactions();
   const producer = {
     sendBatch: async (batches: typeof sent) => void sent.push(...batches),
   } as unknown as KafkaProducerService;
   const config = { serviceName: 'test' } as never;
   const consumer = new ImpatientConsumer(
-    inbox.dataSource,
+    inbox.transactions,
     producer,
     new ConsumerMetrics(new MetricsRegistry(config)),
     config,
@@ -144,7 +144,7 @@ describe('EventConsumer batches', () => {
       [handle(Pinged, async (envelope) => envelope.payload.n * 10)],
       async (results) => void afterApplied.push(results),
     );
-    expect(inbox.transactions()).toBe(1);
+    expect(inbox.opened()).toBe(1);
     expect(afterApplied).toEqual([[10, 20, 30, 40, 50]]);
     expect(resolved).toEqual(['104']);
   });
@@ -206,7 +206,7 @@ describe('EventConsumer batches', () => {
       Array.from({ length: count }, (_, n) => pinged(n)),
     );
     await consumer.consume(context, 'test', [handle(Pinged, async () => undefined)]);
-    expect(inbox.transactions()).toBe(3);
+    expect(inbox.opened()).toBe(3);
     expect(resolved).toEqual([
       String(100 + MAX_EVENTS_PER_TRANSACTION - 1),
       String(100 + 2 * MAX_EVENTS_PER_TRANSACTION - 1),
@@ -220,7 +220,7 @@ describe('EventConsumer batches', () => {
       { runningFor: 1 },
     );
     await consumer.consume(context, 'test', [handle(Pinged, async () => undefined)]);
-    expect(inbox.transactions()).toBe(1);
+    expect(inbox.opened()).toBe(1);
     expect(resolved).toEqual([String(100 + MAX_EVENTS_PER_TRANSACTION - 1)]);
   });
 });

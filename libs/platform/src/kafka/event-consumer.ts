@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource, type EntityManager } from 'typeorm';
 import { anyEnvelope, deadLetterTopic, type EventDefinition, type EventEnvelope } from '@banjie/contracts';
 import type { z } from 'zod';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
+import { Transactions, type Tx } from '../database/transactions';
 import { isTransientInfrastructureError } from '../database/transient-errors';
 import { faultPoint, FaultPoints } from '../faults/fault-point';
 import { applyOnce } from '../inbox/inbox';
@@ -20,18 +20,18 @@ export interface EventHandler<
   TPayload extends z.ZodType = z.ZodType,
 > {
   definition: EventDefinition<TType, TPayload>;
-  apply(envelope: EventEnvelope<TType, z.infer<TPayload>>, manager: EntityManager): Promise<TResult>;
+  apply(envelope: EventEnvelope<TType, z.infer<TPayload>>, tx: Tx): Promise<TResult>;
 }
 
 export function handle<TType extends string, TPayload extends z.ZodType, TResult = void>(
   definition: EventDefinition<TType, TPayload>,
-  apply: (envelope: EventEnvelope<TType, z.infer<TPayload>>, manager: EntityManager) => Promise<TResult>,
+  apply: (envelope: EventEnvelope<TType, z.infer<TPayload>>, tx: Tx) => Promise<TResult>,
 ): EventHandler<TResult> {
   return { definition, apply } as unknown as EventHandler<TResult>;
 }
 
 /** Runs once per transaction, after the effects of the events newly applied in it, with what each effect returned (in order). */
-export type AfterApplied<TResult> = (results: TResult[], manager: EntityManager) => Promise<void>;
+export type AfterApplied<TResult> = (results: TResult[], tx: Tx) => Promise<void>;
 
 export const MAX_ATTEMPTS = 3;
 /** In-process retries of an infrastructure failure before handing the message back to Kafka. */
@@ -75,7 +75,7 @@ export class EventConsumer {
   private readonly logger = new Logger(EventConsumer.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly producer: KafkaProducerService,
     private readonly metrics: ConsumerMetrics,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
@@ -175,14 +175,12 @@ export class EventConsumer {
     let transientFailures = 0;
     for (;;) {
       try {
-        const fresh = await applyOnce(this.dataSource, consumer, events, async (unseen, manager) => {
+        const fresh = await applyOnce(this.transactions, consumer, events, async (unseen, tx) => {
           const results: TResult[] = [];
           for (const { envelope, handler } of unseen) {
-            results.push(
-              await withCorrelationId(envelope.correlationId, () => handler.apply(envelope, manager)),
-            );
+            results.push(await withCorrelationId(envelope.correlationId, () => handler.apply(envelope, tx)));
           }
-          await afterApplied?.(results, manager);
+          await afterApplied?.(results, tx);
         });
         faultPoint(FaultPoints.CONSUMER_AFTER_COMMIT);
         this.metrics.processed.inc({ consumer, topic, outcome: 'applied' }, fresh.length);

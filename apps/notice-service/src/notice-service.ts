@@ -1,5 +1,6 @@
 import {
   CalendarReplica,
+  CalendarReplicaRepository,
   runMigrations,
   serviceDataSourceOptions,
   startServiceApp,
@@ -58,7 +59,9 @@ export async function rebuildNoticeBoard(
     poolSize: 2,
   });
   return withDataSource(options, async (dataSource) => {
-    const calendar = await new CalendarReplica(dataSource, config.databaseSchema).load();
+    const calendar = await new CalendarReplica(
+      new CalendarReplicaRepository(dataSource, config.databaseSchema),
+    ).load();
     const calculator = new CardCalculator(new PublicHistoryRepository(), {
       calendar,
       dueSoonWorkingDays: config.dueSoonWorkingDays,

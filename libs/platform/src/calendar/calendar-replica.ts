@@ -1,5 +1,4 @@
 import { Logger, type OnModuleInit, type Provider } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { CalendarChangedPayload } from '@banjie/contracts';
 import {
   packageDefinition,
@@ -8,7 +7,8 @@ import {
   type CalendarDefinition,
   type WorkingDayCalendar,
 } from '@banjie/domain';
-import { CalendarReplicaRepository } from './calendar-replica.repository';
+import type { Tx } from '../database/transactions';
+import { onCalendarReplicaRepository, type CalendarReplicaRepository } from './calendar-replica.repository';
 
 /** The domain's definition from the event's (dates checked and branded). */
 export function definitionFromEvent(published: CalendarChangedPayload['definition']): CalendarDefinition {
@@ -37,17 +37,13 @@ export interface CalendarSwitch {
  */
 export class CalendarReplica implements OnModuleInit {
   private readonly logger = new Logger(CalendarReplica.name);
-  private readonly repository: CalendarReplicaRepository;
   private calendar: WorkingDayCalendar = workingDayCalendarOf(packageDefinition());
   private checkedAt = 0;
 
   constructor(
-    private readonly dataSource: DataSource,
-    schema: string,
+    private readonly repository: CalendarReplicaRepository,
     private readonly refreshMs = 30_000,
-  ) {
-    this.repository = new CalendarReplicaRepository(schema);
-  }
+  ) {}
 
   /** The calendar in force (as last loaded). */
   get current(): WorkingDayCalendar {
@@ -60,7 +56,7 @@ export class CalendarReplica implements OnModuleInit {
 
   /** Loads the stored version (at boot, and when another replica may have stored a newer one). */
   async load(): Promise<WorkingDayCalendar> {
-    const definition = await this.repository.load(this.dataSource);
+    const definition = await this.repository.load();
     if (definition && definition.version !== this.calendar.version)
       this.calendar = workingDayCalendarOf(definition);
     this.checkedAt = Date.now();
@@ -71,7 +67,7 @@ export class CalendarReplica implements OnModuleInit {
   async fresh(): Promise<WorkingDayCalendar> {
     if (Date.now() - this.checkedAt < this.refreshMs) return this.calendar;
     this.checkedAt = Date.now();
-    if ((await this.repository.version(this.dataSource)) !== this.calendar.version) await this.load();
+    if ((await this.repository.version()) !== this.calendar.version) await this.load();
     return this.calendar;
   }
 
@@ -81,13 +77,10 @@ export class CalendarReplica implements OnModuleInit {
    * table held, so a retried transaction compares the same two versions. The in-memory calendar
    * switches at once; should the transaction fail, `fresh()` finds the table's version again.
    */
-  async apply(
-    manager: EntityManager,
-    published: CalendarChangedPayload['definition'],
-  ): Promise<CalendarSwitch | null> {
+  async apply(tx: Tx, published: CalendarChangedPayload['definition']): Promise<CalendarSwitch | null> {
     const definition = definitionFromEvent(published);
-    const stored = await this.repository.load(manager);
-    if (!(await this.repository.storeIfNewer(manager, definition))) return null;
+    const stored = await this.repository.load(tx);
+    if (!(await this.repository.storeIfNewer(tx, definition))) return null;
     const previous =
       stored === null
         ? workingDayCalendarOf(packageDefinition())
@@ -104,6 +97,5 @@ export class CalendarReplica implements OnModuleInit {
 /** The service's calendar replica, kept in its own schema. */
 export const calendarReplicaProvider = (schema: string): Provider => ({
   provide: CalendarReplica,
-  inject: [DataSource],
-  useFactory: (dataSource: DataSource) => new CalendarReplica(dataSource, schema),
+  ...onCalendarReplicaRepository(schema, (repository) => new CalendarReplica(repository)),
 });

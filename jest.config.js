@@ -6,11 +6,11 @@ const preset = require('./jest.preset.js');
 
 module.exports = {
   projects: [
-    { ...preset, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
+    { ...preset, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts,tools}/**/*.spec.ts'] },
     {
       ...preset,
       displayName: 'workflows',
-      testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.wf-spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,scripts,tools}/**/*.wf-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/workflow-global-setup.ts',
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/slow-machine-timeout.ts'],
     },

@@ -3,15 +3,18 @@
 // metadata as under @swc-node/register), copies their static assets and bundles the deadline
 // service's workflows, so a service can run as `node dist/apps/<service>/src/main.js` without
 // compiling TypeScript in-process. `BANJIE_COMPILED=1 npm start` (and the bench) run that build.
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { transformFile, type Options } from '@swc/core';
-import { bundleBanjieWorkflows } from '@banjie/platform/temporal';
-import { PREBUILT_WORKFLOW_BUNDLE } from '../apps/deadline-service/src/temporal/workflow-source';
-import tsconfig from '../tsconfig.base.json';
+import { bundleBanjieWorkflows, PREBUILT_WORKFLOW_BUNDLE } from '@banjie/platform/temporal';
 
 const root = resolve(__dirname, '..');
 const DIST = join(root, 'dist');
+const { paths } = (
+  JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  }
+).compilerOptions;
 const SOURCE_ROOTS = [
   'apps/intake-service/src',
   'apps/approval-service/src',
@@ -33,7 +36,7 @@ const swcOptions: Options = {
     target: 'es2022',
     keepClassNames: true,
     baseUrl: root,
-    paths: tsconfig.compilerOptions.paths,
+    paths,
   },
   module: { type: 'commonjs' },
   sourceMaps: true,

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { validateYearPublication } from '../libs/domain/src';
-import { issueToken, LOCAL_DEVELOPMENT_JWT_SECRET } from '../libs/platform/src';
+import { validateYearPublication } from '@banjie/domain';
+import { issueToken, LOCAL_DEVELOPMENT_JWT_SECRET } from '@banjie/platform';
 
 export const CALENDAR_USAGE = [
   'usage: npm run calendar -- publish <file.json>   publish (or correct) a year: PUT /calendar/years/<year> as admin',

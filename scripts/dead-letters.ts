@@ -9,7 +9,7 @@ import {
   readDeadLetters,
   replayDeadLetters,
   type DeadLetter,
-} from '../libs/platform/src';
+} from '@banjie/platform';
 import { localServiceEnvironment } from '../infra/launcher/local-environment';
 
 const { positionals, values } = parseArgs({

@@ -14,10 +14,10 @@ import {
   stateDigest,
   tokensForEveryRole,
   type FuzzReport,
-} from '../libs/testing/src';
-import { PROCEDURE_CODES } from '../libs/contracts/src';
-import { issueToken } from '../libs/platform/src/auth/token-issuer';
-import { SERVICES, startThrowawayStack, type ServiceName } from './lib/service-stack';
+} from '@banjie/testing';
+import { PROCEDURE_CODES } from '@banjie/contracts';
+import { issueToken } from '@banjie/platform';
+import { SERVICES, startThrowawayStack, type ServiceName } from '@banjie/testing/stack';
 
 const { values } = parseArgs({
   options: { requests: { type: 'string', default: '12000' }, seed: { type: 'string', default: '20230328' } },

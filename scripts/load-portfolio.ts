@@ -1,152 +1,27 @@
-// Loads the 2023 key-project portfolio through the services' own APIs, like any client: the
-// projects, plans and lifecycle moves through the intake API, then the first quarter's approval
-// history through the approval API.
-//   npm run load-portfolio [-- --url http://127.0.0.1:3001 --approval-url http://127.0.0.1:3002 --concurrency 16]
-// Idempotent: projects already on the list (same name) are not registered again, and every
-// approval action carries an Idempotency-Key, so a rerun changes nothing.
+// `npm run load-portfolio [-- --url http://127.0.0.1:3001 --approval-url http://127.0.0.1:3002 --concurrency 16]`:
+// loads the 2023 key-project portfolio and its first quarter's approval history through the
+// running services' APIs (libs/portfolio). Exits 1 if the approval service refused a step.
 import { parseArgs } from 'node:util';
-import { createChineseWorkingDayCalendar } from '../libs/domain/src';
-import { issueToken } from '../libs/platform/src/auth/token-issuer';
-import { LOCAL_DEVELOPMENT_JWT_SECRET } from '../libs/platform/src/auth/local-signing-key';
-import { buildApprovalHistory, Q1_2023 } from './portfolio/approval-history';
-import { playApprovalHistory, PORTFOLIO_LOADER, type PlaybackConflict } from './portfolio/approval-player';
-import { figuresOnDay, type HistoryFigures } from './portfolio/history-replay';
-import { loadProjectsThroughIntake } from './portfolio/intake-loader';
-import { JsonApi } from './portfolio/json-api';
-import { PORTFOLIO_2023, readPortfolioSeed } from './portfolio/seed';
+import { issueToken, LOCAL_DEVELOPMENT_JWT_SECRET } from '@banjie/platform';
+import { DEFAULT_CONCURRENCY, loadPortfolioWithHistory } from '@banjie/portfolio';
 
-const DEFAULT_CONCURRENCY = 16;
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string', default: `http://127.0.0.1:${process.env.INTAKE_PORT ?? 3001}` },
+    'approval-url': { type: 'string', default: `http://127.0.0.1:${process.env.APPROVAL_PORT ?? 3002}` },
+    concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) },
+  },
+});
+const jwtSecret = process.env.JWT_SECRET ?? LOCAL_DEVELOPMENT_JWT_SECRET;
 
-/** The projects, their plans and lifecycle moves only, through the intake API (no approval history). */
-export async function loadPortfolio(
-  baseUrl: string,
-  token: string,
-  file = PORTFOLIO_2023,
-): Promise<{ loaded: number; skipped: number }> {
-  const { loaded, skipped } = await loadProjectsThroughIntake(
-    new JsonApi(baseUrl),
-    token,
-    readPortfolioSeed(file),
-    DEFAULT_CONCURRENCY,
-  );
-  return { loaded, skipped };
-}
-
-export interface PortfolioLoadOptions {
-  intakeUrl: string;
-  approvalUrl: string;
-  /** The services' HS256 signing key: the loader signs the tokens of the applicants and departments it acts for. */
-  jwtSecret: string;
-  /** Load only these projects (by name); the history is still the whole portfolio's, so each project's is the same. */
-  projectNames?: readonly string[];
-  /** Requests in flight at once (default 16). */
-  concurrency?: number;
-  /** How long to wait for the approval service to open a project's 11 procedures (default 120 s). */
-  readyTimeoutMs?: number;
-  /** Progress and summary lines (default: standard output). */
-  log?: (line: string) => void;
-}
-
-export interface PortfolioLoadReport {
-  projects: { loaded: number; skipped: number };
-  /** REQUIRED procedures whose history was played. */
-  procedures: number;
-  actionsSent: number;
-  actionsAlreadyApplied: number;
-  actionsSkipped: number;
-  conflicts: PlaybackConflict[];
-  seconds: number;
-  /** The whole portfolio's figures the history gives, on the report day and at the quarter's end. */
-  expected: { reportDay: HistoryFigures; quarterEnd: HistoryFigures };
-}
-
-const secondsSince = (started: number) => Math.round((Date.now() - started) / 100) / 10;
-
-function flagsLine(figures: HistoryFigures): string {
-  const { flags } = figures;
-  return `${figures.asOf}: ${figures.approved}/${figures.required} approved (rate ${figures.rate}); flags GREEN ${flags.GREEN}, BLUE ${flags.BLUE}, YELLOW ${flags.YELLOW}, RED ${flags.RED}, GREY ${flags.GREY}`;
-}
-
-/**
- * The 2023 portfolio with its Q1 approval history: projects, plans and lifecycle through intake,
- * then every REQUIRED procedure's actions through the approval service, `concurrency` at a time.
- * Prints progress and a closing summary through `log`.
- */
-export async function loadPortfolioWithHistory(options: PortfolioLoadOptions): Promise<PortfolioLoadReport> {
-  const started = Date.now();
-  const log = options.log ?? ((line: string) => void process.stdout.write(`${line}\n`));
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  if (!Number.isInteger(concurrency) || concurrency < 1)
-    throw new RangeError(`concurrency must be a positive whole number, got ${options.concurrency}`);
-  const calendar = createChineseWorkingDayCalendar();
-  const seed = readPortfolioSeed();
-  const histories = buildApprovalHistory(seed, calendar, Q1_2023);
-  const wanted = options.projectNames ? new Set(options.projectNames) : null;
-  const projects = wanted ? seed.filter((project) => wanted.has(project.name)) : seed;
-  if (wanted && projects.length !== wanted.size)
-    throw new Error(
-      `not in the seed: ${[...wanted].filter((name) => !seed.some((project) => project.name === name)).join(', ')}`,
-    );
-
-  log(
-    `portfolio 2023: ${projects.length} projects through the intake API (${options.intakeUrl}), their Q1 approval history through the approval API (${options.approvalUrl})`,
-  );
-  const intake = await loadProjectsThroughIntake(
-    new JsonApi(options.intakeUrl),
-    issueToken(PORTFOLIO_LOADER, options.jwtSecret),
-    projects,
-    concurrency,
-  );
-  log(
-    `  ${intake.loaded} projects loaded, ${intake.skipped} already on the list — ${secondsSince(started)} s`,
-  );
-  const played = histories.filter((history) => intake.projects.has(history.projectName));
-  const playback = await playApprovalHistory({
-    approval: new JsonApi(options.approvalUrl),
-    jwtSecret: options.jwtSecret,
-    histories: played,
-    projects: intake.projects,
-    concurrency,
-    readyTimeoutMs: options.readyTimeoutMs ?? 120_000,
-    log,
+loadPortfolioWithHistory({
+  intakeUrl: values.url!,
+  approvalUrl: values['approval-url']!,
+  signToken: (subject) => issueToken(subject, jwtSecret),
+  concurrency: Number(values.concurrency),
+})
+  .then((report) => process.exit(report.conflicts.length > 0 ? 1 : 0))
+  .catch((error: unknown) => {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
   });
-  const report: PortfolioLoadReport = {
-    projects: { loaded: intake.loaded, skipped: intake.skipped },
-    ...playback,
-    seconds: secondsSince(started),
-    expected: {
-      reportDay: figuresOnDay(histories, Q1_2023.reportDay, calendar, Q1_2023.dueSoonWorkingDays),
-      quarterEnd: figuresOnDay(histories, Q1_2023.quarterEnd, calendar, Q1_2023.dueSoonWorkingDays),
-    },
-  };
-  log(
-    `approval history Q1 2023: ${report.procedures} procedures, ${report.actionsSent} actions sent, ${report.actionsAlreadyApplied} already applied` +
-      `${report.conflicts.length > 0 ? `, ${report.conflicts.length} refused (${report.actionsSkipped} later steps skipped)` : ''} — ${report.seconds} s in all`,
-  );
-  if (!wanted) {
-    log(`  as the history has it, ${flagsLine(report.expected.reportDay)}`);
-    log(`  and ${flagsLine(report.expected.quarterEnd)} (target 60 % by 31 March)`);
-  }
-  return report;
-}
-
-if (require.main === module) {
-  const { values } = parseArgs({
-    options: {
-      url: { type: 'string', default: `http://127.0.0.1:${process.env.INTAKE_PORT ?? 3001}` },
-      'approval-url': { type: 'string', default: `http://127.0.0.1:${process.env.APPROVAL_PORT ?? 3002}` },
-      concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) },
-    },
-  });
-  loadPortfolioWithHistory({
-    intakeUrl: values.url!,
-    approvalUrl: values['approval-url']!,
-    jwtSecret: process.env.JWT_SECRET ?? LOCAL_DEVELOPMENT_JWT_SECRET,
-    concurrency: Number(values.concurrency),
-  })
-    .then((report) => process.exit(report.conflicts.length > 0 ? 1 : 0))
-    .catch((error: unknown) => {
-      process.stderr.write(`${(error as Error).message}\n`);
-      process.exit(1);
-    });
-}

@@ -6,7 +6,8 @@
 // infrastructure keeps running until `npm run infra -- down`.
 import { up } from '../infra/launcher/cli';
 import { localPaths, localPorts, localServiceEnvironment } from '../infra/launcher/local-environment';
-import { loadPortfolioWithHistory } from './load-portfolio';
+import { issueToken } from '@banjie/platform';
+import { loadPortfolioWithHistory } from '@banjie/portfolio';
 import { startServices } from './lib/service-stack';
 import { superviseServices } from './lib/service-supervisor';
 import { migrateAll } from './migrate';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   await loadPortfolioWithHistory({
     intakeUrl: `http://127.0.0.1:${ports.intake}`,
     approvalUrl: `http://127.0.0.1:${ports.approval}`,
-    jwtSecret: env.JWT_SECRET!,
+    signToken: (subject) => issueToken(subject, env.JWT_SECRET!),
   });
   process.stdout.write(
     [

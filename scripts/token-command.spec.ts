@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { LOCAL_DEVELOPMENT_JWT_SECRET } from '../libs/platform/src';
+import { LOCAL_DEVELOPMENT_JWT_SECRET } from '@banjie/platform';
 import { tokenCommand } from './token-command';
 
 const claimsOf = (stdout: string) =>

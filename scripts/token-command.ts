@@ -5,7 +5,7 @@ import {
   DEFAULT_TOKEN_LIFETIME_LIMITS,
   issueToken,
   LOCAL_DEVELOPMENT_JWT_SECRET,
-} from '../libs/platform/src';
+} from '@banjie/platform';
 
 export const TOKEN_USAGE = [
   'usage: npm run token -- --role <admin|dispatch|department|helper|supervisor|enterprise>',

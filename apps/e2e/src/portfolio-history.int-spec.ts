@@ -2,24 +2,24 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { ProcedureAction, ProcedureStatus } from '@banjie/contracts';
 import { boardFlag, createChineseWorkingDayCalendar } from '@banjie/domain';
-import { LOCAL_DEVELOPMENT_JWT_SECRET, type Actor } from '@banjie/platform';
+import type { Actor } from '@banjie/platform';
 import { baseUrl, eventually, freshDatabaseUrl, tokenFor } from '@banjie/testing';
-import { loadPortfolioWithHistory, type PortfolioLoadReport } from '../../../scripts/load-portfolio';
 import {
   buildApprovalHistory,
-  Q1_2023,
-  type ProcedureHistory,
-} from '../../../scripts/portfolio/approval-history';
-import {
+  constructionStartOf,
   HISTORY_RECORDER,
   idempotencyKeyOf,
   lateEntryBodyOf,
+  loadPortfolioWithHistory,
+  loadProjectsThroughIntake,
+  JsonApi,
   PORTFOLIO_LOADER,
-} from '../../../scripts/portfolio/approval-player';
-import { procedureOnDay } from '../../../scripts/portfolio/history-replay';
-import { loadProjectsThroughIntake } from '../../../scripts/portfolio/intake-loader';
-import { JsonApi } from '../../../scripts/portfolio/json-api';
-import { constructionStartOf, readPortfolioSeed } from '../../../scripts/portfolio/seed';
+  procedureOnDay,
+  Q1_2023,
+  readPortfolioSeed,
+  type PortfolioLoadReport,
+  type ProcedureHistory,
+} from '@banjie/portfolio';
 import { approvalClient, startIsolatedApproval } from '../../approval-service/src/test/approval-api';
 import { intakeClient, startIsolatedIntake } from '../../intake-service/src/test/intake-api';
 import { startIsolatedNotice } from '../../notice-service/src/test/notice-api';
@@ -66,7 +66,7 @@ describe('loading the 2023 portfolio with its approval history', () => {
     loadPortfolioWithHistory({
       intakeUrl: baseUrl(intake),
       approvalUrl: baseUrl(approval),
-      jwtSecret: LOCAL_DEVELOPMENT_JWT_SECRET,
+      signToken: tokenFor,
       projectNames: names,
       log: (line) => void lines.push(line),
     });

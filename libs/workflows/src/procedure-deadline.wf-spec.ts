@@ -21,9 +21,8 @@ import {
   type ProcedureDeadlineInput,
 } from './procedure-deadline.workflow';
 import { recordHistoryIfAsked } from './test/history-recorder';
-import { timeSkippingSuite } from './test/time-skipping-suite';
+import { SimulatedClock, timeSkippingSuite } from '@banjie/testing';
 import { recordingActivities } from './test/recording-activities';
-import { SimulatedClock } from './test/simulated-clock';
 
 const calendar = buildCalendarSnapshot(createChineseWorkingDayCalendar(), 2023, 2024);
 const ladder: DeadlineLadder = {

@@ -1,7 +1,7 @@
 import { Worker } from '@temporalio/worker';
 import type { DeadlineActivities, EscalationRequest } from './activities';
 import { recordHistoryIfAsked } from './test/history-recorder';
-import { timeSkippingSuite } from './test/time-skipping-suite';
+import { timeSkippingSuite } from '@banjie/testing';
 import {
   constructionBeganSignal,
   projectStartWatchWorkflow,

@@ -6,9 +6,8 @@ import {
   type QuarterTargetInput,
 } from './quarter-target.workflow';
 import { recordHistoryIfAsked } from './test/history-recorder';
-import { timeSkippingSuite } from './test/time-skipping-suite';
+import { SimulatedClock, timeSkippingSuite } from '@banjie/testing';
 import { recordingActivities } from './test/recording-activities';
-import { SimulatedClock } from './test/simulated-clock';
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -1,10 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkerOptions } from '@temporalio/worker';
-import { bundleBanjieWorkflows } from '@banjie/platform/temporal';
-
-/** Written next to this module's compiled form by `npm run build`. */
-export const PREBUILT_WORKFLOW_BUNDLE = 'workflow-bundle.js';
+import { bundleBanjieWorkflows, PREBUILT_WORKFLOW_BUNDLE } from '@banjie/platform/temporal';
 
 /**
  * The workflow code for the worker. A compiled build carries the bundle made at build time, so

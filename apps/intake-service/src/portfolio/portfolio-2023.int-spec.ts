@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { baseUrl, tokenFor } from '@banjie/testing';
-import { loadPortfolio } from '../../../../scripts/load-portfolio';
+import { loadPortfolio } from '@banjie/portfolio';
 import { intakeClient, startIsolatedIntake } from '../test/intake-api';
 import type { PortfolioSummary } from './portfolio-summary';
 

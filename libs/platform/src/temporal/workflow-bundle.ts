@@ -3,6 +3,9 @@ import { join, resolve } from 'node:path';
 
 const repoRoot = resolve(__dirname, '../../../..');
 
+/** The file name of the workflow bundle `npm run build` writes next to the deadline worker's compiled workflow source. */
+export const PREBUILT_WORKFLOW_BUNDLE = 'workflow-bundle.js';
+
 /**
  * Bundles libs/workflows once (at worker start, or once per test file). Workflow code imports
  * @banjie/contracts/enums and @banjie/domain/workflow-safe, nothing else of ours.

@@ -1,7 +1,7 @@
 import { BAD_DATES, EXTREME_DATES, EXTREME_QUARTERS, FAR_DATES, FAR_YEARS } from './hostile-values';
 import { fuzzCase, plausiblePeriod, type PathFiller } from './fuzz-cases';
 import { operationsOf, type OpenApiDocument } from './openapi-operations';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@banjie/domain';
 
 const doc: OpenApiDocument = {
   paths: {

@@ -12,7 +12,7 @@ import {
   wrongTypeValues,
 } from './hostile-values';
 import { plausibleValue, type Operation, type SchemaObject } from './openapi-operations';
-import type { SeededRandom } from './seeded-random';
+import type { SeededRandom } from '@banjie/domain';
 
 export type BadToken = 'missing' | 'malformed' | 'expired' | 'wrongSignature' | 'algNone';
 export const BAD_TOKENS: readonly BadToken[] = [

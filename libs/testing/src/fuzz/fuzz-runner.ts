@@ -7,7 +7,7 @@ import {
   type PathFiller,
 } from './fuzz-cases';
 import { operationsOf, type OpenApiDocument, type Operation } from './openapi-operations';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@banjie/domain';
 
 export interface FuzzTarget {
   service: string;

@@ -1,6 +1,5 @@
 export * from './fuzz-cases';
 export * from './fuzz-runner';
 export * from './openapi-operations';
-export * from './seeded-random';
 export * from './state-digest';
 export * from './fuzz-tokens';

@@ -5,7 +5,7 @@ import type {
   QuarterReadingRequest,
   RungNotice,
 } from '../activities';
-import type { SimulatedClock } from './simulated-clock';
+import type { SimulatedClock } from '@banjie/testing';
 
 export interface Recorded<T> {
   at: string;

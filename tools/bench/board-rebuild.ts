@@ -1,9 +1,8 @@
 // Board rebuild at scale: multiplies the stored public history of real projects (as the bench left
-// them, in every state) under new project codes until it holds `rows` events, then times
-// rebuildNoticeBoard replaying all of it.
-import 'reflect-metadata';
+// them, in every state) under new project codes until it holds `rows` events, then times the notice
+// service's `rebuild-board` command replaying all of it (its own process, as an operator runs it).
 import { Client } from 'pg';
-import { rebuildNoticeBoard } from '../../apps/notice-service/src/notice-service';
+import { runServiceCommand } from '@banjie/testing/stack';
 import { round } from './stats';
 
 const TEMPLATE_PROJECTS = 200;
@@ -23,6 +22,11 @@ async function historyCount(db: Client): Promise<{ events: number; projects: num
             (SELECT count(DISTINCT project_code) FROM notice.project_history) AS projects`,
   );
   return { events: Number(rows[0]!.events), projects: Number(rows[0]!.projects) };
+}
+
+async function cardCount(db: Client): Promise<number> {
+  const { rows } = await db.query<{ cards: string }>('SELECT count(*) AS cards FROM notice.cards');
+  return Number(rows[0]!.cards);
 }
 
 export async function synthesiseHistory(databaseUrl: string, rows: number): Promise<number> {
@@ -57,16 +61,20 @@ export async function synthesiseHistory(databaseUrl: string, rows: number): Prom
 export async function timeRebuild(env: NodeJS.ProcessEnv, synthesiseSeconds: number): Promise<RebuildResult> {
   const db = new Client({ connectionString: env.DATABASE_URL });
   await db.connect();
-  const { events, projects } = await historyCount(db).finally(() => db.end());
-  const started = Date.now();
-  const outcome = await rebuildNoticeBoard(env);
-  const rebuildSeconds = (Date.now() - started) / 1000;
-  return {
-    events,
-    projects,
-    synthesiseSeconds,
-    rebuildSeconds: round(rebuildSeconds),
-    eventsPerSecond: Math.round(events / rebuildSeconds),
-    cards: outcome.cards,
-  };
+  try {
+    const { events, projects } = await historyCount(db);
+    const started = Date.now();
+    await runServiceCommand('notice-service', 'rebuild-board', env);
+    const rebuildSeconds = (Date.now() - started) / 1000;
+    return {
+      events,
+      projects,
+      synthesiseSeconds,
+      rebuildSeconds: round(rebuildSeconds),
+      eventsPerSecond: Math.round(events / rebuildSeconds),
+      cards: await cardCount(db),
+    };
+  } finally {
+    await db.end();
+  }
 }

@@ -4,74 +4,79 @@
 // decision-to-board latency, sustained throughput (and its ratio to the raw limits), deadline
 // workflow start-up at scale with timer lateness, board rebuild speed and memory; writes reports/bench.json.
 import 'reflect-metadata';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Kafka, logLevel } from 'kafkajs';
-import { buildDist } from '../../scripts/build';
-import { SERVICES, startThrowawayStack, type ServiceName, type ServiceStack } from '@banjie/testing/stack';
-import { ActionDriver, type PhaseResult } from './action-driver';
+import { promisify } from 'node:util';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { repoRoot } from '@banjie/local-infra';
+import { SERVICES, startThrowawayStack, type ServiceName, type ThrowawayStack } from '@banjie/testing/stack';
+import { ActionDriver } from './action-driver';
 import { BoardStreamWatcher } from './board-stream';
 import { synthesiseHistory, timeRebuild } from './board-rebuild';
 import { secondsUntilNoLag } from './consumer-lag';
+import { sampleCpu } from './cpu';
 import {
   countDeadlineWorkflows,
   startTimerProbes,
   temporalClient,
   timeToWorkflowCounts,
 } from './deadline-workflows';
+import {
+  PORTFOLIO_2023_PROCEDURES,
+  type BenchFigures,
+  type LatencyPhase,
+  type RatePhase,
+  type RawLimits,
+  type SeedFigures,
+  type WorkflowFigures,
+} from './figures';
 import { BenchClient } from './http-client';
-import { cpuPer, sampleCpu, type CpuUse } from './cpu';
 import { rssOfServices, sampleRssPeaks } from './memory';
-import { benchOptions } from './options';
+import { benchOptions, type BenchOptions } from './options';
 import { kafkaProduceRate, postgresCommitRate } from './raw-limits';
-import { ms, table, type Row } from './report';
-import { seedProjects } from './seed';
+import { ms, table } from './report';
+import { benchRows } from './rows';
+import { seedProjects, type BenchProcedure } from './seed';
 import { round } from './stats';
 
-const PORTFOLIO_2023_PROCEDURES = 127 * 11;
 const PROCEDURES_PER_PROJECT = 11;
 const ACTIONS_PER_PROCEDURE = 3;
+const execFileAsync = promisify(execFile);
 
 function say(message: string): void {
   process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
-interface RatePhase {
-  rate: PhaseResult;
-  lagDrainSeconds: number | null;
-  lagAtLimit: Record<string, number>;
-  sustained: boolean;
-  rssPeakMb: Record<ServiceName, number>;
-  cpu: CpuUse;
+/** The throwaway stack and the clients the measurements use on it. */
+interface Bench {
+  stack: ThrowawayStack;
+  /** The services' extra environment, for a restart. */
+  serviceEnv: NodeJS.ProcessEnv;
+  admin: Admin;
+  temporal: Awaited<ReturnType<typeof temporalClient>>;
+  client: BenchClient;
+  urls: { intake: string; approval: string };
 }
 
-/** Asks every service to write its CPU profile (see cpu-profile-preload.cjs). */
-async function writeProfiles(stack: ServiceStack): Promise<void> {
-  for (const { name } of SERVICES) {
-    try {
-      process.kill(stack.pidOf(name), 'SIGUSR2');
-    } catch {
-      // already gone
-    }
-  }
-  await sleep(5_000);
+/** `npm run build` in its own process: the bench runs the compiled services unless `--sources`. */
+async function buildServices(): Promise<string> {
+  const { stdout } = await execFileAsync(process.execPath, ['-r', '@swc-node/register', 'scripts/build.ts'], {
+    cwd: repoRoot,
+  });
+  return stdout.trim();
 }
 
-async function main(): Promise<void> {
-  const options = benchOptions(process.argv.slice(2));
-  const logs = mkdtempSync(join(tmpdir(), 'banjie-bench-'));
-  say(`options ${JSON.stringify(options)}; service logs in ${logs}`);
-  if (!options.fromSources) say(await buildDist());
-  const bootStarted = Date.now();
+function serviceEnvironment(options: BenchOptions, logs: string): NodeJS.ProcessEnv {
   const nodeOptions = [
     options.serviceNodeOptions,
     options.cpuProfile ? `-r ${join(__dirname, 'cpu-profile-preload.cjs')}` : '',
   ]
     .filter(Boolean)
     .join(' ');
-  const serviceEnv = {
+  return {
     LOG_LEVEL: 'warn',
     BANJIE_COMPILED: options.fromSources ? '0' : '1',
     // Fewer glibc malloc arenas for the native threads (Temporal's core, libuv): ≈ 100 MB less RSS in the deadline service.
@@ -83,260 +88,267 @@ async function main(): Promise<void> {
     ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
     ...(options.cpuProfile ? { BENCH_CPU_PROFILE_DIR: join(logs, 'profiles') } : {}),
   };
-  const stack = await startThrowawayStack(logs, serviceEnv);
+}
+
+/** Asks every service to write its CPU profile (see cpu-profile-preload.cjs). */
+async function writeProfiles(stack: ThrowawayStack): Promise<void> {
+  for (const { name } of SERVICES) {
+    try {
+      process.kill(stack.pidOf(name), 'SIGUSR2');
+    } catch {
+      // already gone
+    }
+  }
+  await sleep(5_000);
+}
+
+function stopOnSignals(stack: ThrowawayStack, cpuProfile: boolean): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       say(`${signal}: stopping the throwaway stack`);
-      void (options.cpuProfile ? writeProfiles(stack) : Promise.resolve())
+      void (cpuProfile ? writeProfiles(stack) : Promise.resolve())
         .then(() => stack.stop())
         .finally(() => process.exit(130));
     });
   }
+}
+
+async function startBench(options: BenchOptions, logs: string): Promise<Bench> {
+  const serviceEnv = serviceEnvironment(options, logs);
+  const stack = await startThrowawayStack(logs, serviceEnv);
+  stopOnSignals(stack, options.cpuProfile);
   const kafka = new Kafka({
     clientId: 'banjie-bench',
     brokers: stack.kafkaBrokers.split(','),
     logLevel: logLevel.NOTHING,
   });
-  const admin = kafka.admin();
-  const temporal = await temporalClient(stack.temporalAddress);
-  try {
-    await admin.connect();
-    say(`stack up in ${round((Date.now() - bootStarted) / 1000)} s`);
-    await sleep(5_000);
-    const rssIdle = rssOfServices(stack);
-
-    say('raw limits');
-    const raw = {
-      postgres1: await postgresCommitRate(stack.databaseUrl, options.rawSeconds, 1),
-      postgres16: await postgresCommitRate(stack.databaseUrl, options.rawSeconds, 16),
-      kafka1: await kafkaProduceRate(stack.kafkaBrokers, options.rawSeconds, 1),
-      kafka16: await kafkaProduceRate(stack.kafkaBrokers, options.rawSeconds, 16),
-    };
-
-    const client = new BenchClient(stack.env.JWT_SECRET!);
-    const urls = { intake: stack.urlOf('intake-service'), approval: stack.urlOf('approval-service') };
-    const actionsNeeded =
-      options.latencyRate * options.latencySeconds * 1.2 +
-      options.rates.reduce((sum, rate) => sum + rate * options.duration * 1.1, 0);
-    const projects = Math.ceil(actionsNeeded / ACTIONS_PER_PROCEDURE / PROCEDURES_PER_PROJECT);
-    say(`seeding ${projects} projects`);
-    const seed = await seedProjects(client, urls, projects, 'load');
-    const seedDrain = await secondsUntilNoLag(admin, Date.now(), 900);
-    say(
-      `seeded in ${round(seed.seconds)} s; every consumer caught up ${round(seedDrain.seconds ?? Number.NaN)} s later`,
-    );
-
-    const board = await BoardStreamWatcher.open(stack.urlOf('notice-service'));
-    const driver = new ActionDriver(client, urls.approval, board, seed.procedures);
-
-    say(`latency at ${options.latencyRate} actions/s for ${options.latencySeconds} s`);
-    const latency = await driver.run(options.latencyRate, options.latencySeconds);
-    const latencyLag = await secondsUntilNoLag(admin, latency.stoppedAt, 120);
-
-    const phases: RatePhase[] = [];
-    for (const rate of options.rates) {
-      say(`sustained rate ${rate} actions/s for ${options.duration} s`);
-      const rss = sampleRssPeaks(stack);
-      const cpu = sampleCpu(stack);
-      const result = await driver.run(rate, options.duration);
-      const lag = await secondsUntilNoLag(admin, result.stoppedAt, 300);
-      const cpuUse = cpu.stop();
-      const rssPeakMb = rss.stop();
-      const sustained =
-        result.failed === 0 &&
-        result.achievedPerSecond >= 0.95 * rate &&
-        lag.seconds !== null &&
-        lag.seconds <= options.lagLimitSeconds;
-      phases.push({
-        rate: result,
-        lagDrainSeconds: lag.seconds === null ? null : round(lag.seconds),
-        lagAtLimit: lag.lastLag,
-        sustained,
-        rssPeakMb,
-        cpu: cpuUse,
-      });
-      say(
-        `  achieved ${result.achievedPerSecond}/s, lag drained in ${lag.seconds === null ? '>300' : round(lag.seconds)} s, board ${ms(result.boardMs)}`,
-      );
-    }
-    board.close();
-
-    say(
-      `deadline workflows: ${options.workflows} accepted applications queued while the deadline service is down`,
-    );
-    const wfSeed = await seedProjects(
-      client,
-      urls,
-      Math.ceil(options.workflows / PROCEDURES_PER_PROJECT),
-      'wf',
-    );
-    await stack.kill('deadline-service');
-    const wfDriver = new ActionDriver(
-      client,
-      urls.approval,
-      null,
-      wfSeed.procedures.slice(0, options.workflows),
-      ['submit', 'accept'],
-    );
-    const queued = await wfDriver.run(Math.max(...options.rates), Infinity);
-    const baseline = await countDeadlineWorkflows(temporal.client);
-    const probes = await startTimerProbes(stack.temporalAddress, temporal.client, 50, 60);
-    const restartAt = Date.now();
-    let healthyAt = Number.NaN;
-    const restarted = stack.start('deadline-service', serviceEnv).then(() => {
-      healthyAt = Date.now();
-      return sampleCpu(stack);
-    });
-    const milestones = [PORTFOLIO_2023_PROCEDURES, queued.acceptsSucceeded].filter(
-      (m) => m <= queued.acceptsSucceeded,
-    );
-    const workflowSeconds = await timeToWorkflowCounts(temporal.client, restartAt, baseline, milestones, 900);
-    const workflowCpu = (await restarted).stop();
-    const bootSeconds = round((healthyAt - restartAt) / 1000);
-    const timerLateness = await probes.lateness();
-    const rssAfterWorkflows = rssOfServices(stack);
-
-    say(`board rebuild over ${options.historyRows} events`);
-    const synthesiseSeconds = await synthesiseHistory(stack.databaseUrl, options.historyRows);
-    const rebuild = await timeRebuild(stack.env, synthesiseSeconds);
-
-    const best = [...phases]
-      .filter((phase) => phase.sustained)
-      .sort((a, b) => b.rate.targetPerSecond - a.rate.targetPerSecond)[0];
-    const top = phases[phases.length - 1]!;
-    const bestRate = best?.rate.achievedPerSecond ?? null;
-    const rssPeak = Object.fromEntries(
-      Object.keys(rssIdle).map((name) => [
-        name,
-        Math.max(
-          ...phases.map((p) => p.rssPeakMb[name as ServiceName]),
-          rssAfterWorkflows[name as ServiceName],
-        ),
-      ]),
-    ) as Record<ServiceName, number>;
-    const ratio = (rate: number | null, limit: number) => (rate === null ? null : round(rate / limit, 2));
-    const rows: Row[] = [
-      {
-        measurement: `1. decision→board at ${options.latencyRate}/s`,
-        figure: ms(latency.boardMs),
-        goal: 'p99 ≤ 250 ms',
-        met: latency.boardMs.p99 !== null && latency.boardMs.p99 <= 250 && latency.neverOnBoard === 0,
-      },
-      ...phases.map((phase) => ({
-        measurement: `1. decision→board at ${phase.rate.targetPerSecond}/s`,
-        figure: ms(phase.rate.boardMs),
-        goal: '(reported)',
-        met: null,
-      })),
-      ...phases.map((phase) => ({
-        measurement: `2. sustained ${phase.rate.targetPerSecond}/s for ${options.duration} s`,
-        figure: `achieved ${phase.rate.achievedPerSecond}/s, ${phase.rate.failed} failed, lag 0 after ${phase.lagDrainSeconds ?? '>300'} s, API ${ms(phase.rate.apiMs)}`,
-        goal: '≥ 300/s, lag 0 within 5 s',
-        met: phase.sustained && phase.rate.targetPerSecond >= 300,
-      })),
-      ...phases.map((phase) => ({
-        measurement: `2. CPU at ${phase.rate.targetPerSecond}/s (load and drain)`,
-        figure: cpuPer(phase.cpu, phase.rate.succeeded, 'action'),
-        goal: '',
-        met: null,
-      })),
-      {
-        measurement: '3. raw PG commits/s (1 / 16 clients)',
-        figure: `${Math.round(raw.postgres1.perSecond)} / ${Math.round(raw.postgres16.perSecond)}`,
-        goal: '',
-        met: null,
-      },
-      {
-        measurement: '3. raw kafkajs produce/s (1 / 16 in flight)',
-        figure: `${Math.round(raw.kafka1.perSecond)} / ${Math.round(raw.kafka16.perSecond)}`,
-        goal: '',
-        met: null,
-      },
-      {
-        measurement: '3. Banjie sustained ÷ raw PG (1 / 16)',
-        figure: `${ratio(bestRate, raw.postgres1.perSecond) ?? 'n/a'} / ${ratio(bestRate, raw.postgres16.perSecond) ?? 'n/a'} (best sustained ${bestRate ?? 'none'}/s; top phase ${top.rate.achievedPerSecond}/s)`,
-        goal: '≥ 0.3',
-        met: bestRate !== null && bestRate / raw.postgres16.perSecond >= 0.3,
-      },
-      {
-        measurement: '3. Banjie sustained ÷ raw Kafka (1 / 16)',
-        figure: `${ratio(bestRate, raw.kafka1.perSecond) ?? 'n/a'} / ${ratio(bestRate, raw.kafka16.perSecond) ?? 'n/a'}`,
-        goal: '',
-        met: null,
-      },
-      {
-        measurement: `4. workflows started, 2023 portfolio scale (${PORTFOLIO_2023_PROCEDURES})`,
-        figure: `${workflowSeconds[PORTFOLIO_2023_PROCEDURES] ?? 'n/a'} s from restart`,
-        goal: '',
-        met: null,
-      },
-      {
-        measurement: `4. workflows started, ${queued.acceptsSucceeded} procedures`,
-        figure: `${workflowSeconds[queued.acceptsSucceeded] ?? '>900'} s from restart (service healthy after ${bootSeconds} s; ${startsPerSecond(queued.acceptsSucceeded, workflowSeconds[queued.acceptsSucceeded], bootSeconds)} starts/s after boot)`,
-        goal: '10,000 within 120 s',
-        met:
-          queued.acceptsSucceeded >= 10_000
-            ? (workflowSeconds[queued.acceptsSucceeded] ?? Infinity) <= 120
-            : null,
-      },
-      {
-        measurement: '4. CPU per workflow start (from boot)',
-        figure: cpuPer(workflowCpu, queued.acceptsSucceeded, 'workflow'),
-        goal: '',
-        met: null,
-      },
-      { measurement: '4. timer lateness under that load', figure: ms(timerLateness), goal: '', met: null },
-      {
-        measurement: `5. board rebuild, ${rebuild.events} events / ${rebuild.projects} projects`,
-        figure: `${rebuild.eventsPerSecond} events/s (${rebuild.rebuildSeconds} s)`,
-        goal: '≥ 20,000 events/s',
-        met: rebuild.eventsPerSecond >= 20_000,
-      },
-      ...Object.keys(rssIdle).map((name) => ({
-        measurement: `6. RSS ${name} idle / peak under load`,
-        figure: `${rssIdle[name as ServiceName]} / ${rssPeak[name as ServiceName]} MB`,
-        goal: '< 200 MB',
-        met: rssPeak[name as ServiceName] < 200,
-      })),
-    ];
-    const report = {
-      at: new Date().toISOString(),
-      options,
-      raw,
-      seed: {
-        projects,
-        seconds: round(seed.seconds),
-        consumersCaughtUpSeconds: seedDrain.seconds,
-        projectsPerSecond: round(seed.projectsPerSecond),
-        openingLagSeconds: round(seed.openingLagSeconds),
-      },
-      latency: { ...latency, lagDrainSeconds: latencyLag.seconds },
-      phases,
-      workflows: {
-        queued: queued.acceptsSucceeded,
-        queueingRate: queued.achievedPerSecond,
-        secondsFromRestart: workflowSeconds,
-        bootSeconds,
-        timerLatenessMs: timerLateness,
-        cpu: workflowCpu,
-      },
-      rebuild,
-      rss: { idle: rssIdle, peak: rssPeak },
-      rows,
-    };
-    mkdirSync('reports', { recursive: true });
-    writeFileSync(join('reports', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(`\n${table(rows)}\n\nwritten: reports/bench.json\n`);
-  } finally {
-    if (options.cpuProfile) await writeProfiles(stack);
-    await admin.disconnect().catch(() => undefined);
-    await temporal.close().catch(() => undefined);
-    await stack.stop();
-  }
+  return {
+    stack,
+    serviceEnv,
+    admin: kafka.admin(),
+    temporal: await temporalClient(stack.temporalAddress),
+    client: new BenchClient(stack.env.JWT_SECRET!),
+    urls: { intake: stack.urlOf('intake-service'), approval: stack.urlOf('approval-service') },
+  };
 }
 
-function startsPerSecond(count: number, seconds: number | null | undefined, bootSeconds: number): string {
-  return seconds == null ? 'n/a' : String(Math.round(count / Math.max(seconds - bootSeconds, 0.001)));
+async function stopBench(bench: Bench, options: BenchOptions): Promise<void> {
+  if (options.cpuProfile) await writeProfiles(bench.stack);
+  await bench.admin.disconnect().catch(() => undefined);
+  await bench.temporal.close().catch(() => undefined);
+  await bench.stack.stop();
+}
+
+async function measureRawLimits({ stack }: Bench, options: BenchOptions): Promise<RawLimits> {
+  say('raw limits');
+  return {
+    postgres1: await postgresCommitRate(stack.databaseUrl, options.rawSeconds, 1),
+    postgres16: await postgresCommitRate(stack.databaseUrl, options.rawSeconds, 16),
+    kafka1: await kafkaProduceRate(stack.kafkaBrokers, options.rawSeconds, 1),
+    kafka16: await kafkaProduceRate(stack.kafkaBrokers, options.rawSeconds, 16),
+  };
+}
+
+/** Enough projects, planned and opened, for every action the latency and rate phases will send. */
+async function seedLoad(
+  bench: Bench,
+  options: BenchOptions,
+): Promise<{ figures: SeedFigures; procedures: BenchProcedure[] }> {
+  const actionsNeeded =
+    options.latencyRate * options.latencySeconds * 1.2 +
+    options.rates.reduce((sum, rate) => sum + rate * options.duration * 1.1, 0);
+  const projects = Math.ceil(actionsNeeded / ACTIONS_PER_PROCEDURE / PROCEDURES_PER_PROJECT);
+  say(`seeding ${projects} projects`);
+  const seed = await seedProjects(bench.client, bench.urls, projects, 'load');
+  const seedDrain = await secondsUntilNoLag(bench.admin, Date.now(), 900);
+  say(
+    `seeded in ${round(seed.seconds)} s; every consumer caught up ${round(seedDrain.seconds ?? Number.NaN)} s later`,
+  );
+  return {
+    figures: {
+      projects,
+      seconds: round(seed.seconds),
+      consumersCaughtUpSeconds: seedDrain.seconds,
+      projectsPerSecond: round(seed.projectsPerSecond),
+      openingLagSeconds: round(seed.openingLagSeconds),
+    },
+    procedures: seed.procedures,
+  };
+}
+
+async function measureLatency(
+  bench: Bench,
+  driver: ActionDriver,
+  options: BenchOptions,
+): Promise<LatencyPhase> {
+  say(`latency at ${options.latencyRate} actions/s for ${options.latencySeconds} s`);
+  const latency = await driver.run(options.latencyRate, options.latencySeconds);
+  const lag = await secondsUntilNoLag(bench.admin, latency.stoppedAt, 120);
+  return { ...latency, lagDrainSeconds: lag.seconds };
+}
+
+async function measureRate(
+  bench: Bench,
+  driver: ActionDriver,
+  rate: number,
+  options: BenchOptions,
+): Promise<RatePhase> {
+  say(`sustained rate ${rate} actions/s for ${options.duration} s`);
+  const rss = sampleRssPeaks(bench.stack);
+  const cpu = sampleCpu(bench.stack);
+  const result = await driver.run(rate, options.duration);
+  const lag = await secondsUntilNoLag(bench.admin, result.stoppedAt, 300);
+  const cpuUse = cpu.stop();
+  const rssPeakMb = rss.stop();
+  const sustained =
+    result.failed === 0 &&
+    result.achievedPerSecond >= 0.95 * rate &&
+    lag.seconds !== null &&
+    lag.seconds <= options.lagLimitSeconds;
+  say(
+    `  achieved ${result.achievedPerSecond}/s, lag drained in ${lag.seconds === null ? '>300' : round(lag.seconds)} s, board ${ms(result.boardMs)}`,
+  );
+  return {
+    rate: result,
+    lagDrainSeconds: lag.seconds === null ? null : round(lag.seconds),
+    lagAtLimit: lag.lastLag,
+    sustained,
+    rssPeakMb,
+    cpu: cpuUse,
+  };
+}
+
+/** Decision-to-board latency at a gentle rate, then each sustained rate, watching the public board's stream. */
+async function measureActions(
+  bench: Bench,
+  options: BenchOptions,
+  procedures: BenchProcedure[],
+): Promise<{ latency: LatencyPhase; phases: RatePhase[] }> {
+  const board = await BoardStreamWatcher.open(bench.stack.urlOf('notice-service'));
+  const driver = new ActionDriver(bench.client, bench.urls.approval, board, procedures);
+  const latency = await measureLatency(bench, driver, options);
+  const phases: RatePhase[] = [];
+  for (const rate of options.rates) phases.push(await measureRate(bench, driver, rate, options));
+  board.close();
+  return { latency, phases };
+}
+
+/** Submits and accepts `options.workflows` applications while the deadline service is down. */
+async function queueAcceptedApplications(bench: Bench, options: BenchOptions) {
+  say(
+    `deadline workflows: ${options.workflows} accepted applications queued while the deadline service is down`,
+  );
+  const seed = await seedProjects(
+    bench.client,
+    bench.urls,
+    Math.ceil(options.workflows / PROCEDURES_PER_PROJECT),
+    'wf',
+  );
+  await bench.stack.kill('deadline-service');
+  const driver = new ActionDriver(
+    bench.client,
+    bench.urls.approval,
+    null,
+    seed.procedures.slice(0, options.workflows),
+    ['submit', 'accept'],
+  );
+  return driver.run(Math.max(...options.rates), Infinity);
+}
+
+/** Restarts the deadline service on the queued applications and times its workflow starts and timers. */
+async function measureWorkflowStartup(bench: Bench, options: BenchOptions): Promise<WorkflowFigures> {
+  const queued = await queueAcceptedApplications(bench, options);
+  const baseline = await countDeadlineWorkflows(bench.temporal.client);
+  const probes = await startTimerProbes(bench.stack.temporalAddress, bench.temporal.client, 50, 60);
+  const restartAt = Date.now();
+  let healthyAt = Number.NaN;
+  const restarted = bench.stack.start('deadline-service', bench.serviceEnv).then(() => {
+    healthyAt = Date.now();
+    return sampleCpu(bench.stack);
+  });
+  const milestones = [PORTFOLIO_2023_PROCEDURES, queued.acceptsSucceeded].filter(
+    (m) => m <= queued.acceptsSucceeded,
+  );
+  const secondsFromRestart = await timeToWorkflowCounts(
+    bench.temporal.client,
+    restartAt,
+    baseline,
+    milestones,
+    900,
+  );
+  const cpu = (await restarted).stop();
+  return {
+    queued: queued.acceptsSucceeded,
+    queueingRate: queued.achievedPerSecond,
+    secondsFromRestart,
+    bootSeconds: round((healthyAt - restartAt) / 1000),
+    timerLatenessMs: await probes.lateness(),
+    cpu,
+  };
+}
+
+async function measureRebuild({ stack }: Bench, options: BenchOptions) {
+  say(`board rebuild over ${options.historyRows} events`);
+  const synthesiseSeconds = await synthesiseHistory(stack.databaseUrl, options.historyRows);
+  return timeRebuild(stack.env, synthesiseSeconds);
+}
+
+/** Each service's highest RSS over the rate phases and after the workflow start-up. */
+function rssPeaks(
+  idle: Record<ServiceName, number>,
+  phases: readonly RatePhase[],
+  afterWorkflows: Record<ServiceName, number>,
+): Record<ServiceName, number> {
+  return Object.fromEntries(
+    (Object.keys(idle) as ServiceName[]).map((name) => [
+      name,
+      Math.max(...phases.map((phase) => phase.rssPeakMb[name]), afterWorkflows[name]),
+    ]),
+  ) as Record<ServiceName, number>;
+}
+
+async function measure(bench: Bench, options: BenchOptions): Promise<BenchFigures> {
+  await sleep(5_000);
+  const rssIdle = rssOfServices(bench.stack);
+  const raw = await measureRawLimits(bench, options);
+  const seed = await seedLoad(bench, options);
+  const { latency, phases } = await measureActions(bench, options, seed.procedures);
+  const workflows = await measureWorkflowStartup(bench, options);
+  const rssAfterWorkflows = rssOfServices(bench.stack);
+  const rebuild = await measureRebuild(bench, options);
+  return {
+    raw,
+    seed: seed.figures,
+    latency,
+    phases,
+    workflows,
+    rebuild,
+    rss: { idle: rssIdle, peak: rssPeaks(rssIdle, phases, rssAfterWorkflows) },
+  };
+}
+
+function report(figures: BenchFigures, options: BenchOptions): void {
+  const rows = benchRows(figures, options);
+  const document = { at: new Date().toISOString(), options, ...figures, rows };
+  mkdirSync('reports', { recursive: true });
+  writeFileSync(join('reports', 'bench.json'), `${JSON.stringify(document, null, 2)}\n`);
+  process.stdout.write(`\n${table(rows)}\n\nwritten: reports/bench.json\n`);
+}
+
+async function main(): Promise<void> {
+  const options = benchOptions(process.argv.slice(2));
+  const logs = mkdtempSync(join(tmpdir(), 'banjie-bench-'));
+  say(`options ${JSON.stringify(options)}; service logs in ${logs}`);
+  if (!options.fromSources) say(await buildServices());
+  const bootStarted = Date.now();
+  const bench = await startBench(options, logs);
+  try {
+    await bench.admin.connect();
+    say(`stack up in ${round((Date.now() - bootStarted) / 1000)} s`);
+    report(await measure(bench, options), options);
+  } finally {
+    await stopBench(bench, options);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -33,4 +33,5 @@ export * from './http/is-local-date.decorator';
 export * from './http/is-quarter.decorator';
 export * from './http/is-one-line.decorator';
 export * from './calendar/calendar-replica';
+export { CalendarReplicaRepository } from './calendar/calendar-replica.repository';
 export * from './calendar/calendar-replica.migration';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
   PROCEDURE_CODES,
-  ProcedureStatus,
   flagBoardCard,
   type FlagBoardCard,
   type FlagBoardProcedure,
@@ -10,7 +9,9 @@ import {
 import {
   CalendarNotCoveredError,
   boardFlag,
+  countsTowardsCompletionRate,
   hasBegunConstruction,
+  hasClock,
   isOnProjectList,
   dueDateReading,
   procedureClock,
@@ -65,8 +66,8 @@ export function buildCard(
 }
 
 function procedureOnBoard(procedure: ProcedureFacts, asOf: LocalDate, rules: FlagRules): FlagBoardProcedure {
-  const heldOrExempt =
-    procedure.status === ProcedureStatus.NOT_APPLICABLE || procedure.status === ProcedureStatus.ALREADY_HELD;
+  // Not applicable or already held: outside the completion rate, and no date is committed for it.
+  const heldOrExempt = !countsTowardsCompletionRate(procedure.status);
   const due = dueDateOf(procedure, rules.calendar);
   return {
     procedure: procedure.procedure,
@@ -90,10 +91,7 @@ function procedureOnBoard(procedure: ProcedureFacts, asOf: LocalDate, rules: Fla
  * a calendar change moves it without any procedure event), and whether it is provisional (暂定).
  */
 function dueDateOf(procedure: ProcedureFacts, calendar: WorkingDayCalendar): DueDateReading {
-  const running =
-    procedure.status === ProcedureStatus.ACCEPTED ||
-    procedure.status === ProcedureStatus.SUPPLEMENT_REQUESTED;
-  if (!running || procedure.acceptedOn === null || procedure.committedWorkingDays === null)
+  if (!hasClock(procedure.status) || procedure.acceptedOn === null || procedure.committedWorkingDays === null)
     return { dueDate: null, provisional: false };
   try {
     return dueDateReading(procedureClock(clockFactsOf(procedure)), calendar);

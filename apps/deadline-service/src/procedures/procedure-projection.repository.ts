@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { APPLICATION_END_STATUSES, CLOCK_STATUSES } from '@banjie/domain';
 import type { Tx } from '@banjie/platform';
 import type { ProcedureSnapshot } from './procedure-snapshot';
 
@@ -82,7 +83,8 @@ export class ProcedureProjectionRepository {
       `SELECT ${COLUMNS}, clock_synced_sequence IS NOT DISTINCT FROM sequence AS told,
               calendar_version_told AS "calendarVersionTold", calendar_last_year_told AS "calendarLastYearTold"
          FROM deadline.procedures
-        WHERE status IN ('ACCEPTED', 'SUPPLEMENT_REQUESTED') AND accepted_on IS NOT NULL ORDER BY procedure_id`,
+        WHERE status = ANY($1::text[]) AND accepted_on IS NOT NULL ORDER BY procedure_id`,
+      [CLOCK_STATUSES],
     );
   }
 
@@ -98,8 +100,9 @@ export class ProcedureProjectionRepository {
   unsyncedEndings(): Promise<ProcedureSnapshot[]> {
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM deadline.procedures
-        WHERE status IN ('APPROVED', 'REFUSED', 'WITHDRAWN', 'NOT_APPLICABLE', 'ALREADY_HELD') AND accepted_on IS NOT NULL
+        WHERE status = ANY($1::text[]) AND accepted_on IS NOT NULL
           AND clock_synced_sequence IS DISTINCT FROM sequence ORDER BY procedure_id`,
+      [APPLICATION_END_STATUSES],
     );
   }
 

@@ -1,4 +1,5 @@
 import type { PublicProcedureFields } from '@banjie/contracts';
+import { endsApplication, hasClock } from '@banjie/domain';
 import type { ClockUpdate, ProcedureEndOutcome } from '@banjie/workflows';
 
 /** What the deadline service keeps of a procedure: the approval service's latest public snapshot and the helpers' logins. */
@@ -21,28 +22,17 @@ export type ProcedureSnapshot = Pick<
   | 'completedOn'
 > & { helpers: string[] };
 
-const ENDINGS: Record<string, ProcedureEndOutcome> = {
-  APPROVED: 'APPROVED',
-  REFUSED: 'REFUSED',
-  WITHDRAWN: 'WITHDRAWN',
-  NOT_APPLICABLE: 'NOT_APPLICABLE',
-  ALREADY_HELD: 'ALREADY_HELD',
-};
-
 /** An accepted application whose working-day clock runs (or is paused by a supplement request). */
 export function hasRunningClock(
   p: ProcedureSnapshot,
 ): p is ProcedureSnapshot & { acceptedOn: string; committedWorkingDays: number } {
-  return (
-    (p.status === 'ACCEPTED' || p.status === 'SUPPLEMENT_REQUESTED') &&
-    p.acceptedOn !== null &&
-    p.committedWorkingDays !== null
-  );
+  return hasClock(p.status) && p.acceptedOn !== null && p.committedWorkingDays !== null;
 }
 
 /** How the application ended, if it has. */
 export function endingOf(p: ProcedureSnapshot): ProcedureEndOutcome | null {
-  return ENDINGS[p.status] ?? null;
+  // The statuses that end an application are exactly the workflow's outcomes.
+  return endsApplication(p.status) ? (p.status as ProcedureEndOutcome) : null;
 }
 
 export function clockUpdateOf(

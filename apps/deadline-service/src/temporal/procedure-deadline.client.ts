@@ -5,6 +5,8 @@ import {
   type Client,
   type SignalDefinition,
 } from '@temporalio/client';
+import { PROCEDURE_ACTION_EVENTS, type ProcedureAction } from '@banjie/contracts';
+import { CLOCK_EFFECT_OF_ACTION, type ClockEffect } from '@banjie/domain';
 import {
   calendarChangedSignal,
   clockPausedSignal,
@@ -29,11 +31,25 @@ import {
 } from '../procedures/procedure-snapshot';
 import { TEMPORAL_CLIENT } from './temporal.tokens';
 
-const SIGNAL_OF_EVENT: Record<string, SignalDefinition<[ClockUpdate], string>> = {
-  ProcedureSupplementRequested: clockPausedSignal,
-  ProcedureResubmitted: clockResumedSignal,
-  ProcedureExtended: limitExtendedSignal,
+type ClockSignal = SignalDefinition<[ClockUpdate], string>;
+
+/** How a running clock hears what an action did to it; news with no effect of its own re-syncs the facts. */
+const SIGNAL_OF_CLOCK_EFFECT: Readonly<Record<ClockEffect, ClockSignal>> = {
+  NEW_APPLICATION: clockSyncedSignal,
+  START: clockSyncedSignal,
+  PAUSE: clockPausedSignal,
+  RESUME: clockResumedSignal,
+  EXTEND: limitExtendedSignal,
+  END: clockSyncedSignal,
 };
+
+/** The signal of each action's event type (e.g. ProcedureSupplementRequested → clockPaused); any other news → clockSynced. */
+const SIGNAL_OF_EVENT: ReadonlyMap<string, ClockSignal> = new Map(
+  (Object.keys(PROCEDURE_ACTION_EVENTS) as ProcedureAction[]).map((action) => [
+    PROCEDURE_ACTION_EVENTS[action].type,
+    SIGNAL_OF_CLOCK_EFFECT[CLOCK_EFFECT_OF_ACTION[action]],
+  ]),
+);
 
 export type ClockHealth = 'RUNNING' | 'STARTED' | 'SYNCED' | 'ENDED';
 
@@ -54,7 +70,7 @@ export class ProcedureDeadlineClient {
   /** Tells the clock of the snapshot's application what changed (or starts it); returns false when there is nothing to tell. */
   async follow(p: ProcedureSnapshot, eventType: string, correlationId: string): Promise<boolean> {
     if (hasRunningClock(p)) {
-      await this.signalWithStart(p, SIGNAL_OF_EVENT[eventType] ?? clockSyncedSignal, correlationId);
+      await this.signalWithStart(p, SIGNAL_OF_EVENT.get(eventType) ?? clockSyncedSignal, correlationId);
       return true;
     }
     const outcome = endingOf(p);
@@ -118,7 +134,7 @@ export class ProcedureDeadlineClient {
 
   private async signalWithStart(
     p: ProcedureSnapshot,
-    signal: SignalDefinition<[ClockUpdate], string>,
+    signal: ClockSignal,
     correlationId: string,
   ): Promise<void> {
     if (!hasRunningClock(p)) return;

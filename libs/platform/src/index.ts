@@ -9,6 +9,7 @@ export * from './config/load-config';
 export * from './config/service-config';
 export * from './database/data-source-options';
 export * from './database/notification-listener';
+export * from './database/notified-loop';
 export * from './database/transient-errors';
 export * from './database/transactions';
 export * from './database/with-data-source';

@@ -8,8 +8,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { listenForNotifications, type NotificationListener } from '@banjie/platform';
+import { startNotifiedLoop, type NotifiedLoop } from '@banjie/platform';
 import type { FlagBoardCard } from '@banjie/contracts';
 import {
   cardsOnBoard,
@@ -76,11 +75,8 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly board = new Map<string, FlagBoardCard>();
   /** Broadcasts and replays run one at a time, so a joining client neither misses nor doubles a change. */
   private serial: Promise<void> = Promise.resolve();
-  private listener: NotificationListener | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private broadcasts: NotifiedLoop | undefined;
 
   constructor(
     private readonly store: CardRepository,
@@ -95,27 +91,26 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
     this.lastBroadcastId = await this.store.lastChangeId();
     // Cards committed after that id are set again, in order, when their changes are broadcast.
     for (const { card } of await this.store.cards()) this.board.set(card.code, card);
-    this.listener = await listenForNotifications(
-      this.config.DATABASE_URL,
-      BOARD_CHANGES_CHANNEL,
-      () => this.wake?.(),
-      this.logger,
+    this.broadcasts = await startNotifiedLoop(
+      {
+        name: 'board stream',
+        databaseUrl: this.config.DATABASE_URL,
+        channel: BOARD_CHANGES_CHANNEL,
+        pollMs: POLL_MS,
+        logger: this.logger,
+      },
+      () => this.serially(() => this.broadcastNewChanges()),
     );
     // A named event, not a comment: the page's watchdog sees it and knows the stream is alive.
     this.heartbeat = setInterval(() => this.writeAll(formatSseEvent('ping', {})), this.limits.heartbeatMs);
-    this.running = true;
-    this.loop = this.run();
   }
 
   /** Before the HTTP server closes: open streams would keep it waiting. Clients reconnect to the next instance. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.broadcasts?.stop();
     clearInterval(this.heartbeat);
     for (const client of this.clients) client.response.end();
     this.clients.clear();
-    await this.listener?.close();
   }
 
   /**
@@ -183,18 +178,6 @@ export class BoardStream implements OnApplicationBootstrap, BeforeApplicationShu
       (change) => change.id <= this.lastBroadcastId,
     );
     await this.send([client], missed);
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      const notified = new Promise<void>((resolve) => (this.wake = resolve));
-      try {
-        await this.serially(() => this.broadcastNewChanges());
-      } catch (error) {
-        this.logger.warn(`board stream: ${(error as Error).message}`);
-      }
-      await Promise.race([notified, sleep(POLL_MS)]);
-    }
   }
 
   private async broadcastNewChanges(): Promise<void> {

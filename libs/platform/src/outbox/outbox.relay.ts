@@ -5,21 +5,13 @@ import {
   type OnApplicationBootstrap,
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config';
-import { listenForNotifications, type NotificationListener } from '../database/notification-listener';
+import { startNotifiedLoop, type NotifiedLoop } from '../database/notified-loop';
+import { Transactions } from '../database/transactions';
 import { faultPoint, FaultPoints } from '../faults/fault-point';
 import { KafkaProducerService } from '../kafka/kafka-producer.service';
-import { outboxChannel } from './outbox.writer';
+import { outboxChannel, OutboxRepository } from './outbox.repository';
 import { OutboxMetrics } from './outbox.metrics';
-
-interface ClaimedRow {
-  id: string;
-  topic: string;
-  message_key: string;
-  envelope: { eventId: string; type: string; correlationId: string };
-}
 
 const BATCH_SIZE = 500;
 const IDLE_POLL_MS = 1_000;
@@ -33,35 +25,33 @@ const IDLE_POLL_MS = 1_000;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private listener: NotificationListener | undefined;
-  private wake: (() => void) | undefined;
+  private readonly outbox = new OutboxRepository();
+  private loop: NotifiedLoop | undefined;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly producer: KafkaProducerService,
     private readonly metrics: OutboxMetrics,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.listener = await listenForNotifications(
-      this.config.DATABASE_URL,
-      outboxChannel(this.config.databaseSchema),
-      () => this.wake?.(),
-      this.logger,
+    this.loop = await startNotifiedLoop(
+      {
+        name: 'outbox relay',
+        databaseUrl: this.config.DATABASE_URL,
+        channel: outboxChannel(this.config.databaseSchema),
+        pollMs: IDLE_POLL_MS,
+        retryAfterMs: (failures) => Math.min(100 * 2 ** failures, 5_000),
+        logger: this.logger,
+      },
+      () => this.publishPending(),
     );
-    this.running = true;
-    this.loop = this.run();
   }
 
   /** Before the data source closes: work in flight still needs the database. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    await this.listener?.close();
+    await this.loop?.stop();
   }
 
   /** Publishes everything pending now; returns how many events went out. */
@@ -74,45 +64,20 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (this.running) {
-      const notified = new Promise<void>((resolve) => (this.wake = resolve));
-      try {
-        await this.publishPending();
-        failures = 0;
-        await Promise.race([notified, sleep(IDLE_POLL_MS)]);
-      } catch (error) {
-        failures += 1;
-        const backoff = Math.min(100 * 2 ** failures, 5_000);
-        this.logger.warn(
-          `outbox relay failed (attempt ${failures}), retrying in ${backoff} ms: ${(error as Error).message}`,
-        );
-        await Promise.race([notified, sleep(backoff)]);
-      }
-    }
-  }
-
   /**
    * Claims and marks the oldest unpublished rows in one statement, publishes them, and commits: if
    * the send fails the transaction rolls back and the rows stay unpublished; a crash after the send
    * leaves them unmarked too, so they go out again (at least once).
    */
   private async publishBatch(): Promise<number> {
-    const table = `"${this.config.databaseSchema}".outbox`;
-    return this.dataSource.transaction(async (manager) => {
-      const [claimed]: [ClaimedRow[], number] = await manager.query(
-        `UPDATE ${table} SET published_at = now()
-          WHERE id IN (SELECT id FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED)
-          RETURNING id, topic, message_key, envelope`,
-      );
-      if (claimed.length === 0) return 0;
-      const rows = claimed.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+    return this.transactions.run(async (tx) => {
+      const rows = await this.outbox.claimOldestUnpublished(tx, BATCH_SIZE);
+      if (rows.length === 0) return 0;
       const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
       for (const row of rows) {
         const messages = byTopic.get(row.topic) ?? [];
         messages.push({
-          key: row.message_key,
+          key: row.messageKey,
           value: JSON.stringify(row.envelope),
           headers: {
             'event-id': row.envelope.eventId,

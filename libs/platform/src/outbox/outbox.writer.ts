@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import type { EventDefinition, EventEnvelope } from '@banjie/contracts';
 import type { z } from 'zod';
-import { schemaOf } from '../database/schema-of';
+import type { Tx } from '../database/transactions';
 import { currentCorrelationId } from '../logging/correlation-context';
+import { OutboxRepository } from './outbox.repository';
 
-/** Each service's relay listens on its own channel: `<schema>_outbox`. */
-export const outboxChannel = (schema: string): string => `${schema}_outbox`;
+const outbox = new OutboxRepository();
 
 /** One event to append: the aggregate it is about (also its Kafka key) and its payload. */
 export interface OutboxEvent<TPayload> {
@@ -20,13 +19,13 @@ export interface OutboxEvent<TPayload> {
  * event that its consumers would reject is a bug here, not a dead letter there.
  */
 export async function appendToOutbox<TType extends string, TPayload extends z.ZodType>(
-  manager: EntityManager,
+  tx: Tx,
   definition: EventDefinition<TType, TPayload>,
   aggregateId: string,
   payload: z.infer<TPayload>,
   occurredAt: Date = new Date(),
 ): Promise<EventEnvelope<TType, z.infer<TPayload>>> {
-  const [envelope] = await appendManyToOutbox(manager, definition, [{ aggregateId, payload }], occurredAt);
+  const [envelope] = await appendManyToOutbox(tx, definition, [{ aggregateId, payload }], occurredAt);
   return envelope!;
 }
 
@@ -35,7 +34,7 @@ export async function appendToOutbox<TType extends string, TPayload extends z.Zo
  * events keeping their order in the outbox (and so on their topic).
  */
 export async function appendManyToOutbox<TType extends string, TPayload extends z.ZodType>(
-  manager: EntityManager,
+  tx: Tx,
   definition: EventDefinition<TType, TPayload>,
   events: readonly OutboxEvent<z.infer<TPayload>>[],
   occurredAt: Date = new Date(),
@@ -53,23 +52,6 @@ export async function appendManyToOutbox<TType extends string, TPayload extends 
       payload,
     }),
   );
-  const schema = schemaOf(manager.connection);
-  // One JSON document rather than array parameters, which pg escapes element by element (slowly).
-  const rows = JSON.stringify(
-    envelopes.map((envelope) => ({
-      event_id: envelope.eventId,
-      message_key: envelope.aggregateId,
-      envelope,
-    })),
-  );
-  // The relay's wake-up rides on the INSERT (a data-modifying WITH runs once): one round trip per append.
-  await manager.query(
-    `WITH appended AS (
-       INSERT INTO "${schema}".outbox (event_id, topic, message_key, envelope)
-       SELECT event_id, $1, message_key, envelope FROM jsonb_to_recordset($2::jsonb) AS event(event_id uuid, message_key text, envelope jsonb)
-     )
-     SELECT pg_notify($3, NULL)`,
-    [definition.topic, rows, outboxChannel(schema)],
-  );
+  await outbox.append(tx, definition.topic, envelopes);
   return envelopes;
 }

@@ -30,6 +30,7 @@ export * from './metrics/metrics.registry';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox.writer';
 export * from './platform.module';
+export * from './scheduling/periodic-task';
 export * from './http/is-local-date.decorator';
 export * from './http/is-quarter.decorator';
 export * from './http/is-one-line.decorator';

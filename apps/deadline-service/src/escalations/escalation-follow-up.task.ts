@@ -5,8 +5,8 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { PeriodicTask } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
-import { PeriodicTask } from '../reconciler/periodic-task';
 import { EscalationService } from './escalation.service';
 
 /** Every `ESCALATION_FOLLOW_UP_INTERVAL_MS`, escalates again (once) what nobody acknowledged within `ESCALATION_ACK_TIMEOUT_MS`. */

@@ -6,13 +6,13 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { PeriodicTask } from '@banjie/platform';
 import { CalendarHorizonWatch } from '../calendar/calendar-horizon.watch';
 import { CalendarPropagation } from '../calendar/calendar-propagation';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
 import { QuarterTargetStarter } from '../targets/quarter-target.starter';
 import { ProcedureDeadlineClient } from '../temporal/procedure-deadline.client';
-import { PeriodicTask } from './periodic-task';
 
 export interface ReconcileReport {
   checked: number;

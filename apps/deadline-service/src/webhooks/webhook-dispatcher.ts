@@ -5,7 +5,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { PeriodicTask } from '../reconciler/periodic-task';
+import { PeriodicTask } from '@banjie/platform';
 import { WebhookDeliveries, type ClaimedDelivery } from './webhook-deliveries.repository';
 import { WEBHOOK_CONFIG, type WebhookConfig } from './webhook.config';
 import { retryDelayMs } from './webhook-retry';

@@ -6,6 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { LocalDate } from '@banjie/domain';
+import { PeriodicTask } from '@banjie/platform';
 import { CLOCK, todayIn, type Clock } from '../clock/clock';
 import { BoardUpdater } from './board-updater.service';
 
@@ -24,9 +25,13 @@ export const DAY_CHECK_INTERVAL_MS = 1_000;
 @Injectable()
 export class MidnightRefresh implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MidnightRefresh.name);
-  private timer: NodeJS.Timeout | undefined;
+  private readonly task = new PeriodicTask(
+    'board refresh for the new day',
+    DAY_CHECK_INTERVAL_MS,
+    () => this.checkDay(),
+    this.logger,
+  );
   private refreshedFor: LocalDate | undefined;
-  private running: Promise<void> | undefined;
 
   constructor(
     private readonly updater: BoardUpdater,
@@ -35,23 +40,16 @@ export class MidnightRefresh implements OnApplicationBootstrap, BeforeApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     await this.refresh(todayIn(this.clock));
-    this.timer = setInterval(() => void this.checkDay(), DAY_CHECK_INTERVAL_MS);
+    this.task.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.task.stop();
   }
 
   private async checkDay(): Promise<void> {
     const today = todayIn(this.clock);
-    if (this.running || today === this.refreshedFor) return;
-    this.running = this.refresh(today)
-      .catch((error: unknown) =>
-        this.logger.error(`board refresh for ${today} failed, retrying: ${(error as Error).message}`),
-      )
-      .finally(() => (this.running = undefined));
-    await this.running;
+    if (today !== this.refreshedFor) await this.refresh(today);
   }
 
   private async refresh(day: LocalDate): Promise<void> {

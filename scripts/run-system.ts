@@ -2,21 +2,19 @@
 // not already up), applies migrations, starts every service, waits for their health, loads the
 // 2023 portfolio through the intake API and plays its approval history through the approval API
 // (idempotent), and prints the URLs. A service that dies is reported and restarted (with a bounded
-// back-off: scripts/lib/restart-policy.ts). Ctrl-C stops the services; the
+// back-off: libs/testing/src/stack/restart-policy.ts). Ctrl-C stops the services; the
 // infrastructure keeps running until `npm run infra -- down`.
 import { up } from '../infra/launcher/cli';
 import { localPaths, localPorts, localServiceEnvironment } from '../infra/launcher/local-environment';
 import { issueToken } from '@banjie/platform';
 import { loadPortfolioWithHistory } from '@banjie/portfolio';
-import { startServices } from './lib/service-stack';
-import { superviseServices } from './lib/service-supervisor';
-import { migrateAll } from './migrate';
+import { migrateAll, startServices, superviseServices } from '@banjie/testing/stack';
 
 async function main(): Promise<void> {
   await up();
   // The demo data is the 2023 portfolio: the deadline service watches its first quarter.
   const env: NodeJS.ProcessEnv = { TARGET_QUARTER: '2023-Q1', ...localServiceEnvironment() };
-  await migrateAll(env);
+  process.stdout.write(`${(await migrateAll(env)).join('\n')}\n`);
   const { logs } = localPaths();
   const services = await startServices(env, logs);
   const supervision = superviseServices(services, (line) =>

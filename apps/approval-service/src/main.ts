@@ -1,5 +1,9 @@
+// `node -r @swc-node/register apps/approval-service/src/main.ts [migrate]`: the service, or its migrations.
 import 'reflect-metadata';
-import { runService } from '@banjie/platform';
-import { startApprovalService } from './approval-service';
+import { runServiceCommandLine } from '@banjie/platform';
+import { migrateApproval, startApprovalService } from './approval-service';
 
-runService(() => startApprovalService());
+runServiceCommandLine('approval-service', {
+  serve: () => startApprovalService(),
+  migrate: () => migrateApproval(),
+});

@@ -1,5 +1,9 @@
+// `node -r @swc-node/register apps/deadline-service/src/main.ts [migrate]`: the service, or its migrations.
 import 'reflect-metadata';
-import { runService } from '@banjie/platform';
-import { startDeadlineService } from './deadline-service';
+import { runServiceCommandLine } from '@banjie/platform';
+import { migrateDeadline, startDeadlineService } from './deadline-service';
 
-runService(() => startDeadlineService());
+runServiceCommandLine('deadline-service', {
+  serve: () => startDeadlineService(),
+  migrate: () => migrateDeadline(),
+});

@@ -1,5 +1,9 @@
+// `node -r @swc-node/register apps/intake-service/src/main.ts [migrate]`: the service, or its migrations.
 import 'reflect-metadata';
-import { runService } from '@banjie/platform';
-import { startIntakeService } from './intake-service';
+import { runServiceCommandLine } from '@banjie/platform';
+import { migrateIntake, startIntakeService } from './intake-service';
 
-runService(() => startIntakeService());
+runServiceCommandLine('intake-service', {
+  serve: () => startIntakeService(),
+  migrate: () => migrateIntake(),
+});

@@ -91,3 +91,41 @@ export function runService(main: () => Promise<unknown>): void {
     process.exit(1);
   });
 }
+
+export interface ServiceCommandLine {
+  /** Without an argument: the service itself, until it is stopped. */
+  serve(): Promise<unknown>;
+  /** `migrate`: applies the service's migrations to its schema; resolves with the ones applied. */
+  migrate(): Promise<string[]>;
+  /** Further one-shot commands by name: each resolves with the line to print. */
+  commands?: Record<string, () => Promise<string>>;
+}
+
+/**
+ * A service's main as a small command line, so scripts and tests run its migrations (and other
+ * one-shot jobs) as a process instead of importing the service: no argument runs the service;
+ * a command prints its outcome and exits 0; anything else prints the usage and exits 2.
+ */
+export function runServiceCommandLine(
+  service: string,
+  commandLine: ServiceCommandLine,
+  args: string[] = process.argv.slice(2),
+): void {
+  if (args.length === 0) return runService(commandLine.serve);
+  const commands: Record<string, () => Promise<string>> = {
+    migrate: async () => {
+      const applied = await commandLine.migrate();
+      return applied.length === 0 ? 'up to date' : `applied ${applied.join(', ')}`;
+    },
+    ...commandLine.commands,
+  };
+  const [name] = args;
+  if (args.length > 1 || !Object.hasOwn(commands, name!)) {
+    process.stderr.write(`usage: ${service} [${Object.keys(commands).join(' | ')}]\n`);
+    process.exit(2);
+  }
+  runService(async () => {
+    process.stdout.write(`${await commands[name!]!()}\n`);
+    process.exit(0);
+  });
+}

@@ -6,3 +6,4 @@ export * from './time-skipping-suite';
 export * from './simulated-clock';
 export * from './fuzz';
 export * from './event-recorder';
+export * from './stack';

@@ -1,28 +1,20 @@
 // The services as separate processes, on a given environment: `npm start` uses it on the local
-// infrastructure; the fuzz, fault and benchmark commands use it on throwaway infrastructure.
+// infrastructure; the fuzz, fault and benchmark commands on throwaway infrastructure; the end-to-end
+// tests on the test infrastructure.
 import { join } from 'node:path';
 import {
   ensureDatabase,
   freePort,
+  repoRoot,
   spawnLogged,
   waitUntil,
   type ManagedProcess,
-} from '../../libs/local-infra/src';
-import { startTestInfrastructure } from '../../libs/testing/src/test-infrastructure';
-import {
-  LOCAL_DEVELOPMENT_JWT_SECRET,
-  LOCAL_DEVELOPMENT_MODE,
-} from '../../libs/platform/src/auth/local-signing-key';
-import { migrateAll } from '../migrate';
+} from '@banjie/local-infra';
+import { LOCAL_DEVELOPMENT_JWT_SECRET, LOCAL_DEVELOPMENT_MODE } from '@banjie/platform';
+import { startTestInfrastructure } from '../test-infrastructure';
+import { migrateAll } from './migrate-all';
 import { serviceArguments } from './service-command';
-
-export const SERVICES = [
-  { name: 'intake-service', portVariable: 'INTAKE_PORT' },
-  { name: 'approval-service', portVariable: 'APPROVAL_PORT' },
-  { name: 'notice-service', portVariable: 'NOTICE_PORT' },
-  { name: 'deadline-service', portVariable: 'DEADLINE_PORT' },
-] as const;
-export type ServiceName = (typeof SERVICES)[number]['name'];
+import { SERVICES, type ServiceName } from './services';
 
 export interface ServiceStack {
   env: NodeJS.ProcessEnv;
@@ -36,7 +28,16 @@ export interface ServiceStack {
   logOf(service: ServiceName): string;
   /** `kill -9`: no shutdown hook runs. */
   kill(service: ServiceName): Promise<void>;
+  /** SIGTERM: the service shuts down as on a deployment (its shutdown hooks run). */
+  shutDown(service: ServiceName): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** The services to start (default: all four). */
+  services?: readonly ServiceName[];
+  /** Environment of one service only, in every life (its own consumer group, task queue, …). */
+  serviceEnv?: Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
 }
 
 async function healthy(url: string): Promise<boolean> {
@@ -47,23 +48,29 @@ async function healthy(url: string): Promise<boolean> {
   }
 }
 
-/** Starts every service as its own Node process with logs in `logs`, and waits for their health. */
-export async function startServices(env: NodeJS.ProcessEnv, logs: string): Promise<ServiceStack> {
+const running = ({ child }: ManagedProcess) => child.exitCode === null && child.signalCode === null;
+
+/** Starts services as their own Node processes with logs in `logs`, and waits for their health. */
+export async function startServices(
+  env: NodeJS.ProcessEnv,
+  logs: string,
+  options: StackOptions = {},
+): Promise<ServiceStack> {
   const processes = new Map<ServiceName, ManagedProcess>();
   // Children must not outlive a launcher that dies (an uncaught error, Ctrl-C twice).
   process.once('exit', () => {
-    for (const { child } of processes.values())
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const managed of processes.values()) if (running(managed)) managed.child.kill('SIGKILL');
   });
   const urlOf = (service: ServiceName) =>
     `http://127.0.0.1:${env[SERVICES.find((s) => s.name === service)!.portVariable]}`;
   const logOf = (service: ServiceName) => join(logs, `${service}.log`);
   const start = async (service: ServiceName, extraEnv: NodeJS.ProcessEnv = {}) => {
     const logFile = logOf(service);
-    const serviceEnv = { ...env, ...extraEnv };
+    const serviceEnv = { ...env, ...options.serviceEnv?.[service], ...extraEnv };
     const child = spawnLogged(process.execPath, serviceArguments(service, serviceEnv), {
       logFile,
       env: serviceEnv,
+      cwd: repoRoot,
     });
     processes.set(service, child);
     const died = new Promise<never>((_, reject) =>
@@ -89,29 +96,28 @@ export async function startServices(env: NodeJS.ProcessEnv, logs: string): Promi
       return child.signalCode ?? `code ${child.exitCode}`;
     },
     async kill(service) {
-      const child = processes.get(service);
-      if (!child || child.child.exitCode !== null || child.child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.child.once('exit', resolve));
-      child.child.kill('SIGKILL');
+      const managed = processes.get(service);
+      if (!managed || !running(managed)) return;
+      const exited = new Promise((resolve) => managed.child.once('exit', resolve));
+      managed.child.kill('SIGKILL');
       await exited;
     },
+    async shutDown(service) {
+      await processes.get(service)?.stop(15_000);
+    },
     async stop() {
-      await Promise.allSettled([...processes.values()].map((child) => child.stop(15_000)));
+      await Promise.allSettled([...processes.values()].map((managed) => managed.stop(15_000)));
     },
   };
   try {
-    await Promise.all(SERVICES.map(({ name }) => start(name)));
+    await Promise.all(
+      (options.services ?? SERVICES.map(({ name }) => name)).map((service) => start(service)),
+    );
   } catch (error) {
     await stack.stop();
     throw error;
   }
   return stack;
-}
-
-export interface ThrowawayStack extends ServiceStack {
-  databaseUrl: string;
-  kafkaBrokers: string;
-  temporalAddress: string;
 }
 
 export interface InfrastructureAddresses {
@@ -120,13 +126,13 @@ export interface InfrastructureAddresses {
   temporalAddress: string;
 }
 
-/** The services' environment on the given infrastructure, each service on a free port; migrated. */
-export async function preparedServiceEnvironment(
+/** The services' environment on the given infrastructure, each service on a free port. */
+export async function stackEnvironment(
   infra: InfrastructureAddresses,
   extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<NodeJS.ProcessEnv> {
   const ports = await Promise.all(SERVICES.map(() => freePort()));
-  const env: NodeJS.ProcessEnv = {
+  return {
     ...process.env,
     DATABASE_URL: infra.databaseUrl,
     KAFKA_BROKERS: infra.kafkaBrokers,
@@ -137,6 +143,14 @@ export async function preparedServiceEnvironment(
     ...Object.fromEntries(SERVICES.map(({ portVariable }, index) => [portVariable, String(ports[index])])),
     ...extraEnv,
   };
+}
+
+/** The services' environment on the given infrastructure (stackEnvironment), every schema migrated. */
+export async function preparedServiceEnvironment(
+  infra: InfrastructureAddresses,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<NodeJS.ProcessEnv> {
+  const env = await stackEnvironment(infra, extraEnv);
   await migrateAll(env);
   return env;
 }

@@ -1,4 +1,4 @@
-// When the launcher starts a service again after it died (scripts/lib/service-supervisor.ts).
+// When the launcher starts a service again after it died (service-supervisor.ts).
 
 export interface RestartPolicy {
   /** The wait before the first restart. */

@@ -1,4 +1,4 @@
-import type { ServiceName } from './service-stack';
+import type { ServiceName } from './services';
 import { superviseServices } from './service-supervisor';
 
 /** A stack whose processes die when the test says so; `start` succeeds unless told to fail. */

@@ -2,7 +2,8 @@
 // started again after a bounded back-off, while the others keep running.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RestartBackoff, DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy';
-import { SERVICES, type ServiceName, type ServiceStack } from './service-stack';
+import type { ServiceStack } from './service-stack';
+import { SERVICES, type ServiceName } from './services';
 
 export interface Supervision {
   /** Stops watching (before the services are stopped on purpose). */

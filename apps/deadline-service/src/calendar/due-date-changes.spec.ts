@@ -1,13 +1,13 @@
 import { packageDefinition, packageYears, workingDayCalendarOf } from '@banjie/domain';
-import type { ProcedureSnapshot } from '../procedures/procedure-snapshot';
+import type { ProjectedProcedure } from '../procedures/procedure-projection';
 import { describeDueDateChange, dueDateChanges } from './due-date-changes';
 
 const procedure = (
   id: string,
   acceptedOn: string,
   committedWorkingDays: number,
-  pauses: ProcedureSnapshot['pauses'] = [],
-): ProcedureSnapshot => ({
+  pauses: ProjectedProcedure['pauses'] = [],
+): ProjectedProcedure => ({
   procedureId: `BJ-2026-0001-${id}`,
   projectCode: 'BJ-2026-0001',
   procedure: id as never,

@@ -5,16 +5,16 @@ import {
   type LocalDate,
   type WorkingDayCalendar,
 } from '@banjie/domain';
-import type { ProcedureSnapshot } from '../procedures/procedure-snapshot';
+import type { ProjectedProcedure } from '../procedures/procedure-projection';
 
 export interface DueDateChange {
-  procedure: ProcedureSnapshot;
+  procedure: ProjectedProcedure;
   previous: DueDateReading;
   current: DueDateReading;
 }
 
 /** A clock's due date under a calendar (null while paused, or when the calendar cannot count it). */
-export function dueDateUnder(p: ProcedureSnapshot, calendar: WorkingDayCalendar): DueDateReading {
+export function dueDateUnder(p: ProjectedProcedure, calendar: WorkingDayCalendar): DueDateReading {
   if (p.acceptedOn === null || p.committedWorkingDays === null) return { dueDate: null, provisional: false };
   try {
     const clock = procedureClock({
@@ -31,7 +31,7 @@ export function dueDateUnder(p: ProcedureSnapshot, calendar: WorkingDayCalendar)
 
 /** The open clocks whose due date (or its provisional mark) differs between two calendars. */
 export function dueDateChanges(
-  openClocks: readonly ProcedureSnapshot[],
+  openClocks: readonly ProjectedProcedure[],
   previous: WorkingDayCalendar,
   current: WorkingDayCalendar,
 ): DueDateChange[] {

@@ -10,7 +10,7 @@ import { EventConsumer, handle, mapConcurrently, type KafkaBatchContext, type Tx
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { ProcedureDeadlineClient } from '../temporal/procedure-deadline.client';
 import { ProcedureProjectionRepository } from './procedure-projection.repository';
-import type { ProcedureSnapshot } from './procedure-snapshot';
+import type { ProjectedProcedure } from './procedure-projection';
 
 export const PROCEDURE_PROJECTION_CONSUMER = 'deadline.procedures';
 
@@ -22,7 +22,7 @@ export const PROCEDURE_PROJECTION_CONSUMER = 'deadline.procedures';
  */
 interface ClockNews {
   type: string;
-  snapshot: ProcedureSnapshot;
+  snapshot: ProjectedProcedure;
   correlationId: string;
 }
 
@@ -55,7 +55,7 @@ export class ProcedureEventsConsumer {
     correlationId: string,
     tx: Tx,
   ): Promise<ClockNews | null> {
-    const snapshot: ProcedureSnapshot = { ...payload.public, helpers: payload.internal.helpers };
+    const snapshot: ProjectedProcedure = { ...payload.public, helpers: payload.internal.helpers };
     return (await this.projection.upsert(tx, snapshot)) ? { type, snapshot, correlationId } : null;
   }
 
@@ -76,8 +76,8 @@ export class ProcedureEventsConsumer {
     await this.projection.markClocksSynced(tx, synced);
   }
 
-  private async followInOrder(items: ClockNews[]): Promise<ProcedureSnapshot[]> {
-    const synced: ProcedureSnapshot[] = [];
+  private async followInOrder(items: ClockNews[]): Promise<ProjectedProcedure[]> {
+    const synced: ProjectedProcedure[] = [];
     for (const { type, snapshot, correlationId } of items) {
       try {
         if (await this.clocks.follow(snapshot, type, correlationId)) synced.push(snapshot);

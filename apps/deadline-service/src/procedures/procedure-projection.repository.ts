@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APPLICATION_END_STATUSES, CLOCK_STATUSES } from '@banjie/domain';
 import type { Tx } from '@banjie/platform';
-import type { ProcedureSnapshot } from './procedure-snapshot';
+import type { ProjectedProcedure } from './procedure-projection';
 
 const COLUMNS = `procedure_id AS "procedureId", project_code AS "projectCode", procedure, department, status, sequence,
   effective_date::text AS "effectiveDate",
@@ -11,7 +11,7 @@ const COLUMNS = `procedure_id AS "procedureId", project_code AS "projectCode", p
   extension_working_days AS "extensionWorkingDays", accepted_on::text AS "acceptedOn", pauses, due_date::text AS "dueDate",
   target_date::text AS "targetDate", completed_on::text AS "completedOn", helpers`;
 
-export type OpenClock = ProcedureSnapshot & {
+export type OpenClock = ProjectedProcedure & {
   told: boolean;
   calendarVersionTold: number | null;
   calendarLastYearTold: number | null;
@@ -23,7 +23,7 @@ export class ProcedureProjectionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Newer facts win: returns false (and changes nothing) for a snapshot not newer than the stored one. */
-  async upsert(tx: Tx, p: ProcedureSnapshot): Promise<boolean> {
+  async upsert(tx: Tx, p: ProjectedProcedure): Promise<boolean> {
     const rows: { procedure_id: string }[] = await tx.query(
       `INSERT INTO deadline.procedures (procedure_id, project_code, procedure, department, status, sequence, application_number,
          committed_working_days, extension_working_days, accepted_on, pauses, due_date, target_date, completed_on, helpers, effective_date, updated_at)
@@ -59,7 +59,10 @@ export class ProcedureProjectionRepository {
   }
 
   /** Temporal has been told about these snapshots (a procedure's row only if its sequence is still the stored one). */
-  async markClocksSynced(tx: Tx, told: Pick<ProcedureSnapshot, 'procedureId' | 'sequence'>[]): Promise<void> {
+  async markClocksSynced(
+    tx: Tx,
+    told: Pick<ProjectedProcedure, 'procedureId' | 'sequence'>[],
+  ): Promise<void> {
     if (told.length === 0) return;
     await tx.query(
       `UPDATE deadline.procedures p SET clock_synced_sequence = t.sequence
@@ -70,7 +73,7 @@ export class ProcedureProjectionRepository {
   }
 
   /** Outside a transaction: Temporal has been told about this snapshot. */
-  markClockSynced(told: Pick<ProcedureSnapshot, 'procedureId' | 'sequence'>): Promise<void> {
+  markClockSynced(told: Pick<ProjectedProcedure, 'procedureId' | 'sequence'>): Promise<void> {
     return this.markClocksSynced(this.dataSource.manager, [told]);
   }
 
@@ -97,7 +100,7 @@ export class ProcedureProjectionRepository {
   }
 
   /** Ended applications that had a clock, whose ending Temporal may not have heard of. */
-  unsyncedEndings(): Promise<ProcedureSnapshot[]> {
+  unsyncedEndings(): Promise<ProjectedProcedure[]> {
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM deadline.procedures
         WHERE status = ANY($1::text[]) AND accepted_on IS NOT NULL
@@ -107,7 +110,7 @@ export class ProcedureProjectionRepository {
   }
 
   /** Every procedure of the projects still on the key-project list (or not yet known to the directory). */
-  onTheList(): Promise<ProcedureSnapshot[]> {
+  onTheList(): Promise<ProjectedProcedure[]> {
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM deadline.procedures
         WHERE NOT EXISTS (SELECT 1 FROM deadline.project_directory d
@@ -115,8 +118,8 @@ export class ProcedureProjectionRepository {
     );
   }
 
-  async find(procedureId: string): Promise<ProcedureSnapshot | undefined> {
-    const [row]: ProcedureSnapshot[] = await this.dataSource.query(
+  async find(procedureId: string): Promise<ProjectedProcedure | undefined> {
+    const [row]: ProjectedProcedure[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM deadline.procedures WHERE procedure_id = $1`,
       [procedureId],
     );

@@ -3,7 +3,7 @@ import { heartbeat } from '@temporalio/activity';
 import type { DeadlineActivities, EscalationRequest } from '@banjie/workflows';
 import { withCorrelationId } from '@banjie/platform';
 import { EscalationService } from '../escalations/escalation.service';
-import { RungNoticeService } from '../notices/rung-notice.service';
+import { RungNoticeService } from '../rung-notices/rung-notice.service';
 import { QuarterTargetService } from '../targets/quarter-target.service';
 
 /** The activities of Banjie's workflows, as a Nest provider bound into the worker. */

@@ -27,8 +27,8 @@ import {
   clockUpdateOf,
   endingOf,
   hasRunningClock,
-  type ProcedureSnapshot,
-} from '../procedures/procedure-snapshot';
+  type ProjectedProcedure,
+} from '../procedures/procedure-projection';
 import { TEMPORAL_CLIENT } from './temporal.tokens';
 
 type ClockSignal = SignalDefinition<[ClockUpdate], string>;
@@ -68,7 +68,7 @@ export class ProcedureDeadlineClient {
   ) {}
 
   /** Tells the clock of the snapshot's application what changed (or starts it); returns false when there is nothing to tell. */
-  async follow(p: ProcedureSnapshot, eventType: string, correlationId: string): Promise<boolean> {
+  async follow(p: ProjectedProcedure, eventType: string, correlationId: string): Promise<boolean> {
     if (hasRunningClock(p)) {
       await this.signalWithStart(p, SIGNAL_OF_EVENT.get(eventType) ?? clockSyncedSignal, correlationId);
       return true;
@@ -94,7 +94,7 @@ export class ProcedureDeadlineClient {
    * the snapshot's sequence (`told`: the projection recorded the signal). One describe per clock —
    * no query, which would have the worker replay every clock's history after a restart.
    */
-  async heal(p: ProcedureSnapshot, told: boolean, correlationId: string): Promise<ClockHealth> {
+  async heal(p: ProjectedProcedure, told: boolean, correlationId: string): Promise<ClockHealth> {
     try {
       const description = await this.handle(p).describe();
       if (description.status.name === 'COMPLETED') return 'ENDED';
@@ -111,7 +111,7 @@ export class ProcedureDeadlineClient {
   }
 
   /** Gives a running clock the calendar in force (the workflow ignores a version it has); false when no clock runs for it. */
-  async tellCalendar(p: ProcedureSnapshot & { acceptedOn: string }): Promise<boolean> {
+  async tellCalendar(p: ProjectedProcedure & { acceptedOn: string }): Promise<boolean> {
     try {
       await this.handle(p).signal(calendarChangedSignal, this.calendars.snapshotFor(p.acceptedOn));
       return true;
@@ -122,18 +122,18 @@ export class ProcedureDeadlineClient {
   }
 
   query(
-    p: Pick<ProcedureSnapshot, 'procedureId' | 'applicationNumber'>,
+    p: Pick<ProjectedProcedure, 'procedureId' | 'applicationNumber'>,
     asOf?: string,
   ): Promise<ProcedureDeadlineView> {
     return this.handle(p).query(procedureDeadlineQuery, ...(asOf === undefined ? [] : [asOf]));
   }
 
-  private handle(p: Pick<ProcedureSnapshot, 'procedureId' | 'applicationNumber'>) {
+  private handle(p: Pick<ProjectedProcedure, 'procedureId' | 'applicationNumber'>) {
     return this.client.workflow.getHandle(procedureDeadlineWorkflowId(p.procedureId, p.applicationNumber));
   }
 
   private async signalWithStart(
-    p: ProcedureSnapshot,
+    p: ProjectedProcedure,
     signal: ClockSignal,
     correlationId: string,
   ): Promise<void> {

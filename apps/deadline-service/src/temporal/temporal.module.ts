@@ -8,7 +8,7 @@ import { DeadlineCalendar } from '../calendar/deadline-calendar';
 import { DueDateChangeRepository } from '../calendar/due-date-change.repository';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { EscalationModule } from '../escalations/escalation.module';
-import { NoticeModule } from '../notices/notice.module';
+import { RungNoticesModule } from '../rung-notices/rung-notices.module';
 import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
 import { QuarterTargetService } from '../targets/quarter-target.service';
 import { QuarterTargetStarter } from '../targets/quarter-target.starter';
@@ -25,7 +25,7 @@ export class TemporalModule {
   static forConfig(config: DeadlineConfig): DynamicModule {
     return {
       module: TemporalModule,
-      imports: [TerminusModule, EscalationModule, NoticeModule],
+      imports: [TerminusModule, EscalationModule, RungNoticesModule],
       providers: [
         { provide: DEADLINE_CONFIG, useValue: config },
         {

@@ -6,7 +6,7 @@ import { Client as PgClient } from 'pg';
 import { Topics } from '@banjie/contracts';
 import { eventually, requiredEnv } from '@banjie/testing';
 import { EscalationService } from '../escalations/escalation.service';
-import { ReminderService } from '../notices/reminder.service';
+import { ReminderService } from '../rung-notices/reminder.service';
 import { deadlineClient, randomProjectCode, startIsolatedDeadline } from '../test/deadline-harness';
 import type { DeliveryView } from './webhook-deliveries.repository';
 import { verifyWebhookSignature } from './webhook-signature';

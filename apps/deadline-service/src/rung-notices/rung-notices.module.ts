@@ -5,9 +5,13 @@ import { ReminderRepository } from './reminder.repository';
 import { ReminderService } from './reminder.service';
 import { RungNoticeService } from './rung-notice.service';
 
+/**
+ * The rungs a clock workflow reaches, recorded and addressed: reminders and escalations in the
+ * deadline service's ledgers (not the notice service, which keeps the public board).
+ */
 @Module({
   imports: [EscalationModule],
   providers: [ReminderRepository, ReminderService, ProcedureContactsRepository, RungNoticeService],
   exports: [ReminderService, RungNoticeService],
 })
-export class NoticeModule {}
+export class RungNoticesModule {}

@@ -3,7 +3,7 @@ import { endsApplication, hasClock } from '@banjie/domain';
 import type { ClockUpdate, ProcedureEndOutcome } from '@banjie/workflows';
 
 /** What the deadline service keeps of a procedure: the approval service's latest public snapshot and the helpers' logins. */
-export type ProcedureSnapshot = Pick<
+export type ProjectedProcedure = Pick<
   PublicProcedureFields,
   | 'procedureId'
   | 'projectCode'
@@ -24,19 +24,19 @@ export type ProcedureSnapshot = Pick<
 
 /** An accepted application whose working-day clock runs (or is paused by a supplement request). */
 export function hasRunningClock(
-  p: ProcedureSnapshot,
-): p is ProcedureSnapshot & { acceptedOn: string; committedWorkingDays: number } {
+  p: ProjectedProcedure,
+): p is ProjectedProcedure & { acceptedOn: string; committedWorkingDays: number } {
   return hasClock(p.status) && p.acceptedOn !== null && p.committedWorkingDays !== null;
 }
 
 /** How the application ended, if it has. */
-export function endingOf(p: ProcedureSnapshot): ProcedureEndOutcome | null {
+export function endingOf(p: ProjectedProcedure): ProcedureEndOutcome | null {
   // The statuses that end an application are exactly the workflow's outcomes.
   return endsApplication(p.status) ? (p.status as ProcedureEndOutcome) : null;
 }
 
 export function clockUpdateOf(
-  p: ProcedureSnapshot & { acceptedOn: string; committedWorkingDays: number },
+  p: ProjectedProcedure & { acceptedOn: string; committedWorkingDays: number },
 ): ClockUpdate {
   return {
     sequence: p.sequence,

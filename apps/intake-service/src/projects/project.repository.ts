@@ -85,7 +85,8 @@ export class ProjectRepository {
 
   /** Writes a locked project's changed facts and state, moving it to its next version. */
   async saveChanges(tx: Tx, project: Project): Promise<Project> {
-    const [{ version }] = (await tx.query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [[{ version }]] = (await tx.query(
       `UPDATE intake.projects SET name = $2, owner_enterprise_id = $3, owner_enterprise_name = $4, total_investment = $5,
          cluster = $6, chain = $7, location = $8, planned_start = $9, responsible_unit = $10, helpers = $11,
          leading_official = $12, state = $13, suspended_from = $14, updated_at = $15, version = version + 1
@@ -108,7 +109,7 @@ export class ProjectRepository {
         project.suspendedFrom,
         project.updatedAt,
       ],
-    )) as [{ version: number }];
+    )) as [[{ version: number }], number];
     return { ...project, version };
   }
 

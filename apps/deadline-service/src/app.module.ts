@@ -1,15 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule } from '@banjie/platform';
-import { CalendarEventsConsumer } from './calendar/calendar-events.consumer';
-import { ClocksController } from './clocks/clocks.controller';
+import { CalendarChangesModule } from './calendar/calendar-changes.module';
+import { ClocksModule } from './clocks/clocks.module';
 import type { DeadlineConfig } from './config';
+import { DeadlineConfigModule } from './config.module';
 import { deadlineDatabase } from './database/deadline-database';
 import { EscalationModule } from './escalations/escalation.module';
-import { ProcedureEventsConsumer } from './procedures/procedure-events.consumer';
-import { ProjectDirectoryConsumer } from './projects/project-directory.consumer';
-import { DeadlineReconciler } from './reconciler/deadline.reconciler';
-import { TargetsController } from './targets/targets.controller';
-import { TemporalModule } from './temporal/temporal.module';
+import { ProceduresModule } from './procedures/procedures.module';
+import { ProjectsModule } from './projects/projects.module';
+import { ReconcilerModule } from './reconciler/reconciler.module';
+import { TargetsModule } from './targets/targets.module';
+import { TemporalHealthModule } from './temporal/temporal-health.module';
+import { TemporalWorkerModule } from './temporal/temporal-worker.module';
 import { WebhookModule } from './webhooks/webhook.module';
 
 @Module({})
@@ -19,18 +21,18 @@ export class DeadlineAppModule {
       module: DeadlineAppModule,
       imports: [
         PlatformModule.forService({ config, database: deadlineDatabase, publishesEvents: true }),
-        TemporalModule.forConfig(config),
+        DeadlineConfigModule.forConfig(config),
+        TemporalHealthModule,
+        TemporalWorkerModule,
         EscalationModule,
         ...(config.webhooks ? [WebhookModule.forConfig(config.webhooks)] : []),
+        ProjectsModule,
+        ProceduresModule,
+        CalendarChangesModule,
+        TargetsModule,
+        ClocksModule,
+        ReconcilerModule,
       ],
-      controllers: [
-        ProjectDirectoryConsumer,
-        ProcedureEventsConsumer,
-        CalendarEventsConsumer,
-        TargetsController,
-        ClocksController,
-      ],
-      providers: [DeadlineReconciler],
     };
   }
 }

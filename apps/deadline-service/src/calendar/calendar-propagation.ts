@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { mapConcurrently } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { ProcedureProjectionRepository, type OpenClock } from '../procedures/procedure-projection.repository';
-import { ProcedureDeadlineClient } from '../temporal/procedure-deadline.client';
+import { ProcedureDeadlineClient } from '../procedures/procedure-deadline.client';
 import { DeadlineCalendar } from './deadline-calendar';
 
 export interface PropagationReport {

@@ -6,7 +6,7 @@ import { shanghaiLocalDate } from '@banjie/domain';
 import { CurrentActor, DomainException, Roles, type Actor } from '@banjie/platform';
 import { DueDateChangeRepository } from '../calendar/due-date-change.repository';
 import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
-import { ProcedureDeadlineClient } from '../temporal/procedure-deadline.client';
+import { ProcedureDeadlineClient } from '../procedures/procedure-deadline.client';
 
 export class ProcedureIdParam {
   @Matches(/^BJ-\d{4}-\d{4,}-[A-Z_]{2,20}$/, { message: 'procedureId must look like BJ-2023-0001-EIA' })

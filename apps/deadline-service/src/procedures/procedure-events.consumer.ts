@@ -8,7 +8,7 @@ import {
 } from '@banjie/contracts';
 import { EventConsumer, handle, mapConcurrently, type KafkaBatchContext, type Tx } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
-import { ProcedureDeadlineClient } from '../temporal/procedure-deadline.client';
+import { ProcedureDeadlineClient } from './procedure-deadline.client';
 import { ProcedureProjectionRepository } from './procedure-projection.repository';
 import type { ProjectedProcedure } from './procedure-projection';
 

@@ -9,7 +9,7 @@ import {
 } from '@banjie/contracts';
 import { hasBegunConstruction, isOnProjectList } from '@banjie/domain';
 import { EventConsumer, handle, type KafkaBatchContext, type Tx } from '@banjie/platform';
-import { ProjectStartWatchStarter } from '../temporal/project-start-watch.starter';
+import { ProjectStartWatchStarter } from './project-start-watch.starter';
 import { ProjectDirectoryRepository } from './project-directory.repository';
 
 export const PROJECT_DIRECTORY_CONSUMER = 'deadline.project-directory';

@@ -12,7 +12,7 @@ import { CalendarPropagation } from '../calendar/calendar-propagation';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
 import { QuarterTargetStarter } from '../targets/quarter-target.starter';
-import { ProcedureDeadlineClient } from '../temporal/procedure-deadline.client';
+import { ProcedureDeadlineClient } from '../procedures/procedure-deadline.client';
 
 export interface ReconcileReport {
   checked: number;

@@ -13,7 +13,7 @@ import {
   startWatchWorkflowId,
 } from '@banjie/workflows';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
-import { TEMPORAL_CLIENT } from './temporal.tokens';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 
 const DAY_MS = 24 * 3600 * 1000;
 

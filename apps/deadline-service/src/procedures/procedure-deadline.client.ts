@@ -23,13 +23,8 @@ import {
 } from '@banjie/workflows';
 import { DeadlineCalendar } from '../calendar/deadline-calendar';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
-import {
-  clockUpdateOf,
-  endingOf,
-  hasRunningClock,
-  type ProjectedProcedure,
-} from '../procedures/procedure-projection';
-import { TEMPORAL_CLIENT } from './temporal.tokens';
+import { clockUpdateOf, endingOf, hasRunningClock, type ProjectedProcedure } from './procedure-projection';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 
 type ClockSignal = SignalDefinition<[ClockUpdate], string>;
 

@@ -1,7 +1,22 @@
 // Command-line options of `npm run bench`.
 import { parseArgs } from 'node:util';
 
+export const USAGE = `npm run bench -- [options]   (tools/bench/README.md, docs/performance.md)
+  --quick                    about 6 minutes: 150/s for 40 s, 1,000 workflows, 200,000 events
+  --duration <s>             seconds of each sustained-rate phase (300; quick 40)
+  --rate <n,n,…>             sustained rates to try, actions/s (300; quick 150)
+  --latency-seconds <s>      seconds of the 50/s latency phase (60; quick 20)
+  --workflows <n>            accepted applications queued for the workflow start-up (10000; quick 1000)
+  --history-rows <n>         events the board rebuild replays (1000000; quick 200000)
+  --cpu-prof                 a V8 CPU profile of every service, in the log directory
+  --sources                  the services from their TypeScript sources instead of the build
+  --service-node-options <…> V8 flags for the services (default: docker-compose.yml's heap limits)
+  --help                     this text
+`;
+
 export interface BenchOptions {
+  /** Print the usage and do nothing else. */
+  help: boolean;
   quick: boolean;
   /** Seconds of each sustained-rate phase. */
   duration: number;
@@ -33,6 +48,7 @@ export function benchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
+      help: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
       sources: { type: 'boolean', default: false },
@@ -46,6 +62,7 @@ export function benchOptions(argv: string[]): BenchOptions {
   });
   const quick = values.quick ?? false;
   return {
+    help: values.help ?? false,
     quick,
     duration: positive('duration', values.duration ?? (quick ? '40' : '300')),
     rates: (values.rate ?? (quick ? '150' : '300')).split(',').map((rate) => positive('rate', rate)),

@@ -1,4 +1,4 @@
-// `node -r @swc-node/register scripts/bench/profile-summary.ts <file.cpuprofile> [top]`: where a
+// `node -r @swc-node/register tools/bench/profile-summary.ts <file.cpuprofile> [top]`: where a
 // service spent its CPU (from `npm run bench -- --cpu-prof`): self time by package or source
 // folder, and the hottest functions.
 import { readFileSync } from 'node:fs';

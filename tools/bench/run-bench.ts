@@ -35,7 +35,7 @@ import {
 } from './figures';
 import { BenchClient } from './http-client';
 import { rssOfServices, sampleRssPeaks } from './memory';
-import { benchOptions, type BenchOptions } from './options';
+import { benchOptions, USAGE, type BenchOptions } from './options';
 import { kafkaProduceRate, postgresCommitRate } from './raw-limits';
 import { ms, table } from './report';
 import { benchRows } from './rows';
@@ -337,6 +337,10 @@ function report(figures: BenchFigures, options: BenchOptions): void {
 
 async function main(): Promise<void> {
   const options = benchOptions(process.argv.slice(2));
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const logs = mkdtempSync(join(tmpdir(), 'banjie-bench-'));
   say(`options ${JSON.stringify(options)}; service logs in ${logs}`);
   if (!options.fromSources) say(await buildServices());

@@ -33,7 +33,9 @@ export default [
       '**/dist/**',
       '.banjie/**',
       '.nx/**',
-      'infra/**',
+      'infra/docker/**',
+      'infra/kafka/**',
+      'infra/temporal/**',
       '**/*.js',
       '**/*.cjs',
       '**/*.mjs',
@@ -71,6 +73,7 @@ export default [
               bannedExternalImports: [...SERVER_ONLY, '@temporalio/*'],
             },
             { sourceTag: 'type:local-infra', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:launcher', onlyDependOnLibsWithTags: ['type:local-infra', 'type:platform'] },
             {
               sourceTag: 'type:platform',
               // Tests only: production code is kept from the harness by no-restricted-imports below.
@@ -98,7 +101,7 @@ export default [
               ],
             },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: LIBS },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: LIBS },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [...LIBS, 'type:launcher'] },
           ],
         },
       ],

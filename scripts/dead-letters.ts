@@ -10,7 +10,7 @@ import {
   replayDeadLetters,
   type DeadLetter,
 } from '@banjie/platform';
-import { localServiceEnvironment } from '../infra/launcher/local-environment';
+import { localServiceEnvironment } from '@banjie/launcher';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

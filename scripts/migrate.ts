@@ -2,7 +2,7 @@
 // migrates itself (`apps/<service>/src/main.ts migrate`), the four in parallel. Uses DATABASE_URL
 // (and the other service variables) from the environment, or the local defaults.
 import { migrateAll } from '@banjie/testing/stack';
-import { localServiceEnvironment } from '../infra/launcher/local-environment';
+import { localServiceEnvironment } from '@banjie/launcher';
 
 migrateAll(localServiceEnvironment())
   .then((lines) => process.stdout.write(`${lines.join('\n')}\n`))

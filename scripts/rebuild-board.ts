@@ -2,7 +2,7 @@
 // stored public event history (local defaults, or the environment's DATABASE_URL etc.), by the
 // notice service's own `rebuild-board` command.
 import { runServiceCommand } from '@banjie/testing/stack';
-import { localServiceEnvironment } from '../infra/launcher/local-environment';
+import { localServiceEnvironment } from '@banjie/launcher';
 
 runServiceCommand('notice-service', 'rebuild-board', localServiceEnvironment())
   .then((line) => process.stdout.write(`${line}\n`))

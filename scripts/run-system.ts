@@ -4,8 +4,8 @@
 // (idempotent), and prints the URLs. A service that dies is reported and restarted (with a bounded
 // back-off: libs/testing/src/stack/restart-policy.ts). Ctrl-C stops the services; the
 // infrastructure keeps running until `npm run infra -- down`.
-import { up } from '../infra/launcher/cli';
-import { localPaths, localPorts, localServiceEnvironment } from '../infra/launcher/local-environment';
+import { up } from '@banjie/launcher';
+import { localPaths, localPorts, localServiceEnvironment } from '@banjie/launcher';
 import { issueToken } from '@banjie/platform';
 import { loadPortfolioWithHistory } from '@banjie/portfolio';
 import { migrateAll, startServices, superviseServices } from '@banjie/testing/stack';

@@ -1,9 +1,6 @@
 import { join } from 'node:path';
 import { localStateDir, postgresUrl } from '@banjie/local-infra';
-import {
-  LOCAL_DEVELOPMENT_JWT_SECRET,
-  LOCAL_DEVELOPMENT_MODE,
-} from '../../libs/platform/src/auth/local-signing-key';
+import { LOCAL_DEVELOPMENT_JWT_SECRET, LOCAL_DEVELOPMENT_MODE } from '@banjie/platform';
 
 const numberFrom = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 

@@ -37,3 +37,4 @@ export * from './http/is-one-line.decorator';
 export * from './calendar/calendar-replica';
 export { CalendarReplicaRepository } from './calendar/calendar-replica.repository';
 export * from './calendar/calendar-replica.migration';
+export * from './http/paging';

@@ -3,12 +3,11 @@ import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { shanghaiLocalDate } from '@banjie/domain';
-import { eventually, requiredEnv } from '@banjie/testing';
+import { deadlineClient, eventually, requiredEnv } from '@banjie/testing';
 import { procedureDeadlineQuery, procedureDeadlineWorkflowId } from '@banjie/workflows';
 import { DeadlineReconciler } from './reconciler/deadline.reconciler';
 import {
   ApprovalEventPublisher,
-  deadlineClient,
   eiaSnapshot,
   randomProjectCode,
   startIsolatedDeadline,

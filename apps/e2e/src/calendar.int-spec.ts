@@ -1,6 +1,3 @@
-import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,21 +12,18 @@ import {
   type CalendarDefinition,
   type WorkingDayCalendar,
 } from '@banjie/domain';
-import { baseUrl, eventually, freshDatabaseUrl, serviceEnvironment, tokenFor } from '@banjie/testing';
-import { calendarCommand } from '../../../scripts/calendar-command';
 import {
   approvalClient,
-  planItems,
-  startIsolatedApproval,
-} from '../../approval-service/src/test/approval-api';
-import { migrateDeadline, startDeadlineService } from '../../deadline-service/src/deadline-service';
-import { deadlineClient } from '../../deadline-service/src/test/deadline-harness';
-import {
+  deadlineClient,
+  eventually,
   intakeClient,
+  planItems,
+  runCommand,
   sampleRegistration,
-  startIsolatedIntake,
-} from '../../intake-service/src/test/intake-api';
-import { startIsolatedNotice } from '../../notice-service/src/test/notice-api';
+  startTestStack,
+  tokenFor,
+  type TestStack,
+} from '@banjie/testing';
 
 interface Reading {
   dueDate: string | null;
@@ -69,29 +63,29 @@ const PUBLISHED_2027 = {
  * and in the running deadline workflow.
  */
 describe('the published working-day calendar, end to end', () => {
-  let intake: INestApplication;
-  let approval: INestApplication;
-  let notice: INestApplication;
-  let deadline: INestApplication;
+  let stack: TestStack;
+  let intake: string;
+  let approval: string;
+  let notice: string;
+  let deadline: string;
 
   beforeAll(async () => {
-    const databaseUrl = await freshDatabaseUrl('calendar');
-    const deadlineEnv = {
-      ...(await serviceEnvironment(databaseUrl, 'DEADLINE_PORT')),
-      TEMPORAL_TASK_QUEUE: `calendar-${randomUUID()}`,
-    };
-    await migrateDeadline(deadlineEnv);
-    ({ app: intake } = await startIsolatedIntake(databaseUrl));
-    [{ app: approval }, { app: notice }, deadline] = await Promise.all([
-      startIsolatedApproval(databaseUrl),
-      startIsolatedNotice({ databaseUrl, env: { NOTICE_RATE_LIMIT: '100000' } }),
-      startDeadlineService(deadlineEnv),
-    ]);
+    stack = await startTestStack(
+      'calendar',
+      ['intake-service', 'approval-service', 'notice-service', 'deadline-service'],
+      { serviceEnv: { 'notice-service': { NOTICE_RATE_LIMIT: '100000' } } },
+    );
+    [intake, approval, notice, deadline] = [
+      stack.urlOf('intake-service'),
+      stack.urlOf('approval-service'),
+      stack.urlOf('notice-service'),
+      stack.urlOf('deadline-service'),
+    ];
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.allSettled([intake?.close(), approval?.close(), notice?.close(), deadline?.close()]);
-  });
+    await stack?.stop();
+  }, 60_000);
 
   const admin = () => approvalClient(approval, { sub: 'calendar-admin', role: 'admin' });
 
@@ -102,7 +96,7 @@ describe('the published working-day calendar, end to end', () => {
   ): Promise<{ approval: Reading; board: Reading; clock: Reading }> {
     const procedure = (await approvalClient(approval, { sub: 'sup', role: 'supervisor' }).get(procedureId))
       .body;
-    const response = await fetch(`${baseUrl(notice)}/api/projects/${projectCode}`);
+    const response = await fetch(`${notice}/api/projects/${projectCode}`);
     expect(response.status).toBe(200);
     const { card } = (await response.json()) as { card: { procedures: Record<string, unknown>[] } };
     const onBoard = card.procedures.find((p) => p.procedure === 'EIA')!;
@@ -274,7 +268,7 @@ describe('the published working-day calendar, end to end', () => {
       parseLocalDate(today),
       packageYears()[packageYears().length - 1]!.year,
     );
-    const health = (await (await fetch(`${baseUrl(approval)}/health`)).json()) as {
+    const health = (await (await fetch(`${approval}/health`)).json()) as {
       status: string;
       warnings?: { reason: string }[];
     };
@@ -290,17 +284,18 @@ describe('the published working-day calendar, end to end', () => {
     // Publishing 2027 with `npm run calendar -- publish <file>`: a new version everywhere; nothing counted across 2027 is provisional any more.
     const file = join(mkdtempSync(join(tmpdir(), 'calendar-')), '2027.json');
     writeFileSync(file, JSON.stringify({ year: 2027, ...PUBLISHED_2027 }));
-    const cli = await calendarCommand(
-      [
-        'publish',
-        file,
-        '--url',
-        baseUrl(approval),
-        '--token',
-        tokenFor({ sub: 'calendar-admin', role: 'admin' }),
-      ],
-      {},
-    );
+    const cli = await runCommand('npm', [
+      'run',
+      '--silent',
+      'calendar',
+      '--',
+      'publish',
+      file,
+      '--url',
+      approval,
+      '--token',
+      tokenFor({ sub: 'calendar-admin', role: 'admin' }),
+    ]);
     expect(cli).toMatchObject({ exitCode: 0, stderr: '' });
     expect(JSON.parse(cli.stdout)).toMatchObject({
       year: 2027,
@@ -324,7 +319,7 @@ describe('the published working-day calendar, end to end', () => {
       ],
     });
     await expectAgreement(procedureId, code, expectedOn(withYear, version + 3));
-    const healthAfter = (await (await fetch(`${baseUrl(approval)}/health`)).json()) as { status: string };
+    const healthAfter = (await (await fetch(`${approval}/health`)).json()) as { status: string };
     expect(healthAfter.status).toBe(
       calendarHorizonWarning(parseLocalDate(today), 2027) === null ? 'ok' : 'degraded',
     );

@@ -1,14 +1,8 @@
-import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumPath } from '@banjie/local-infra';
-import { baseUrl, eventually, freshDatabaseUrl } from '@banjie/testing';
-import { startIsolatedApproval } from '../../approval-service/src/test/approval-api';
-import { startIsolatedIntake } from '../../intake-service/src/test/intake-api';
-import { startNoticeService } from '../../notice-service/src/notice-service';
-import { startIsolatedNotice } from '../../notice-service/src/test/notice-api';
+import { eventually, startTestStack, type TestStack } from '@banjie/testing';
 import { BOARD_STORIES, boardServices } from './test/flag-board-scenario';
 
 const SCREENSHOT = join(__dirname, '../../../test-artifacts/flag-board.png');
@@ -19,22 +13,16 @@ const SCREENSHOT = join(__dirname, '../../../test-artifacts/flag-board.png');
  * rides out a restart of the notice service.
  */
 describe('the flag board page, live in Chromium', () => {
-  let intake: INestApplication;
-  let approval: INestApplication;
-  let notice: INestApplication;
-  let noticeEnv: NodeJS.ProcessEnv;
+  let stack: TestStack;
   let browser: Browser;
   let page: Page;
   const chain = `重点-${Date.now().toString(36)}`;
   const codes: string[] = [];
 
   beforeAll(async () => {
-    const databaseUrl = await freshDatabaseUrl('board_e2e');
-    [{ app: intake }, { app: approval }, { app: notice, env: noticeEnv }] = await Promise.all([
-      startIsolatedIntake(databaseUrl),
-      startIsolatedApproval(databaseUrl),
-      startIsolatedNotice({ databaseUrl, env: { NOTICE_SSE_RETRY_MS: '500' } }),
-    ]);
+    stack = await startTestStack('board_e2e', ['intake-service', 'approval-service', 'notice-service'], {
+      serviceEnv: { 'notice-service': { NOTICE_SSE_RETRY_MS: '500' } },
+    });
     browser = await chromium.launch({
       executablePath: chromiumPath(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
@@ -44,18 +32,18 @@ describe('the flag board page, live in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.allSettled([notice?.close(), approval?.close(), intake?.close()]);
+    await stack?.stop();
   }, 60_000);
 
   const cell = (code: string, procedure: string) => `[data-code="${code}"] [data-procedure="${procedure}"]`;
   const flagOf = (code: string, procedure: string) => page.getAttribute(cell(code, procedure), 'data-flag');
 
   it('shows a flag turn green the moment a department approves, and survives the service restarting', async () => {
-    const services = boardServices(intake, approval);
+    const services = boardServices(stack.urlOf('intake-service'), stack.urlOf('approval-service'));
     for (const story of BOARD_STORIES) codes.push(await services.register(story, chain));
     const [pumpedStorage] = codes as [string];
 
-    await page.goto(`${baseUrl(notice)}/?chain=${encodeURIComponent(chain)}&pageSeconds=600`);
+    await page.goto(`${stack.urlOf('notice-service')}/?chain=${encodeURIComponent(chain)}&pageSeconds=600`);
     await page.waitForSelector(`${cell(pumpedStorage, 'EIA')}[data-flag="BLUE"]`, { timeout: 90_000 });
     await eventually(
       async () => expect(await page.locator('#rows .row').count()).toBe(BOARD_STORIES.length),
@@ -72,10 +60,10 @@ describe('the flag board page, live in Chromium', () => {
     expect(await page.textContent(cell(pumpedStorage, 'EIA'))).toMatch(/^结\d{2}-\d{2}$/);
 
     // The notice service goes away: the page says so, then comes back with it and keeps updating.
-    await notice.close();
+    await stack.shutDown('notice-service');
     await page.waitForSelector('body[data-connection="reconnecting"]', { timeout: 15_000 });
     expect(await page.isVisible('#banner')).toBe(true);
-    notice = await startNoticeService(noticeEnv);
+    await stack.start('notice-service');
     await page.waitForSelector('body[data-connection="live"]', { timeout: 30_000 });
     expect(await flagOf(pumpedStorage, 'SAFETY')).toBe('GREY');
     await services.accept(pumpedStorage, 'SAFETY');

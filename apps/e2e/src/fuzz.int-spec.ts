@@ -1,66 +1,56 @@
-import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
 import {
+  approvalClient,
   badTokens,
-  baseUrl,
   eventually,
   fuzzService,
+  intakeClient,
+  planItems,
+  sampleRegistration,
   settledStateDigest,
+  startTestStack,
   stateDigest,
   tokensForEveryRole,
   type FuzzTarget,
+  type TestStack,
 } from '@banjie/testing';
-import {
-  approvalClient,
-  planItems,
-  startIsolatedApproval,
-} from '../../approval-service/src/test/approval-api';
-import {
-  intakeClient,
-  sampleRegistration,
-  startIsolatedIntake,
-} from '../../intake-service/src/test/intake-api';
 
 /** CI's share of the fuzz run (`npm run fuzz` sends 10,000 and more over all four services). */
 const REQUESTS_PER_SERVICE = 1_000;
 
 describe('malformed requests against every endpoint', () => {
-  let intake: INestApplication;
-  let approval: INestApplication;
-  let databaseUrl: string;
+  let stack: TestStack;
   let projectCode: string;
 
   beforeAll(async () => {
-    ({ app: intake, databaseUrl } = await startIsolatedIntake());
-    ({ app: approval } = await startIsolatedApproval(databaseUrl));
-    const admin = intakeClient(intake, { sub: 'admin-1', role: 'admin' });
+    stack = await startTestStack('fuzz', ['intake-service', 'approval-service']);
+    const admin = intakeClient(stack.urlOf('intake-service'), { sub: 'admin-1', role: 'admin' });
     projectCode = (await admin<{ code: string }>('POST', '/projects', sampleRegistration)).body.code;
     await admin('PUT', `/projects/${projectCode}/plan`, {
       items: planItems('2023-06-30'),
       reason: '计划',
       effectiveDate: '2023-01-10',
     });
-    const reader = approvalClient(approval, { sub: 'dispatch-1', role: 'dispatch' });
+    const reader = approvalClient(stack.urlOf('approval-service'), { sub: 'dispatch-1', role: 'dispatch' });
     await eventually(async () => expect((await reader.ofProject(projectCode)).body).toHaveLength(11));
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.allSettled([intake?.close(), approval?.close()]);
+    await stack?.stop();
   });
 
-  const target = (service: string, app: INestApplication): FuzzTarget => ({
+  const target = (service: 'intake' | 'approval'): FuzzTarget => ({
     service,
-    baseUrl: baseUrl(app),
+    baseUrl: stack.urlOf(`${service}-service`),
     knownParams: { code: [projectCode], id: [`${projectCode}-EIA`, `${projectCode}-LAND_USE`] },
     tokens: tokensForEveryRole(),
     badTokens: badTokens(),
   });
 
-  it.each([['intake'], ['approval']])(
+  it.each([['intake'], ['approval']] as const)(
     '%s: no 5xx, no malformed command accepted, every refusal explained, no row changed',
     async (service) => {
-      const before = await settledStateDigest(databaseUrl, ['intake', 'approval']);
-      const report = await fuzzService(target(service, service === 'intake' ? intake : approval), {
+      const before = await settledStateDigest(stack.databaseUrl, ['intake', 'approval']);
+      const report = await fuzzService(target(service), {
         requests: REQUESTS_PER_SERVICE,
         seed: 20230328,
         concurrency: 8,
@@ -70,7 +60,7 @@ describe('malformed requests against every endpoint', () => {
         count: 0,
       });
       expect(report.requests).toBe(REQUESTS_PER_SERVICE);
-      expect(await stateDigest(databaseUrl, ['intake', 'approval'])).toEqual(before);
+      expect(await stateDigest(stack.databaseUrl, ['intake', 'approval'])).toEqual(before);
     },
     180_000,
   );

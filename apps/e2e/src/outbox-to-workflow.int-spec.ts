@@ -1,21 +1,9 @@
-import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { deadLetterTopic, Topics } from '@banjie/contracts';
-import {
-  baseUrl,
-  eventually,
-  freshDatabaseUrl,
-  requiredEnv,
-  serviceEnvironment,
-  tokenFor,
-} from '@banjie/testing';
-import { startWatchStatusQuery } from '@banjie/workflows';
-import { migrateDeadline, startDeadlineService } from '../../deadline-service/src/deadline-service';
-import { startWatchWorkflowId } from '@banjie/workflows';
-import { startIsolatedIntake } from '../../intake-service/src/test/intake-api';
+import { eventually, requiredEnv, startTestStack, tokenFor, type TestStack } from '@banjie/testing';
+import { startWatchStatusQuery, startWatchWorkflowId } from '@banjie/workflows';
 
 /**
  * The thin vertical slice, through real PostgreSQL, Kafka and Temporal: the intake service writes a
@@ -24,25 +12,16 @@ import { startIsolatedIntake } from '../../intake-service/src/test/intake-api';
  * escalates the overdue start. A duplicated event has no second effect.
  */
 describe('outbox → Kafka → idempotent consumer → Temporal workflow', () => {
-  let databaseUrl: string;
-  let intake: INestApplication;
-  let deadline: INestApplication;
+  let stack: TestStack;
   let db: PgClient;
   let temporal: Client;
 
   beforeAll(async () => {
-    databaseUrl = await freshDatabaseUrl('slice');
-    const deadlineEnv = {
-      ...(await serviceEnvironment(databaseUrl, 'DEADLINE_PORT')),
-      TEMPORAL_TASK_QUEUE: `slice-${Date.now()}`,
-      START_WATCH_GRACE_MS: '0',
-    };
-    await migrateDeadline(deadlineEnv);
-    [{ app: intake }, deadline] = await Promise.all([
-      startIsolatedIntake(databaseUrl),
-      startDeadlineService(deadlineEnv),
-    ]);
-    db = new PgClient({ connectionString: databaseUrl });
+    // Both services as their own processes, with their own Temporal task queue and consumer groups.
+    stack = await startTestStack('slice', ['intake-service', 'deadline-service'], {
+      serviceEnv: { 'deadline-service': { START_WATCH_GRACE_MS: '0' } },
+    });
+    db = new PgClient({ connectionString: stack.databaseUrl });
     await db.connect();
     temporal = new Client({
       connection: await Connection.connect({ address: requiredEnv('TEMPORAL_ADDRESS') }),
@@ -50,7 +29,7 @@ describe('outbox → Kafka → idempotent consumer → Temporal workflow', () =>
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.allSettled([intake?.close(), deadline?.close(), db?.end(), temporal?.connection.close()]);
+    await Promise.allSettled([stack?.stop(), db?.end(), temporal?.connection.close()]);
   });
 
   const registration = {
@@ -68,7 +47,7 @@ describe('outbox → Kafka → idempotent consumer → Temporal workflow', () =>
   };
 
   it('registers a project, escalates its overdue start once, and ignores a duplicated event', async () => {
-    const response = await fetch(`${baseUrl(intake)}/projects`, {
+    const response = await fetch(`${stack.urlOf('intake-service')}/projects`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -136,7 +115,7 @@ describe('outbox → Kafka → idempotent consumer → Temporal workflow', () =>
     await producer.disconnect();
 
     await eventually(async () => {
-      const metrics = await (await fetch(`${baseUrl(deadline)}/metrics`)).text();
+      const metrics = await (await fetch(`${stack.urlOf('deadline-service')}/metrics`)).text();
       expect(metrics).toMatch(/banjie_events_processed_total\{[^}]*outcome="duplicate"[^}]*\} 1/);
     }, 20_000);
     const processed = await db.query(

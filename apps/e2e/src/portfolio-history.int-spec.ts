@@ -1,9 +1,14 @@
-import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
 import { ProcedureAction, ProcedureStatus } from '@banjie/contracts';
 import { boardFlag, createChineseWorkingDayCalendar } from '@banjie/domain';
 import type { Actor } from '@banjie/platform';
-import { baseUrl, eventually, freshDatabaseUrl, tokenFor } from '@banjie/testing';
+import {
+  approvalClient,
+  eventually,
+  intakeClient,
+  startTestStack,
+  tokenFor,
+  type TestStack,
+} from '@banjie/testing';
 import {
   buildApprovalHistory,
   constructionStartOf,
@@ -20,9 +25,6 @@ import {
   type PortfolioLoadReport,
   type ProcedureHistory,
 } from '@banjie/portfolio';
-import { approvalClient, startIsolatedApproval } from '../../approval-service/src/test/approval-api';
-import { intakeClient, startIsolatedIntake } from '../../intake-service/src/test/intake-api';
-import { startIsolatedNotice } from '../../notice-service/src/test/notice-api';
 
 const calendar = createChineseWorkingDayCalendar();
 const seed = readPortfolioSeed();
@@ -52,9 +54,10 @@ function handfulOfProjects(): string[] {
  * interrupted after one action is resumed where it stopped; loading again changes nothing.
  */
 describe('loading the 2023 portfolio with its approval history', () => {
-  let intake: INestApplication;
-  let approval: INestApplication;
-  let notice: INestApplication;
+  let stack: TestStack;
+  let intake: string;
+  let approval: string;
+  let notice: string;
   const names = handfulOfProjects();
   const played = histories.filter((history) => names.includes(history.projectName));
   const actions = played.reduce((sum, history) => sum + history.steps.length, 0);
@@ -64,8 +67,8 @@ describe('loading the 2023 portfolio with its approval history', () => {
 
   const load = () =>
     loadPortfolioWithHistory({
-      intakeUrl: baseUrl(intake),
-      approvalUrl: baseUrl(approval),
+      intakeUrl: intake,
+      approvalUrl: approval,
       signToken: tokenFor,
       projectNames: names,
       log: (line) => void lines.push(line),
@@ -95,7 +98,7 @@ describe('loading the 2023 portfolio with its approval history', () => {
         helpers: project.helpers.map(({ name, phone }) => ({ name, phone })),
       }));
     const { projects } = await loadProjectsThroughIntake(
-      new JsonApi(baseUrl(intake)),
+      new JsonApi(intake),
       tokenFor(PORTFOLIO_LOADER),
       withoutLogins,
       4,
@@ -121,12 +124,12 @@ describe('loading the 2023 portfolio with its approval history', () => {
   }
 
   beforeAll(async () => {
-    const databaseUrl = await freshDatabaseUrl('portfolio');
-    [{ app: intake }, { app: approval }, { app: notice }] = await Promise.all([
-      startIsolatedIntake(databaseUrl),
-      startIsolatedApproval(databaseUrl),
-      startIsolatedNotice({ databaseUrl }),
-    ]);
+    stack = await startTestStack('portfolio', ['intake-service', 'approval-service', 'notice-service']);
+    [intake, approval, notice] = [
+      stack.urlOf('intake-service'),
+      stack.urlOf('approval-service'),
+      stack.urlOf('notice-service'),
+    ];
     await interruptedRun();
     first = await load();
     const listed = await intakeClient(intake, dispatch)<{ items: { code: string; name: string }[] }>(
@@ -137,7 +140,7 @@ describe('loading the 2023 portfolio with its approval history', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await Promise.allSettled([notice?.close(), approval?.close(), intake?.close()]);
+    await stack?.stop();
   }, 60_000);
 
   it('loads the projects and sends every action of their histories, resuming the interrupted run, with progress and a summary', () => {
@@ -220,7 +223,7 @@ describe('loading the 2023 portfolio with its approval history', () => {
         }));
       await eventually(
         async () => {
-          const response = await fetch(`${baseUrl(notice)}/api/projects/${code}?asOf=${Q1_2023.reportDay}`);
+          const response = await fetch(`${notice}/api/projects/${code}?asOf=${Q1_2023.reportDay}`);
           const { card } = (await response.json()) as {
             card: { procedures: { procedure: string; flag: string }[] };
           };

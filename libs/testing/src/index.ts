@@ -6,4 +6,6 @@ export * from './time-skipping-suite';
 export * from './simulated-clock';
 export * from './fuzz';
 export * from './event-recorder';
+export * from './clients';
 export * from './stack';
+export * from './test-stack';

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { Client as PgClient } from 'pg';
 import { ALL_TOPICS } from '@banjie/contracts';
 import { freePort, ensureDatabase } from '@banjie/local-infra';
 import { issueToken, LOCAL_DEVELOPMENT_JWT_SECRET, type Actor } from '@banjie/platform';
@@ -38,7 +39,8 @@ export async function serviceEnvironment(
   };
 }
 
-async function consumerGroupAtEnd(prefix: string): Promise<string> {
+/** A Kafka consumer group whose offsets stand at the current end of every topic. */
+export async function consumerGroupAtEnd(prefix: string): Promise<string> {
   const groupId = `${prefix}-test-${randomBytes(4).toString('hex')}`;
   const admin = new Kafka({
     clientId: 'banjie-test-harness',
@@ -61,6 +63,22 @@ async function consumerGroupAtEnd(prefix: string): Promise<string> {
     await admin.disconnect();
   }
   return groupId;
+}
+
+/**
+ * Test files share one Kafka broker: each intake database starts its project codes at a random
+ * far-off number, so events of different files never share a key.
+ */
+export async function spreadProjectCodes(intakeDatabaseUrl: string): Promise<void> {
+  const db = new PgClient({ connectionString: intakeDatabaseUrl });
+  await db.connect();
+  try {
+    await db.query(
+      `ALTER SEQUENCE intake.project_code_seq RESTART WITH ${10_000 + Math.floor(Math.random() * 89_000) * 10}`,
+    );
+  } finally {
+    await db.end();
+  }
 }
 
 export function tokenFor(actor: Actor): string {

@@ -6,13 +6,20 @@ import { Client as PgClient } from 'pg';
 import { PROCEDURE_ACTIONS, Topics, type ProcedureAction } from '@banjie/contracts';
 import { addDays, createChineseWorkingDayCalendar, type LocalDate } from '@banjie/domain';
 import type { Actor } from '@banjie/platform';
-import { eventually, freshDatabaseUrl, recordEvents, requiredEnv, type EventRecorder } from '@banjie/testing';
 import {
+  approvalClient,
+  eventually,
+  freshDatabaseUrl,
   intakeClient,
+  planItems,
+  recordEvents,
+  requiredEnv,
   sampleRegistration,
-  startIsolatedIntake,
-} from '../../../intake-service/src/test/intake-api';
-import { approvalClient, planItems, startIsolatedApproval, VALID_ACTION_BODIES } from '../test/approval-api';
+  startTestStack,
+  type EventRecorder,
+  type TestStack,
+} from '@banjie/testing';
+import { startIsolatedApproval, VALID_ACTION_BODIES } from '../test/approval-api';
 
 interface ReceivedEvent {
   eventId: string;
@@ -63,15 +70,16 @@ const PERMITTED: Record<keyof typeof actors, ProcedureAction[] | null> = {
 const LATE = { reason: '系统上线前的办理记录补录', evidence: '纸质档案' };
 
 describe('approval service on real PostgreSQL and Kafka (with the intake service)', () => {
-  let intake: INestApplication;
+  let intake: TestStack;
   let approval: INestApplication;
   let db: PgClient;
   let recorder: EventRecorder<ReceivedEvent>;
 
   beforeAll(async () => {
     const databaseUrl = await freshDatabaseUrl('approval');
-    [{ app: intake }, { app: approval }] = await Promise.all([
-      startIsolatedIntake(databaseUrl),
+    // The intake service runs as its own process, as in production: the plans come from it over Kafka.
+    [intake, { app: approval }] = await Promise.all([
+      startTestStack('approval', ['intake-service'], { databaseUrl }),
       startIsolatedApproval(databaseUrl),
     ]);
     db = new PgClient({ connectionString: databaseUrl });
@@ -80,11 +88,11 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.allSettled([recorder?.stop(), approval?.close(), intake?.close(), db?.end()]);
+    await Promise.allSettled([recorder?.stop(), approval?.close(), intake?.stop(), db?.end()]);
   }, 60_000);
 
   const as = (actor: keyof typeof actors) => approvalClient(approval, actors[actor]);
-  const intakeAdmin = () => intakeClient(intake, { sub: 'admin-1', role: 'admin' });
+  const intakeAdmin = () => intakeClient(intake.urlOf('intake-service'), { sub: 'admin-1', role: 'admin' });
   const eventsOf = (procedureId: string) =>
     recorder.received.filter((e) => e.payload.public.procedureId === procedureId);
   /** Records a past action as it happened (older than the back-dating grace): an admin's late entry on behalf of the actor whose action it was. */

@@ -2,8 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Topics, type InternalProcedureFields, type PublicProcedureFields } from '@banjie/contracts';
-import type { Actor } from '@banjie/platform';
-import { baseUrl, freshDatabaseUrl, requiredEnv, serviceEnvironment, tokenFor } from '@banjie/testing';
+import { freshDatabaseUrl, requiredEnv, serviceEnvironment } from '@banjie/testing';
 import { migrateDeadline, startDeadlineService } from '../deadline-service';
 
 /** A fresh deadline service on its own database and its own Temporal task queue. */
@@ -23,22 +22,6 @@ export async function startIsolatedDeadline(
 /** A random project code far from other test files' codes (they share one Kafka broker). */
 export const randomProjectCode = (): string =>
   `BJ-2023-${String(100_000 + Math.floor(Math.random() * 899_999))}`;
-
-/** A calling actor's small HTTP client. */
-export function deadlineClient(app: INestApplication, actor: Actor) {
-  const token = tokenFor(actor);
-  return async function call<T = Record<string, unknown>>(
-    method: string,
-    path: string,
-  ): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${baseUrl(app)}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
-}
 
 /** Publishes approval events as the approval service would: real envelopes, keyed by project code. */
 export class ApprovalEventPublisher {

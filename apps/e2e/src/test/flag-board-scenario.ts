@@ -1,4 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
 import type { DepartmentCode, ProcedureCode } from '@banjie/contracts';
 import {
   PROCEDURE_CATALOGUE,
@@ -8,9 +7,14 @@ import {
   type LocalDate,
 } from '@banjie/domain';
 import type { Actor } from '@banjie/platform';
-import { eventually } from '@banjie/testing';
-import { approvalClient, planItems } from '../../../approval-service/src/test/approval-api';
-import { intakeClient, sampleRegistration } from '../../../intake-service/src/test/intake-api';
+import {
+  approvalClient,
+  eventually,
+  intakeClient,
+  planItems,
+  sampleRegistration,
+  type ServiceTarget,
+} from '@banjie/testing';
 
 /**
  * Key projects driven through the real intake and approval APIs, as clerks would, back-dated so
@@ -54,7 +58,7 @@ const ACCEPTED_DAYS_AGO = {
   GREEN: (limit: number) => limit,
 } as const;
 
-export function boardServices(intake: INestApplication, approval: INestApplication) {
+export function boardServices(intake: ServiceTarget, approval: ServiceTarget) {
   const intakeAdmin = intakeClient(intake, admin);
   const as = (actor: Actor) => approvalClient(approval, actor);
   const ok = <T extends { status: number; body: unknown }>(response: T, what: string): T => {

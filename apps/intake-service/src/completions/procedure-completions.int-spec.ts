@@ -10,8 +10,8 @@ import {
   type ProcedureStatus,
   type PublicProcedureFields,
 } from '@banjie/contracts';
-import { eventually, requiredEnv } from '@banjie/testing';
-import { intakeClient, sampleRegistration, startIsolatedIntake } from '../test/intake-api';
+import { eventually, intakeClient, requiredEnv, sampleRegistration } from '@banjie/testing';
+import { startIsolatedIntake } from '../test/intake-api';
 
 /** Approval events as the approval service publishes them, for a procedure of `project`. */
 function procedureEvent(

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { PROCEDURE_CODES, publicProjectFields } from '@banjie/contracts';
 import type { Actor } from '@banjie/platform';
-import { intakeClient, sampleRegistration, startIsolatedIntake } from '../test/intake-api';
+import { intakeClient, sampleRegistration } from '@banjie/testing';
+import { startIsolatedIntake } from '../test/intake-api';
 
 /** Everything the intake service returns about a project, to one reader: list, record, history, moves, plan. */
 async function everythingAbout(app: INestApplication, reader: Actor, code: string, name: string) {

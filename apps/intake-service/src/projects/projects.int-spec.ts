@@ -2,8 +2,14 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { Client as PgClient } from 'pg';
 import { PROCEDURE_CODES, Topics } from '@banjie/contracts';
-import { eventually, recordEvents, type EventRecorder } from '@banjie/testing';
-import { intakeClient, sampleRegistration, startIsolatedIntake } from '../test/intake-api';
+import {
+  eventually,
+  intakeClient,
+  recordEvents,
+  sampleRegistration,
+  type EventRecorder,
+} from '@banjie/testing';
+import { startIsolatedIntake } from '../test/intake-api';
 
 describe('intake service on real PostgreSQL and Kafka', () => {
   let app: INestApplication;

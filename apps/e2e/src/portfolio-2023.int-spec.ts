@@ -1,28 +1,41 @@
-import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
-import { baseUrl, tokenFor } from '@banjie/testing';
 import { loadPortfolio } from '@banjie/portfolio';
-import { intakeClient, startIsolatedIntake } from '../test/intake-api';
-import type { PortfolioSummary } from './portfolio-summary';
+import { intakeClient, startTestStack, tokenFor, type TestStack } from '@banjie/testing';
 
-/** The 2023 data set, loaded through the API like any client, reproduces the report's figures. */
+interface Rates {
+  projects: { total: number };
+  continuing: { total: number; resumed: number; rate: number | null };
+  new: { total: number; started: number; rate: number | null };
+}
+
+/** The parts of intake's `GET /portfolio/summary` these figures come from. */
+interface PortfolioSummary extends Rates {
+  procedures: { applicable: number };
+  byChain: unknown[];
+  byCluster: Rates[];
+}
+
+/**
+ * The 2023 data set, loaded through the intake API like any client (the portfolio library's
+ * loader, the intake service as its own process), reproduces the report's figures.
+ */
 describe('the 2023 portfolio', () => {
-  let app: INestApplication;
+  let stack: TestStack;
+  let intake: string;
 
   beforeAll(async () => {
-    ({ app } = await startIsolatedIntake());
-    const loaded = await loadPortfolio(baseUrl(app), tokenFor({ sub: 'loader', role: 'dispatch' }));
+    stack = await startTestStack('portfolio_2023', ['intake-service']);
+    intake = stack.urlOf('intake-service');
+    const loaded = await loadPortfolio(intake, tokenFor({ sub: 'loader', role: 'dispatch' }));
     expect(loaded).toEqual({ loaded: 127, skipped: 0 });
   }, 180_000);
 
-  // Closing waits for the Kafka consumer's open fetch (up to its 5 s max wait).
   afterAll(async () => {
-    await app?.close();
+    await stack?.stop();
   }, 30_000);
 
   const summary = async (asOf: string) =>
     (
-      await intakeClient(app, { sub: 'dispatch-1', role: 'dispatch' })<PortfolioSummary>(
+      await intakeClient(intake, { sub: 'dispatch-1', role: 'dispatch' })<PortfolioSummary>(
         'GET',
         `/portfolio/summary?asOf=${asOf}`,
       )
@@ -48,16 +61,16 @@ describe('the 2023 portfolio', () => {
   });
 
   it('loads idempotently: a second run adds nothing', async () => {
-    await expect(loadPortfolio(baseUrl(app), tokenFor({ sub: 'loader', role: 'dispatch' }))).resolves.toEqual(
-      { loaded: 0, skipped: 127 },
-    );
+    await expect(loadPortfolio(intake, tokenFor({ sub: 'loader', role: 'dispatch' }))).resolves.toEqual({
+      loaded: 0,
+      skipped: 127,
+    });
   });
 
   it('refuses a malformed asOf with a 400 naming the field', async () => {
-    const response = await intakeClient(app, { sub: 'dispatch-1', role: 'dispatch' })<{ message: string[] }>(
-      'GET',
-      '/portfolio/summary?asOf=2023-13-01',
-    );
+    const response = await intakeClient(intake, { sub: 'dispatch-1', role: 'dispatch' })<{
+      message: string[];
+    }>('GET', '/portfolio/summary?asOf=2023-13-01');
     expect(response.status).toBe(400);
     expect(response.body.message.join(' ')).toContain('asOf');
   });

@@ -1,0 +1,3 @@
+export * from './api-client';
+export * from './approval-client';
+export * from './intake-fixtures';

@@ -15,6 +15,7 @@ import {
   Transactions,
 } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
+import { describeFollowUp } from './escalation-text';
 import { EscalationRepository, type EscalationFilter, type EscalationRow } from './escalation.repository';
 
 /** What an escalation says; with (subject, rung) as its ledger key. */
@@ -150,7 +151,7 @@ export class EscalationService {
           ...(escalation.department ? { department: escalation.department } : {}),
           ...(escalation.dueDate ? { dueDate: escalation.dueDate } : {}),
           recipients,
-          reason: `escalation ${escalation.rung} of ${escalation.subject}, raised at ${new Date(escalation.raisedAt).toISOString()}, was not acknowledged within ${Math.round(this.config.escalations.ackTimeoutMs / 60_000)} minutes`,
+          reason: describeFollowUp(escalation, this.config.escalations.ackTimeoutMs),
           followUpOf: escalation.id,
         },
         now,

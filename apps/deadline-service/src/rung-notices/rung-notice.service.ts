@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { DeadlineRecipient } from '@banjie/contracts';
+import { shanghaiLocalDate } from '@banjie/domain';
 import type { RungNotice } from '@banjie/workflows';
+import { DeadlineCalendar } from '../calendar/deadline-calendar';
 import { EscalationService } from '../escalations/escalation.service';
 import { ProcedureContactsRepository } from './procedure-contacts.repository';
 import { ReminderService } from './reminder.service';
+import { describeRungNotice, remainingOnRaisingDay } from './rung-notice-text';
 
 interface Contacts {
   helpers: string[];
@@ -17,13 +20,19 @@ export class RungNoticeService {
     private readonly contactBook: ProcedureContactsRepository,
     private readonly reminders: ReminderService,
     private readonly escalations: EscalationService,
+    private readonly calendars: DeadlineCalendar,
   ) {}
 
   /** True when this call recorded the rung; false when it already had been (a retried activity). */
-  async send(notice: RungNotice): Promise<boolean> {
+  async send(notice: RungNotice, now: Date = new Date()): Promise<boolean> {
     const contacts = await this.contacts(notice.procedureId, notice.projectCode);
     const recipients = recipientsFor(notice, contacts);
-    const reason = describe(notice);
+    const raisedOn = shanghaiLocalDate(now);
+    const reason = describeRungNotice(
+      notice,
+      raisedOn,
+      remainingOnRaisingDay(notice, raisedOn, this.calendars.calendar),
+    );
     if (notice.kind === 'REMINDER') {
       const { kind: _kind, audience: _audience, correlationId: _correlationId, ...fields } = notice;
       return (await this.reminders.send({ ...fields, recipients, reason })) !== null;
@@ -71,14 +80,4 @@ export function recipientsFor(
         ? [{ kind: 'LEADING_OFFICIAL', id: contacts.leadingOfficial }, { kind: 'SUPERVISORS' }]
         : [{ kind: 'SUPERVISORS' }];
   }
-}
-
-function describe(notice: RungNotice): string {
-  const what = `${notice.procedureId} (application ${notice.applicationNumber}, ${notice.department})`;
-  // A provisional date may still move when its year's arrangement is published: every text says so.
-  const due = notice.provisional ? `${notice.dueDate} (provisional, 暂定)` : notice.dueDate;
-  if (notice.remainingWorkingDays > 0)
-    return `${what} is due on ${due}: ${notice.remainingWorkingDays} working days left`;
-  if (notice.remainingWorkingDays === 0) return `${what} is due today, ${due}`;
-  return `${what} was due on ${due} and is ${-notice.remainingWorkingDays} working days overdue`;
 }

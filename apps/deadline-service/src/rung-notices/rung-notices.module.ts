@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeadlineCalendarModule } from '../calendar/deadline-calendar.module';
 import { EscalationModule } from '../escalations/escalation.module';
 import { ProcedureContactsRepository } from './procedure-contacts.repository';
 import { ReminderRepository } from './reminder.repository';
@@ -10,7 +11,7 @@ import { RungNoticeService } from './rung-notice.service';
  * deadline service's ledgers (not the notice service, which keeps the public board).
  */
 @Module({
-  imports: [EscalationModule],
+  imports: [EscalationModule, DeadlineCalendarModule],
   providers: [ReminderRepository, ReminderService, ProcedureContactsRepository, RungNoticeService],
   exports: [ReminderService, RungNoticeService],
 })

@@ -66,15 +66,18 @@ export async function consumerGroupAtEnd(prefix: string): Promise<string> {
 }
 
 /**
- * Test files share one Kafka broker: each intake database starts its project codes at a random
- * far-off number, so events of different files never share a key.
+ * Test files share one Kafka broker: each intake database starts every year's project codes at a
+ * random far-off number, so events of different files never share a key.
  */
 export async function spreadProjectCodes(intakeDatabaseUrl: string): Promise<void> {
   const db = new PgClient({ connectionString: intakeDatabaseUrl });
   await db.connect();
   try {
     await db.query(
-      `ALTER SEQUENCE intake.project_code_seq RESTART WITH ${10_000 + Math.floor(Math.random() * 89_000) * 10}`,
+      `INSERT INTO intake.project_code_counters (year, last_number)
+       SELECT year, $1 FROM generate_series(2000, 2100) AS year
+       ON CONFLICT (year) DO UPDATE SET last_number = EXCLUDED.last_number`,
+      [10_000 + Math.floor(Math.random() * 89_000) * 10],
     );
   } finally {
     await db.end();

@@ -35,11 +35,15 @@ const containing = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c
 export class ProjectRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async nextCode(tx: Tx, year: number): Promise<string> {
-    const [{ seq }] = (await tx.query(`SELECT nextval('intake.project_code_seq') AS seq`)) as [
-      { seq: string },
-    ];
-    return `BJ-${year}-${seq.padStart(4, '0')}`;
+  /** The next code of the year the project entered the list: `BJ-<year>-<nnnn>`, numbered per year. */
+  async nextCode(tx: Tx, listedYear: number): Promise<string> {
+    const [{ number }] = (await tx.query(
+      `INSERT INTO intake.project_code_counters AS counters (year, last_number) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_number = counters.last_number + 1
+       RETURNING last_number AS number`,
+      [listedYear],
+    )) as [{ number: number }];
+    return `BJ-${listedYear}-${String(number).padStart(4, '0')}`;
   }
 
   /** Stores a new project at version 1. */

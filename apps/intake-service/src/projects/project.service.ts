@@ -32,10 +32,14 @@ export class ProjectService {
     private readonly repository: ProjectRepository,
   ) {}
 
-  /** Registers a key project under a new lifelong code; the project, its history and its event commit together. */
+  /**
+   * Registers a key project under a new lifelong code carrying the year it entered the list (its
+   * `listedOn`, by default today in Shanghai); the project, its history and its event commit together.
+   */
   async register(input: RegisterProjectDto, actor: Actor, now: Date = new Date()): Promise<Project> {
+    const listedOn = input.listedOn ?? shanghaiLocalDate(now);
     return this.transactions.run(async (tx) => {
-      const code = await this.repository.nextCode(tx, now.getUTCFullYear());
+      const code = await this.repository.nextCode(tx, Number(listedOn.slice(0, 4)));
       const saved = await this.repository.insert(tx, {
         code,
         name: input.name,
@@ -50,7 +54,7 @@ export class ProjectService {
         responsibleUnit: input.responsibleUnit,
         helpers: input.helpers.map((helper) => ({ ...helper })),
         leadingOfficial: input.leadingOfficial,
-        listedOn: input.listedOn ?? shanghaiLocalDate(now),
+        listedOn,
         state: input.state ?? LifecycleState.SIGNED,
         suspendedFrom: null,
         registeredAt: now,

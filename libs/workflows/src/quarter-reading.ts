@@ -2,6 +2,7 @@ import type { AtRiskProcedure, ProcedureStatus } from '@banjie/contracts';
 import {
   addDays,
   completionRatesBy,
+  countsAsOf,
   countsTowardsCompletionRate,
   forecastEndOfQuarterRate,
   parseLocalDate,
@@ -22,6 +23,10 @@ export interface ProcedureForTarget {
   dueDate: string | null;
   targetDate: string | null;
   completedOn: string | null;
+  /** The day the project was put on the key-project list (null or absent: unknown). */
+  listedOn?: string | null;
+  /** The day the procedure first existed (null or absent: unknown). */
+  openedOn?: string | null;
 }
 
 /** The status a procedure had at the end of `day`, as far as the rate is concerned: approved only from its completion day. */
@@ -35,7 +40,8 @@ function completedAsOf(procedures: readonly ProcedureForTarget[], day: LocalDate
 }
 
 /**
- * The quarter target as of a day, from the projection:
+ * The quarter target as of a day, from the projection, over the procedures that existed, of
+ * projects listed, by that day (`countsAsOf`):
  *
  * - actual = approved (on or before the day) ÷ applicable (every procedure except not-applicable
  *   and already-held), the city's rate (`procedureCompletionRate`);
@@ -47,12 +53,13 @@ function completedAsOf(procedures: readonly ProcedureForTarget[], day: LocalDate
  *   date (the overdue first), then paused clocks, then the rest by target date.
  */
 export function readQuarter(
-  procedures: readonly ProcedureForTarget[],
+  projected: readonly ProcedureForTarget[],
   request: QuarterReadingRequest,
   calendar: WorkingDayCalendar,
 ): QuarterReading {
   const quarter = parseQuarter(request.quarter);
   const asOf = parseLocalDate(request.asOf);
+  const procedures = projected.filter((p) => countsAsOf(p, asOf));
   const current = procedures.map((p) => ({ ...p, status: statusAsOf(p, asOf) }));
   const overall = procedureCompletionRate(current);
   const sampleDays = [

@@ -3,6 +3,7 @@ import { CreateDeadlineTables1764300200000 } from './migrations/1764300200000-cr
 import { CreateProcedureClockTables1764300300000 } from './migrations/1764300300000-create-procedure-clock-tables';
 import { CreateWebhookTables1764300400000 } from './migrations/1764300400000-create-webhook-tables';
 import { FollowThePublishedCalendar1764600200000 } from './migrations/1764600200000-follow-the-published-calendar';
+import { CountByListingDay1764900000000 } from './migrations/1764900000000-count-by-listing-day';
 
 /** The deadline service talks SQL through its repositories: no TypeORM entities. */
 export const deadlineDatabase = {
@@ -13,5 +14,6 @@ export const deadlineDatabase = {
     CreateWebhookTables1764300400000,
     CreateCalendarReplicaTable1764600000000,
     FollowThePublishedCalendar1764600200000,
+    CountByListingDay1764900000000,
   ],
 };

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APPLICATION_END_STATUSES, CLOCK_STATUSES } from '@banjie/domain';
 import type { Tx } from '@banjie/platform';
+import type { ProcedureForTarget } from '@banjie/workflows';
 import type { ProjectedProcedure } from './procedure-projection';
 
 const COLUMNS = `procedure_id AS "procedureId", project_code AS "projectCode", procedure, department, status, sequence,
@@ -26,14 +27,17 @@ export class ProcedureProjectionRepository {
   async upsert(tx: Tx, p: ProjectedProcedure): Promise<boolean> {
     const rows: { procedure_id: string }[] = await tx.query(
       `INSERT INTO deadline.procedures (procedure_id, project_code, procedure, department, status, sequence, application_number,
-         committed_working_days, extension_working_days, accepted_on, pauses, due_date, target_date, completed_on, helpers, effective_date, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, now())
+         committed_working_days, extension_working_days, accepted_on, pauses, due_date, target_date, completed_on, helpers, effective_date,
+         opened_on, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::date, LEAST($16::date, $10::date, $14::date), now())
        ON CONFLICT (procedure_id) DO UPDATE SET project_code = EXCLUDED.project_code, procedure = EXCLUDED.procedure,
          department = EXCLUDED.department, status = EXCLUDED.status, sequence = EXCLUDED.sequence,
          application_number = EXCLUDED.application_number, committed_working_days = EXCLUDED.committed_working_days,
          extension_working_days = EXCLUDED.extension_working_days, accepted_on = EXCLUDED.accepted_on, pauses = EXCLUDED.pauses,
          due_date = EXCLUDED.due_date, target_date = EXCLUDED.target_date, completed_on = EXCLUDED.completed_on,
-         helpers = EXCLUDED.helpers, effective_date = EXCLUDED.effective_date, updated_at = now()
+         helpers = EXCLUDED.helpers, effective_date = EXCLUDED.effective_date, updated_at = now(),
+         -- the first day the procedure is known to have existed (null for rows from before it was recorded)
+         opened_on = CASE WHEN procedures.opened_on IS NULL THEN NULL ELSE LEAST(procedures.opened_on, EXCLUDED.opened_on) END
        WHERE procedures.sequence < EXCLUDED.sequence
        RETURNING procedure_id`,
       [
@@ -109,12 +113,18 @@ export class ProcedureProjectionRepository {
     );
   }
 
-  /** Every procedure of the projects still on the key-project list (or not yet known to the directory). */
-  onTheList(): Promise<ProjectedProcedure[]> {
+  /**
+   * Every procedure of the projects still on the key-project list (or not yet known to the
+   * directory), with the day its project was listed and the day it first existed (null: unknown).
+   */
+  onTheList(): Promise<ProcedureForTarget[]> {
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM deadline.procedures
-        WHERE NOT EXISTS (SELECT 1 FROM deadline.project_directory d
-                           WHERE d.code = procedures.project_code AND d.state IN ('CANCELLED', 'REMOVED'))`,
+      `SELECT procedure_id AS "procedureId", project_code AS "projectCode", department, status,
+              accepted_on::text AS "acceptedOn", due_date::text AS "dueDate", target_date::text AS "targetDate",
+              completed_on::text AS "completedOn", opened_on::text AS "openedOn", d.listed_on::text AS "listedOn"
+         FROM deadline.procedures
+         LEFT JOIN deadline.project_directory d ON d.code = procedures.project_code
+        WHERE d.state IS NULL OR d.state NOT IN ('CANCELLED', 'REMOVED')`,
     );
   }
 

@@ -1,5 +1,5 @@
 import type { LifecycleState, ProcedureStatus } from '@banjie/contracts';
-import { completionRatesBy, constructionRates, procedureCompletionRate, rate } from './rates';
+import { completionRatesBy, constructionRates, countsAsOf, procedureCompletionRate, rate } from './rates';
 
 const withStatus = (...statuses: ProcedureStatus[]) => statuses.map((status) => ({ status }));
 
@@ -109,5 +109,18 @@ describe('construction rates', () => {
 
   it('has no rates for an empty list', () => {
     expect(constructionRates([]).resume).toEqual({ total: 0, begun: 0, rate: null });
+  });
+});
+
+describe('countsAsOf', () => {
+  it('counts a procedure from the day its project was listed and it existed, both included', () => {
+    expect(countsAsOf({ listedOn: '2023-01-05', openedOn: '2023-01-06' }, '2023-01-06')).toBe(true);
+    expect(countsAsOf({ listedOn: '2026-11-02', openedOn: '2023-01-06' }, '2023-03-28')).toBe(false);
+    expect(countsAsOf({ listedOn: '2023-01-05', openedOn: '2023-03-29' }, '2023-03-28')).toBe(false);
+  });
+
+  it('excludes nothing for a day nobody recorded', () => {
+    expect(countsAsOf({}, '2023-03-28')).toBe(true);
+    expect(countsAsOf({ listedOn: null, openedOn: null }, '2023-03-28')).toBe(true);
   });
 });

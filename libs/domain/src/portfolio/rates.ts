@@ -33,6 +33,21 @@ export function countsTowardsCompletionRate(status: ProcedureStatus): boolean {
   return status !== ProcedureStatus.NOT_APPLICABLE && status !== ProcedureStatus.ALREADY_HELD;
 }
 
+/** When a procedure came to count: the day its project was put on the list and the day it first existed (null: unknown). */
+export interface CountedFrom {
+  readonly listedOn?: string | null;
+  readonly openedOn?: string | null;
+}
+
+/**
+ * A rate as of a day counts only the procedures of projects listed by then (a project listed later
+ * was not yet a key project) that existed by then. A day nobody recorded (data from before it was
+ * kept) does not exclude anything.
+ */
+export function countsAsOf({ listedOn, openedOn }: CountedFrom, day: string): boolean {
+  return (listedOn == null || listedOn <= day) && (openedOn == null || openedOn <= day);
+}
+
 export function procedureCompletionRate(
   procedures: readonly { readonly status: ProcedureStatus }[],
 ): CompletionTally {

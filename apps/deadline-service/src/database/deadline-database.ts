@@ -4,6 +4,7 @@ import { CreateProcedureClockTables1764300300000 } from './migrations/1764300300
 import { CreateWebhookTables1764300400000 } from './migrations/1764300400000-create-webhook-tables';
 import { FollowThePublishedCalendar1764600200000 } from './migrations/1764600200000-follow-the-published-calendar';
 import { CountByListingDay1764900000000 } from './migrations/1764900000000-count-by-listing-day';
+import { WithdrawEscalations1764900100000 } from './migrations/1764900100000-withdraw-escalations';
 
 /** The deadline service talks SQL through its repositories: no TypeORM entities. */
 export const deadlineDatabase = {
@@ -15,5 +16,6 @@ export const deadlineDatabase = {
     CreateCalendarReplicaTable1764600000000,
     FollowThePublishedCalendar1764600200000,
     CountByListingDay1764900000000,
+    WithdrawEscalations1764900100000,
   ],
 };

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import type { AtRiskProcedure, DeadlineRecipient } from '@banjie/contracts';
 import type { Tx } from '@banjie/platform';
 
-export type EscalationStatus = 'open' | 'acknowledged';
+/** `withdrawn`: raised in error (its procedure was completed in time), kept for the record. */
+export type EscalationStatus = 'open' | 'acknowledged' | 'withdrawn';
 
 /** A row of the escalation ledger `deadline.escalations`, unique on (subject, rung). */
 export interface EscalationRow {
@@ -24,9 +25,14 @@ export interface EscalationRow {
   raisedAt: Date;
   acknowledgedBy: string | null;
   acknowledgedAt: Date | null;
+  withdrawnAt: Date | null;
+  withdrawnReason: string | null;
 }
 
-export type NewEscalationRow = Omit<EscalationRow, 'status' | 'acknowledgedBy' | 'acknowledgedAt'>;
+export type NewEscalationRow = Omit<
+  EscalationRow,
+  'status' | 'acknowledgedBy' | 'acknowledgedAt' | 'withdrawnAt' | 'withdrawnReason'
+>;
 
 /** An open escalation due for its follow-up, with the leading official of its project's chain. */
 export type UnacknowledgedEscalationRow = Pick<
@@ -53,7 +59,8 @@ export interface EscalationFilter {
 const COLUMNS = `id, subject, rung, project_code AS "projectCode", procedure_id AS "procedureId",
   application_number AS "applicationNumber", department, due_date::text AS "dueDate", recipients, reason,
   at_risk AS "atRisk", follow_up_of AS "followUpOf", status, raised_at AS "raisedAt",
-  acknowledged_by AS "acknowledgedBy", acknowledged_at AS "acknowledgedAt"`;
+  acknowledged_by AS "acknowledgedBy", acknowledged_at AS "acknowledgedAt",
+  withdrawn_at AS "withdrawnAt", withdrawn_reason AS "withdrawnReason"`;
 
 @Injectable()
 export class EscalationRepository {
@@ -112,6 +119,21 @@ export class EscalationRepository {
       [id, by, at],
     );
     return rows[0]!;
+  }
+
+  /** The escalations of a subject not withdrawn yet, locked until the transaction ends. */
+  findStandingForUpdate(tx: Tx, subject: string): Promise<EscalationRow[]> {
+    return tx.query(
+      `SELECT ${COLUMNS} FROM deadline.escalations WHERE subject = $1 AND status <> 'withdrawn' ORDER BY raised_at, id FOR UPDATE`,
+      [subject],
+    );
+  }
+
+  async markWithdrawn(tx: Tx, id: string, at: Date, reason: string): Promise<void> {
+    await tx.query(
+      `UPDATE deadline.escalations SET status = 'withdrawn', withdrawn_at = $2, withdrawn_reason = $3 WHERE id = $1`,
+      [id, at, reason],
+    );
   }
 
   /** Open escalations raised at or before `raisedBefore` that are not follow-ups and have none yet, oldest first. */

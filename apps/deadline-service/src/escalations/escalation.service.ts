@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   EscalationRaisedV1,
+  EscalationWithdrawnV1,
   type AtRiskProcedure,
   type DeadlineRecipient,
   type DepartmentCode,
@@ -13,9 +14,17 @@ import {
   faultPoint,
   FaultPoints,
   Transactions,
+  type Tx,
 } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { describeFollowUp } from './escalation-text';
+import {
+  completionDayOf,
+  describeWithdrawal,
+  procedureSubject,
+  raisedInError,
+  type CompletionFacts,
+} from './escalation-withdrawal';
 import { EscalationRepository, type EscalationFilter, type EscalationRow } from './escalation.repository';
 
 /** What an escalation says; with (subject, rung) as its ledger key. */
@@ -106,6 +115,14 @@ export class EscalationService {
     return this.transactions.run(async (tx) => {
       const escalation = await this.ledger.findForUpdate(tx, id);
       if (!escalation) throw new DomainException('not-found', 'ESCALATION_NOT_FOUND', `no escalation ${id}`);
+      if (escalation.status === 'withdrawn') {
+        throw new DomainException(
+          'conflict',
+          'ESCALATION_WITHDRAWN',
+          `escalation ${id} was withdrawn at ${escalation.withdrawnAt?.toISOString()}: ${escalation.withdrawnReason}`,
+          { withdrawnAt: escalation.withdrawnAt, withdrawnReason: escalation.withdrawnReason },
+        );
+      }
       if (escalation.status === 'acknowledged') {
         throw new DomainException(
           'conflict',
@@ -119,6 +136,37 @@ export class EscalationService {
       }
       return this.ledger.markAcknowledged(tx, id, actor.sub, at);
     });
+  }
+
+  /**
+   * In the caller's transaction (the projection of the procedure's news): withdraws the escalations
+   * of the procedure's application that it turns out to have been completed in time for, each with
+   * its `EscalationWithdrawn` event. Returns how many were withdrawn.
+   */
+  async withdrawRaisedInError(tx: Tx, procedure: CompletionFacts, at: Date = new Date()): Promise<number> {
+    const completedOn = completionDayOf(procedure);
+    if (completedOn === null) return 0;
+    const standing = await this.ledger.findStandingForUpdate(tx, procedureSubject(procedure));
+    const inError = standing.filter((escalation) => raisedInError(escalation, completedOn));
+    for (const escalation of inError) {
+      const reason = describeWithdrawal(escalation, completedOn);
+      await this.ledger.markWithdrawn(tx, escalation.id, at, reason);
+      await appendToOutbox(tx, EscalationWithdrawnV1, escalation.projectCode, {
+        escalationId: escalation.id,
+        subject: escalation.subject,
+        rung: escalation.rung,
+        projectCode: escalation.projectCode,
+        ...(escalation.procedureId ? { procedureId: escalation.procedureId } : {}),
+        ...(escalation.applicationNumber !== null ? { applicationNumber: escalation.applicationNumber } : {}),
+        ...(escalation.department ? { department: escalation.department as DepartmentCode } : {}),
+        ...(escalation.dueDate ? { dueDate: escalation.dueDate } : {}),
+        completedOn,
+        withdrawnAt: at.toISOString(),
+        reason,
+        recipients: escalation.recipients,
+      });
+    }
+    return inError.length;
   }
 
   /**

@@ -8,6 +8,7 @@ import {
 } from '@banjie/contracts';
 import { EventConsumer, handle, mapConcurrently, type KafkaBatchContext, type Tx } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
+import { EscalationService } from '../escalations/escalation.service';
 import { ProcedureDeadlineClient } from './procedure-deadline.client';
 import { ProcedureProjectionRepository } from './procedure-projection.repository';
 import type { ProjectedProcedure } from './procedure-projection';
@@ -40,6 +41,7 @@ export class ProcedureEventsConsumer {
     private readonly events: EventConsumer,
     private readonly projection: ProcedureProjectionRepository,
     private readonly clocks: ProcedureDeadlineClient,
+    private readonly escalations: EscalationService,
     @Inject(DEADLINE_CONFIG) private readonly config: DeadlineConfig,
   ) {}
 
@@ -48,7 +50,10 @@ export class ProcedureEventsConsumer {
     await this.events.consume(context, PROCEDURE_PROJECTION_CONSUMER, this.handlers, this.tellClocks);
   }
 
-  /** Stores the snapshot; returns it as news for its clock unless an equal or newer one was stored already. */
+  /**
+   * Stores the snapshot, and withdraws the escalations a completion recorded late shows were raised
+   * in error; returns it as news for its clock unless an equal or newer one was stored already.
+   */
   private async project(
     type: string,
     payload: { public: PublicProcedureFields; internal: InternalProcedureFields },
@@ -56,7 +61,9 @@ export class ProcedureEventsConsumer {
     tx: Tx,
   ): Promise<ClockNews | null> {
     const snapshot: ProjectedProcedure = { ...payload.public, helpers: payload.internal.helpers };
-    return (await this.projection.upsert(tx, snapshot)) ? { type, snapshot, correlationId } : null;
+    if (!(await this.projection.upsert(tx, snapshot))) return null;
+    await this.escalations.withdrawRaisedInError(tx, snapshot);
+    return { type, snapshot, correlationId };
   }
 
   /** Procedures in parallel (Temporal round trips dominate), each procedure's news in order; the projection then records what Temporal heard. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DeadlineCalendarModule } from '../calendar/deadline-calendar.module';
+import { EscalationModule } from '../escalations/escalation.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { ProcedureDeadlineClient } from './procedure-deadline.client';
 import { ProcedureEventsConsumer } from './procedure-events.consumer';
@@ -7,7 +8,7 @@ import { ProcedureProjectionRepository } from './procedure-projection.repository
 
 /** The projection of the approval events and the clock workflow of each accepted application. */
 @Module({
-  imports: [TemporalClientModule, DeadlineCalendarModule],
+  imports: [TemporalClientModule, DeadlineCalendarModule, EscalationModule],
   controllers: [ProcedureEventsConsumer],
   providers: [ProcedureProjectionRepository, ProcedureDeadlineClient],
   exports: [ProcedureProjectionRepository, ProcedureDeadlineClient],

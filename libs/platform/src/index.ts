@@ -13,6 +13,7 @@ export * from './database/notified-loop';
 export * from './database/transient-errors';
 export * from './database/transactions';
 export * from './database/with-data-source';
+export * from './database/page.repository';
 export * from './faults/fault-point';
 export * from './database/run-migrations';
 export * from './errors/domain.exception';

@@ -27,21 +27,13 @@ export interface IntakeLoad {
   skipped: number;
 }
 
-const PAGE_SIZE = 200;
 const PLAN_REASON = '2023年重点项目前期手续计划';
 
 async function listedProjects(intake: JsonApi, token: string): Promise<Map<string, ListedProject>> {
   const byName = new Map<string, ListedProject>();
-  for (let page = 1; ; page += 1) {
-    const { items, total } = await intake.expectOk<{ items: ListedProject[]; total: number }>(
-      'GET',
-      `/projects?pageSize=${PAGE_SIZE}&page=${page}`,
-      token,
-      { retry: true },
-    );
-    for (const item of items) if (!byName.has(item.name)) byName.set(item.name, item);
-    if (items.length === 0 || page * PAGE_SIZE >= total) return byName;
-  }
+  for (const item of await intake.allItems<ListedProject>('/projects', token))
+    if (!byName.has(item.name)) byName.set(item.name, item);
+  return byName;
 }
 
 function finalState(project: SeedProject): string {
@@ -90,12 +82,7 @@ async function complete(
   const plan = await intake.request('GET', `/projects/${listed.code}/plan`, token, { retry: true });
   if (plan.status === 404) await putPlan(intake, token, listed.code, project);
   if (listed.state === finalState(project)) return;
-  const recorded = await intake.expectOk<{ to: string }[]>(
-    'GET',
-    `/projects/${listed.code}/transitions`,
-    token,
-    { retry: true },
-  );
+  const recorded = await intake.allItems<{ to: string }>(`/projects/${listed.code}/transitions`, token);
   const isPrefix =
     recorded.length <= project.lifecycle.length &&
     recorded.every((move, index) => move.to === project.lifecycle[index]!.to);

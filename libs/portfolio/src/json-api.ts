@@ -31,6 +31,8 @@ export interface RequestOptions {
 const ATTEMPTS = 6;
 const TIMEOUT_MS = 30_000;
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+/** The services' ceiling on `pageSize` (README "Lists"). */
+const LIST_PAGE_SIZE = 200;
 
 /** A small JSON client of one Banjie service; every call names its bearer token. */
 export class JsonApi {
@@ -87,5 +89,21 @@ export class JsonApi {
     if (response.status < 200 || response.status >= 300)
       throw new UnexpectedResponseError(method, path, response.status, JSON.stringify(response.body));
     return response.body;
+  }
+
+  /** Every item of a paged list (`{items,total}`, README "Lists"), read page by page at the ceiling. */
+  async allItems<T>(path: string, token: string): Promise<T[]> {
+    const items: T[] = [];
+    const separator = path.includes('?') ? '&' : '?';
+    for (let page = 1; ; page += 1) {
+      const answer = await this.expectOk<{ items: T[]; total: number }>(
+        'GET',
+        `${path}${separator}pageSize=${LIST_PAGE_SIZE}&page=${page}`,
+        token,
+        { retry: true },
+      );
+      items.push(...answer.items);
+      if (answer.items.length === 0 || items.length >= answer.total) return items;
+    }
   }
 }

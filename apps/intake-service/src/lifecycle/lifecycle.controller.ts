@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@banjie/platform';
+import { CurrentActor, PageQuery, Roles, type Actor } from '@banjie/platform';
 import { ProjectCodeParam } from '../projects/dto/project-code.param';
 import { projectView } from '../projects/project.mapper';
 import { ProjectService } from '../projects/project.service';
@@ -27,7 +27,7 @@ export class LifecycleController {
   }
 
   @Get()
-  async list(@Param() { code }: ProjectCodeParam, @CurrentActor() actor: Actor) {
-    return this.lifecycle.transitions(await this.projects.get(code, actor), actor);
+  async list(@Param() { code }: ProjectCodeParam, @Query() query: PageQuery, @CurrentActor() actor: Actor) {
+    return this.lifecycle.transitions(await this.projects.get(code, actor), query, actor);
   }
 }

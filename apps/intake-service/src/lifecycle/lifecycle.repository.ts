@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { LifecycleState } from '@banjie/contracts';
-import type { Tx } from '@banjie/platform';
+import { queryPage, type Page, type PageQuery, type Tx } from '@banjie/platform';
 
 /** A recorded move along the lifecycle. */
 export interface LifecycleMove {
@@ -35,11 +35,18 @@ export class LifecycleRepository {
     );
   }
 
-  async movesOf(code: string): Promise<LifecycleMove[]> {
-    return (await this.dataSource.query(
-      `SELECT from_state AS "from", to_state AS "to", effective_date::text AS "effectiveDate", actor, reason, recorded_at AS "recordedAt"
-         FROM intake.lifecycle_transitions WHERE project_code = $1 ORDER BY id`,
-      [code],
-    )) as LifecycleMove[];
+  /** One page of a project's moves, in the order they were made. */
+  movesOf(code: string, query: PageQuery): Promise<Page<LifecycleMove>> {
+    return queryPage<LifecycleMove>(
+      this.dataSource,
+      {
+        columns: `from_state AS "from", to_state AS "to", effective_date::text AS "effectiveDate", actor, reason,
+          recorded_at AS "recordedAt"`,
+        from: 'FROM intake.lifecycle_transitions WHERE project_code = $1',
+        orderBy: 'id',
+        parameters: [code],
+      },
+      query,
+    );
   }
 }

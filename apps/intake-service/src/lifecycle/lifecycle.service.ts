@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ProjectLifecycleChangedV1 } from '@banjie/contracts';
 import { decideTransition, shanghaiLocalDate } from '@banjie/domain';
-import { appendToOutbox, DomainException, Transactions, type Actor } from '@banjie/platform';
+import {
+  appendToOutbox,
+  DomainException,
+  mapPage,
+  Transactions,
+  type Actor,
+  type PageQuery,
+} from '@banjie/platform';
 import { authoredRecordFor } from '../projects/people-data';
 import type { Project } from '../projects/project';
 import { projectEventPayload } from '../projects/project.mapper';
@@ -95,8 +102,8 @@ export class LifecycleService {
   }
 
   /** A project's moves, as `actor` may read them (who moved it and why only for those who read people data). */
-  async transitions(project: Project, actor: Actor) {
-    const moves = await this.lifecycle.movesOf(project.code);
-    return moves.map((move) => authoredRecordFor(actor, project, move));
+  async transitions(project: Project, query: PageQuery, actor: Actor) {
+    const moves = await this.lifecycle.movesOf(project.code, query);
+    return mapPage(moves, (move) => authoredRecordFor(actor, project, move));
   }
 }

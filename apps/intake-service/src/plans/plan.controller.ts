@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@banjie/platform';
+import { CurrentActor, PageQuery, Roles, type Actor } from '@banjie/platform';
 import { ProjectCodeParam } from '../projects/dto/project-code.param';
 import { ProjectService } from '../projects/project.service';
 import { PutPlanDto } from './dto/put-plan.dto';
@@ -27,7 +27,11 @@ export class PlanController {
   }
 
   @Get('versions')
-  async versions(@Param() { code }: ProjectCodeParam, @CurrentActor() actor: Actor) {
-    return this.plans.versions(await this.projects.get(code, actor), actor);
+  async versions(
+    @Param() { code }: ProjectCodeParam,
+    @Query() query: PageQuery,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.plans.versions(await this.projects.get(code, actor), query, actor);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { PlanItem } from '@banjie/contracts';
-import type { Tx } from '@banjie/platform';
+import { queryPage, type Page, type PageQuery, type Tx } from '@banjie/platform';
 
 /** One version of a project's procedure plan, with who made it and why. */
 export interface PlanVersion {
@@ -37,11 +37,18 @@ export class PlanRepository {
     return this.findLatest(this.dataSource.manager, code);
   }
 
-  async versions(code: string): Promise<PlanVersion[]> {
-    return (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM intake.procedure_plan_versions WHERE project_code = $1 ORDER BY plan_version`,
-      [code],
-    )) as PlanVersion[];
+  /** One page of the versions of a project's plan, oldest first. */
+  versions(code: string, query: PageQuery): Promise<Page<PlanVersion>> {
+    return queryPage<PlanVersion>(
+      this.dataSource,
+      {
+        columns: COLUMNS,
+        from: 'FROM intake.procedure_plan_versions WHERE project_code = $1',
+        orderBy: 'plan_version',
+        parameters: [code],
+      },
+      query,
+    );
   }
 
   async insert(tx: Tx, version: Omit<PlanVersion, 'recordedAt'>): Promise<PlanVersion> {

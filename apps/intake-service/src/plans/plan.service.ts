@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ProcedurePlanChangedV1 } from '@banjie/contracts';
 import { shanghaiLocalDate } from '@banjie/domain';
-import { appendToOutbox, DomainException, fieldErrors, Transactions, type Actor } from '@banjie/platform';
+import {
+  appendToOutbox,
+  DomainException,
+  fieldErrors,
+  mapPage,
+  Transactions,
+  type Actor,
+  type PageQuery,
+} from '@banjie/platform';
 import { authoredRecordFor } from '../projects/people-data';
 import type { Project } from '../projects/project';
 import { actorName, ProjectRepository } from '../projects/project.repository';
@@ -98,8 +106,8 @@ export class PlanService {
   }
 
   /** Every version of the project's plan, as `actor` may read them. */
-  async versions(project: Project, actor: Actor) {
-    const versions = await this.plans.versions(project.code);
-    return versions.map((version) => authoredRecordFor(actor, project, version));
+  async versions(project: Project, query: PageQuery, actor: Actor) {
+    const versions = await this.plans.versions(project.code, query);
+    return mapPage(versions, (version) => authoredRecordFor(actor, project, version));
   }
 }

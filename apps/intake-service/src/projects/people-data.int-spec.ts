@@ -123,7 +123,7 @@ describe("intake: helpers' contacts and who changed what, only for those who nee
       [...Object.keys(publicProjectFields.shape), 'registeredAt', 'updatedAt'].sort(),
     );
     expect((seen.list as { items: unknown[] }).items).toEqual([seen.project]);
-    const history = seen.history as { kind: string; changes: Record<string, unknown> }[];
+    const history = (seen.history as { items: { kind: string; changes: Record<string, unknown> }[] }).items;
     expect(history.map((entry) => entry.kind)).toEqual([
       'REGISTERED',
       'UPDATED',
@@ -137,9 +137,14 @@ describe("intake: helpers' contacts and who changed what, only for those who nee
       state: { from: 'SIGNED', to: 'PREPARING' },
       effectiveDate: '2023-01-10',
     });
-    expect(seen.transitions).toEqual([
-      { from: 'SIGNED', to: 'PREPARING', effectiveDate: '2023-01-10', recordedAt: expect.any(String) },
-    ]);
+    expect(seen.transitions).toEqual({
+      items: [
+        { from: 'SIGNED', to: 'PREPARING', effectiveDate: '2023-01-10', recordedAt: expect.any(String) },
+      ],
+      total: 1,
+      page: 1,
+      pageSize: 50,
+    });
     expect(seen.plan).toMatchObject({ projectCode: code, planVersion: 1, effectiveDate: '2023-01-10' });
     expect(seen.plan).not.toHaveProperty('actor');
   });

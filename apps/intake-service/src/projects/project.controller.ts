@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, DomainException, Roles, type Actor } from '@banjie/platform';
+import { CurrentActor, DomainException, mapPage, PageQuery, Roles, type Actor } from '@banjie/platform';
 import { ListProjectsQuery } from './dto/list-projects.query';
 import { RegisterProjectDto } from './dto/register-project.dto';
 import { UpdateProjectDto } from './dto/update-project.dto';
@@ -36,13 +36,7 @@ export class ProjectController {
 
   @Get()
   async list(@Query() query: ListProjectsQuery, @CurrentActor() actor: Actor) {
-    const { items, total } = await this.projects.list(query, actor);
-    return {
-      items: items.map((project) => projectView(project, actor)),
-      total,
-      page: query.page ?? 1,
-      pageSize: query.pageSize ?? 50,
-    };
+    return mapPage(await this.projects.list(query, actor), (project) => projectView(project, actor));
   }
 
   @Get(':code')
@@ -79,7 +73,7 @@ export class ProjectController {
   }
 
   @Get(':code/history')
-  history(@Param() { code }: ProjectCodeParam, @CurrentActor() actor: Actor) {
-    return this.projects.history(code, actor);
+  history(@Param() { code }: ProjectCodeParam, @Query() query: PageQuery, @CurrentActor() actor: Actor) {
+    return this.projects.history(code, query, actor);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainException, type Actor, type Tx } from '@banjie/platform';
+import { DomainException, queryPage, type Actor, type Page, type PageQuery, type Tx } from '@banjie/platform';
 import type { ListProjectsQuery } from './dto/list-projects.query';
 import type { Project } from './project';
 
@@ -125,10 +125,7 @@ export class ProjectRepository {
   }
 
   /** One page of the projects matching the query, by code, and how many match in all. */
-  async list(
-    query: ListProjectsQuery,
-    ownerEnterpriseId?: string,
-  ): Promise<{ items: Project[]; total: number }> {
+  async list(query: ListProjectsQuery, ownerEnterpriseId?: string): Promise<Page<Project>> {
     const parameters: unknown[] = [];
     const conditions: string[] = [];
     const addCondition = (condition: (parameter: string) => string, value: unknown) => {
@@ -147,16 +144,11 @@ export class ProjectRepository {
       );
     if (ownerEnterpriseId !== undefined) addCondition((p) => `owner_enterprise_id = ${p}`, ownerEnterpriseId);
     const filter = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const pageSize = query.pageSize ?? 50;
-    const [items, [{ total }]] = (await Promise.all([
-      this.dataSource.query(
-        `SELECT ${COLUMNS} FROM intake.projects ${filter} ORDER BY code
-          LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
-        [...parameters, pageSize, ((query.page ?? 1) - 1) * pageSize],
-      ),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM intake.projects ${filter}`, parameters),
-    ])) as [Project[], [{ total: number }]];
-    return { items, total };
+    return queryPage<Project>(
+      this.dataSource,
+      { columns: COLUMNS, from: `FROM intake.projects ${filter}`, orderBy: 'code', parameters },
+      query,
+    );
   }
 
   async recordChange(
@@ -184,12 +176,18 @@ export class ProjectRepository {
     );
   }
 
-  async history(code: string): Promise<ProjectChange[]> {
-    return (await this.dataSource.query(
-      `SELECT version, kind, actor, actor_role AS "actorRole", reason, changes, changed_at AS "changedAt"
-         FROM intake.project_changes WHERE project_code = $1 ORDER BY id`,
-      [code],
-    )) as ProjectChange[];
+  /** One page of a project's changes, oldest first. */
+  history(code: string, query: PageQuery): Promise<Page<ProjectChange>> {
+    return queryPage<ProjectChange>(
+      this.dataSource,
+      {
+        columns: `version, kind, actor, actor_role AS "actorRole", reason, changes, changed_at AS "changedAt"`,
+        from: 'FROM intake.project_changes WHERE project_code = $1',
+        orderBy: 'id',
+        parameters: [code],
+      },
+      query,
+    );
   }
 }
 

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { LifecycleState, ProjectRegisteredV1, ProjectUpdatedV1 } from '@banjie/contracts';
 import { shanghaiLocalDate } from '@banjie/domain';
-import { appendToOutbox, DomainException, Transactions, type Actor } from '@banjie/platform';
+import {
+  appendToOutbox,
+  DomainException,
+  mapPage,
+  Transactions,
+  type Actor,
+  type PageQuery,
+} from '@banjie/platform';
 import type { ListProjectsQuery } from './dto/list-projects.query';
 import type { RegisterProjectDto } from './dto/register-project.dto';
 import type { UpdateProjectDto } from './dto/update-project.dto';
@@ -167,11 +174,11 @@ export class ProjectService {
   }
 
   /** A project's history, as `actor` may read it: for all but those who read people data, without who and why, and only the changes of public fields. */
-  async history(code: string, actor: Actor) {
+  async history(code: string, query: PageQuery, actor: Actor) {
     const project = await this.get(code, actor);
-    const entries = await this.repository.history(code);
+    const entries = await this.repository.history(code, query);
     return readsPeopleData(actor, project)
       ? entries
-      : entries.map((entry) => ({ ...withoutAuthor(entry), changes: publicChanges(entry.changes) }));
+      : mapPage(entries, (entry) => ({ ...withoutAuthor(entry), changes: publicChanges(entry.changes) }));
   }
 }

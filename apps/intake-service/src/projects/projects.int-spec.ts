@@ -182,11 +182,13 @@ describe('intake service on real PostgreSQL and Kafka', () => {
         )
       ).status,
     ).toBe(412);
-    const history = await admin()<
-      { kind: string; actor: string; reason: string | null; changes: Record<string, unknown> }[]
-    >('GET', `/projects/${project.code}/history`);
-    expect(history.body.map((h) => h.kind)).toEqual(['REGISTERED', 'UPDATED']);
-    expect(history.body[1]).toMatchObject({
+    const history = await admin()<{
+      items: { kind: string; actor: string; reason: string | null; changes: Record<string, unknown> }[];
+      total: number;
+    }>('GET', `/projects/${project.code}/history`);
+    expect(history.body.items.map((h) => h.kind)).toEqual(['REGISTERED', 'UPDATED']);
+    expect(history.body.total).toBe(2);
+    expect(history.body.items[1]).toMatchObject({
       actor: 'admin:admin-1',
       reason: '投资额调整',
       changes: { totalInvestment: { from: '263.0000', to: '30.5' } },
@@ -279,6 +281,47 @@ describe('intake service on real PostgreSQL and Kafka', () => {
         (e) => e.type === 'ProcedurePlanChanged' && e.aggregateId === project.code,
       );
       expect(plans.map((e) => (e.payload.public as { planVersion: number }).planVersion)).toEqual([1, 2]);
+    });
+  });
+
+  it('pages every list of a project in SQL, and refuses a page size over the ceiling by name', async () => {
+    const project = await register({ name: '庚项目' });
+    for (const location of ['一号地块', '二号地块', '三号地块'])
+      await admin()('PATCH', `/projects/${project.code}`, {
+        location,
+        reason: '选址调整',
+        expectedVersion: (await admin()<{ version: number }>('GET', `/projects/${project.code}`)).body
+          .version,
+      });
+    const second = await admin()<{
+      items: { version: number }[];
+      total: number;
+      page: number;
+      pageSize: number;
+    }>('GET', `/projects/${project.code}/history?page=2&pageSize=3`);
+    expect(second.body).toEqual({
+      items: [expect.objectContaining({ version: 4 })],
+      total: 4,
+      page: 2,
+      pageSize: 3,
+    });
+    for (const list of [
+      '/projects',
+      `/projects/${project.code}/history`,
+      `/projects/${project.code}/transitions`,
+    ]) {
+      const tooBig = await admin()<{ fields: { field: string; rules: string[] }[] }>(
+        'GET',
+        `${list}?pageSize=201`,
+      );
+      expect(tooBig.status).toBe(400);
+      expect(tooBig.body.fields).toEqual([{ field: 'pageSize', rules: ['pageSize must be at most 200'] }]);
+    }
+    expect((await admin()('GET', `/projects/${project.code}/plan/versions?pageSize=2`)).body).toEqual({
+      items: [],
+      total: 0,
+      page: 1,
+      pageSize: 2,
     });
   });
 });

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { MAX_PAGE_SIZE, PageQuery, pageFromList, pageOf } from './paging';
+import { MAX_PAGE_SIZE, PageQuery, mapPage, pageFromList, pageOf, pageOfRows } from './paging';
 
 const violations = (query: Record<string, string>) =>
   validateSync(plainToInstance(PageQuery, query)).flatMap((error) => Object.values(error.constraints ?? {}));
@@ -34,5 +34,12 @@ describe('paging', () => {
       page: 4,
       pageSize: 3,
     });
+  });
+
+  it('wraps the rows read in SQL as the page asked for, and shows its items another way', () => {
+    const page = pageOfRows(['a', 'b'], 12, { page: 2, pageSize: 2 });
+    expect(page).toEqual({ items: ['a', 'b'], total: 12, page: 2, pageSize: 2 });
+    expect(mapPage(page, (item) => item.toUpperCase())).toEqual({ ...page, items: ['A', 'B'] });
+    expect(pageOfRows([], 0, {})).toEqual({ items: [], total: 0, page: 1, pageSize: 50 });
   });
 });

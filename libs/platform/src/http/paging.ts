@@ -50,3 +50,14 @@ export function pageFromList<T>(all: readonly T[], query: PageQuery): Page<T> {
   const { page, pageSize, offset } = pageOf(query);
   return { items: all.slice(offset, offset + pageSize), total: all.length, page, pageSize };
 }
+
+/** The page a repository read at `pageOf(query)`'s offset and limit, with the count of all matching rows. */
+export function pageOfRows<T>(items: T[], total: number, query: PageQuery): Page<T> {
+  const { page, pageSize } = pageOf(query);
+  return { items, total, page, pageSize };
+}
+
+/** The same page with each item shown another way (e.g. as a caller may read it). */
+export function mapPage<T, U>(page: Page<T>, show: (item: T) => U): Page<U> {
+  return { ...page, items: page.items.map(show) };
+}

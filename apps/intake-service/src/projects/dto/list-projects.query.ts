@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IndustryCluster, LIFECYCLE_STATES, ProjectType, type LifecycleState } from '@banjie/contracts';
+import { PageQuery } from '@banjie/platform';
 
-export class ListProjectsQuery {
+/** `GET /projects`: the list's filters, paged like every list. */
+export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ProjectType })
   @IsOptional()
   @IsIn(Object.values(ProjectType))
@@ -36,20 +37,4 @@ export class ListProjectsQuery {
   @IsString()
   @MaxLength(100)
   q?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }

@@ -80,7 +80,7 @@ export async function startServiceApp(
     );
     await app.startAllMicroservices();
   }
-  await app.listen(config.httpPort, options.host ?? process.env.HTTP_HOST ?? '127.0.0.1');
+  await app.listen(config.httpPort, options.host ?? config.HTTP_HOST);
   return app;
 }
 

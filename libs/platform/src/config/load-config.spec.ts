@@ -65,3 +65,39 @@ describe('loadConfig: the signing key and token limits', () => {
     ).toThrow(/JWT_MAX_LIFETIME_SECONDS/);
   });
 });
+
+describe('loadConfig: HTTP_HOST', () => {
+  const hostOf = (HTTP_HOST?: string) =>
+    loadConfig(platformEnvironment, { ...base, JWT_SECRET: 'k'.repeat(40), HTTP_HOST }).HTTP_HOST;
+
+  it('listens on loopback unless told', () => {
+    expect(hostOf(undefined)).toBe('127.0.0.1');
+  });
+
+  it.each([
+    '0.0.0.0',
+    '10.1.2.3',
+    '::',
+    '::1',
+    'fe80::1',
+    'localhost',
+    'notice-service',
+    'board.yumen.gov.cn',
+  ])('accepts %s', (host) => {
+    expect(hostOf(host)).toBe(host);
+  });
+
+  it.each([
+    '',
+    ' ',
+    '999.1.1.1',
+    '10.1.2',
+    '127.0.0.1 ',
+    'local host',
+    '[::1]',
+    'http://0.0.0.0',
+    '-bad.example',
+  ])('refuses %j, naming HTTP_HOST', (host) => {
+    expect(() => hostOf(host)).toThrow(/HTTP_HOST: must be an IPv4 or IPv6 address or a host name/);
+  });
+});

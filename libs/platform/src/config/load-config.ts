@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { LOCAL_DEVELOPMENT_JWT_SECRET } from '../auth/local-signing-key';
 import { DEFAULT_TOKEN_LIFETIME_LIMITS } from '../auth/token-lifetime';
@@ -24,6 +25,18 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
 }
 
 const port = z.coerce.number().int().min(1).max(65535);
+
+/** RFC 1123 labels; a name whose last label is all digits is a mistyped IPv4 address, not a host. */
+const HOST_NAME = /^(?=.{1,253}$)([a-z\d]([a-z\d-]{0,61}[a-z\d])?\.)*[a-z\d]([a-z\d-]{0,61}[a-z\d])?$/i;
+const isHostName = (value: string) => HOST_NAME.test(value) && !/(^|\.)\d+$/.test(value);
+
+/** Where a service listens: an IPv4 or IPv6 address (`isIP`: 999.1.1.1 is none) or a host name. */
+const listenAddress = z
+  .string()
+  .refine(
+    (value) => isIP(value) !== 0 || isHostName(value),
+    'must be an IPv4 or IPv6 address or a host name (e.g. 127.0.0.1, 0.0.0.0, ::, localhost)',
+  );
 
 /** Variables every service shares; each app extends this with its own. */
 export const platformEnvironment = z.object({
@@ -53,6 +66,8 @@ export const platformEnvironment = z.object({
     .default(DEFAULT_TOKEN_LIFETIME_LIMITS.clockSkewSeconds),
   /** `1` only on a development machine: allows the repository's local signing key (see loadConfig). */
   BANJIE_DEV_MODE: z.enum(['0', '1'], { error: "must be '1' (development machine) or '0'" }).optional(),
+  /** The address the HTTP server listens on: loopback unless told (`0.0.0.0` in containers). */
+  HTTP_HOST: listenAddress.default('127.0.0.1'),
   /** Overrides the service's Kafka consumer group (a new group reads its topics from the beginning). */
   KAFKA_CONSUMER_GROUP: z.string().min(1).max(200).optional(),
 });

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { DeadlineRecipient } from '@banjie/contracts';
 import { shanghaiLocalDate } from '@banjie/domain';
 import type { RungNotice } from '@banjie/workflows';
+import { Transactions } from '@banjie/platform';
 import { DeadlineCalendar } from '../calendar/deadline-calendar';
+import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
 import { EscalationService } from '../escalations/escalation.service';
 import { ProcedureContactsRepository } from './procedure-contacts.repository';
 import { ReminderService } from './reminder.service';
@@ -21,6 +23,8 @@ export class RungNoticeService {
     private readonly reminders: ReminderService,
     private readonly escalations: EscalationService,
     private readonly calendars: DeadlineCalendar,
+    private readonly projection: ProcedureProjectionRepository,
+    private readonly transactions: Transactions,
   ) {}
 
   /** True when this call recorded the rung; false when it already had been (a retried activity). */
@@ -49,7 +53,18 @@ export class RungNoticeService {
       recipients,
       reason,
     });
+    if (id !== null) await this.withdrawIfAlreadyCompletedInTime(notice);
     return id !== null;
+  }
+
+  /**
+   * The approval may have been projected just before this escalation was recorded (the workflow
+   * had already set out to raise it): then it is withdrawn at once, as the projection would have.
+   */
+  private async withdrawIfAlreadyCompletedInTime(notice: RungNotice): Promise<void> {
+    const procedure = await this.projection.find(notice.procedureId);
+    if (procedure?.applicationNumber !== notice.applicationNumber) return;
+    await this.transactions.run((tx) => this.escalations.withdrawRaisedInError(tx, procedure));
   }
 
   /** The project's helpers (logins from the approval events and the project directory) and its chain's leading official. */

@@ -75,7 +75,8 @@ async function procedureIds(approvalUrl: string, code: string, secret: string): 
     const response = await fetch(`${approvalUrl}/projects/${code}/procedures`, {
       headers: { authorization: `Bearer ${issueToken({ sub: 'fuzz-setup', role: 'admin' }, secret)}` },
     });
-    const procedures = response.status === 200 ? ((await response.json()) as { procedureId: string }[]) : [];
+    const procedures =
+      response.status === 200 ? ((await response.json()) as { items: { procedureId: string }[] }).items : [];
     if (procedures.length === PROCEDURE_CODES.length)
       return procedures.map((procedure) => procedure.procedureId);
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -107,7 +107,10 @@ export class ApprovalWorkload {
           `/projects/${code}/procedures`,
           admin,
         );
-        if (listed.status === 200 && (JSON.parse(listed.text) as unknown[]).length === PROCEDURE_CODES.length)
+        if (
+          listed.status === 200 &&
+          (JSON.parse(listed.text) as { items: unknown[] }).items.length === PROCEDURE_CODES.length
+        )
           break;
         if (waited > 90_000)
           throw new Error(

@@ -325,10 +325,10 @@ describe('the published working-day calendar, end to end', () => {
     );
     const year2028 = await admin().request('GET', '/calendar/years/2028');
     expect(year2028.body).toMatchObject({ year: 2028, source: 'PROVISIONAL', provisional: true });
-    const versions = await admin().request<
-      { version: number; change: { kind: string }; changedBy: string }[]
-    >('GET', '/calendar/versions');
-    expect(versions.body.slice(0, 3).map((v) => [v.version, v.change.kind, v.changedBy])).toEqual([
+    const versions = await admin().request<{
+      items: { version: number; change: { kind: string }; changedBy: string }[];
+    }>('GET', '/calendar/versions?pageSize=3');
+    expect(versions.body.items.map((v) => [v.version, v.change.kind, v.changedBy])).toEqual([
       [version + 3, 'YEAR_PUBLISHED', 'admin:calendar-admin'],
       [version + 2, 'OVERRIDE_REMOVED', 'admin:calendar-admin'],
       [version + 1, 'OVERRIDE_SET', 'admin:calendar-admin'],

@@ -31,7 +31,7 @@ describe('malformed requests against every endpoint', () => {
       effectiveDate: '2023-01-10',
     });
     const reader = approvalClient(stack.urlOf('approval-service'), { sub: 'dispatch-1', role: 'dispatch' });
-    await eventually(async () => expect((await reader.ofProject(projectCode)).body).toHaveLength(11));
+    await eventually(async () => expect((await reader.ofProject(projectCode)).body.items).toHaveLength(11));
   }, 120_000);
 
   afterAll(async () => {

@@ -170,7 +170,7 @@ describe('loading the 2023 portfolio with its approval history', () => {
         procedureId,
         procedureOnDay(history, Q1_2023.quarterEnd).status,
       ]);
-      const audit = (await api.audit(procedureId)).body.filter(
+      const audit = (await api.audit(procedureId)).body.items.filter(
         (row) => row.outcome === 'APPLIED' && row.action !== 'open',
       );
       expect(
@@ -267,7 +267,7 @@ describe('loading the 2023 portfolio with its approval history', () => {
       actionsAlreadyApplied: actions,
       conflicts: [],
     });
-    const audit = (await approvalClient(approval, dispatch).projectAudit(codeOf.get(names[0]!)!)).body;
+    const audit = (await approvalClient(approval, dispatch).projectAudit(codeOf.get(names[0]!)!)).body.items;
     const applied = audit.filter((row) => row.outcome === 'APPLIED' && row.action !== 'open');
     expect(applied).toHaveLength(
       played

@@ -147,18 +147,18 @@ class HistoryPlayer {
   ): Promise<Map<ProcedureCode, OpenedProcedure>> {
     const deadline = Date.now() + this.options.readyTimeoutMs;
     for (let pause = 100; ; pause = Math.min(pause * 2, 1000)) {
-      const response = await this.options.approval.request<OpenedProcedure[]>(
+      const response = await this.options.approval.request<{ items: OpenedProcedure[] }>(
         'GET',
         `/projects/${code}/procedures`,
         this.token(viewer),
         { retry: true },
       );
-      if (response.status === 200 && response.body.length === PROCEDURES_PER_PROJECT) {
-        return new Map(response.body.map((procedure) => [procedure.procedure, procedure]));
+      if (response.status === 200 && response.body.items.length === PROCEDURES_PER_PROJECT) {
+        return new Map(response.body.items.map((procedure) => [procedure.procedure, procedure]));
       }
       if (Date.now() > deadline) {
         throw new Error(
-          `the approval service shows ${viewer.sub} ${response.status === 200 ? response.body.length : `no (${response.status})`} of ${code}'s ${PROCEDURES_PER_PROJECT} procedures after ${this.options.readyTimeoutMs / 1000} s`,
+          `the approval service shows ${viewer.sub} ${response.status === 200 ? response.body.items.length : `no (${response.status})`} of ${code}'s ${PROCEDURES_PER_PROJECT} procedures after ${this.options.readyTimeoutMs / 1000} s`,
         );
       }
       await sleep(pause);

@@ -1,4 +1,4 @@
-import { auditTrailFor } from './audit-view';
+import { auditTrailFor, readsOnlyPublicAudit } from './audit-view';
 import type { AuditRow } from './audit.repository';
 
 describe('audit trail views', () => {
@@ -41,10 +41,12 @@ describe('audit trail views', () => {
     lateEntry: null,
   };
 
-  it('shows an enterprise only the applied changes, with only what the public contract carries', () => {
-    expect(
-      auditTrailFor({ sub: 'u', role: 'enterprise', enterpriseId: 'ENT-YUMEN' }, [applied, denied]),
-    ).toEqual([
+  const pageOf = (items: AuditRow[]) => ({ items, total: items.length, page: 1, pageSize: 50 });
+  const enterprise = { sub: 'u', role: 'enterprise', enterpriseId: 'ENT-YUMEN' } as const;
+
+  it('reads an enterprise only the applied changes, showing only what the public contract carries', () => {
+    expect(readsOnlyPublicAudit(enterprise)).toBe(true);
+    expect(auditTrailFor(enterprise, pageOf([applied])).items).toEqual([
       {
         id: 7,
         procedureId: 'BJ-2023-0001-EIA',
@@ -69,7 +71,8 @@ describe('audit trail views', () => {
       { sub: 'helper-li', role: 'helper' },
       { sub: 'a', role: 'admin' },
     ] as const) {
-      expect(auditTrailFor(actor, [applied, denied])).toEqual([applied, denied]);
+      expect(readsOnlyPublicAudit(actor)).toBe(false);
+      expect(auditTrailFor(actor, pageOf([applied, denied]))).toEqual(pageOf([applied, denied]));
     }
   });
 });

@@ -1,5 +1,5 @@
 import { Role } from '@banjie/contracts';
-import type { Actor } from '@banjie/platform';
+import { mapPage, type Actor, type Page } from '@banjie/platform';
 import type { AuditRow } from './audit.repository';
 
 /**
@@ -27,23 +27,27 @@ type PublicAuditField = (typeof PUBLIC_AUDIT_FIELDS)[number];
 
 export type PublicAuditRow = Pick<AuditRow, PublicAuditField> & { lateEntry: boolean };
 
-/** The trail of applied changes as anybody may see them (attempts that changed nothing are not public). */
-export function publicAuditTrail(rows: readonly AuditRow[]): PublicAuditRow[] {
-  return rows
-    .filter((row) => row.outcome === 'APPLIED')
-    .map((row) => ({
-      ...(Object.fromEntries(PUBLIC_AUDIT_FIELDS.map((field) => [field, row[field]])) as Pick<
-        AuditRow,
-        PublicAuditField
-      >),
-      lateEntry: row.lateEntry != null,
-    }));
+/** An applied change as anybody may see it. */
+export function publicAuditRow(row: AuditRow): PublicAuditRow {
+  return {
+    ...(Object.fromEntries(PUBLIC_AUDIT_FIELDS.map((field) => [field, row[field]])) as Pick<
+      AuditRow,
+      PublicAuditField
+    >),
+    lateEntry: row.lateEntry != null,
+  };
 }
 
 /**
  * The whole trail is for the government side (departments, helpers, supervisors, dispatch, admins);
- * an enterprise sees only what the contract marks public.
+ * an enterprise sees only the applied changes (attempts that changed nothing are not public), and
+ * only what the contract marks public.
  */
-export function auditTrailFor(actor: Actor, rows: AuditRow[]): AuditRow[] | PublicAuditRow[] {
-  return actor.role === Role.ENTERPRISE ? publicAuditTrail(rows) : rows;
+export function readsOnlyPublicAudit(actor: Actor): boolean {
+  return actor.role === Role.ENTERPRISE;
+}
+
+/** A page of the trail as `actor` may read it; for an enterprise the page holds applied changes only. */
+export function auditTrailFor(actor: Actor, rows: Page<AuditRow>): Page<AuditRow> | Page<PublicAuditRow> {
+  return readsOnlyPublicAudit(actor) ? mapPage(rows, publicAuditRow) : rows;
 }

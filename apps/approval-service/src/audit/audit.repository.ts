@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { currentCorrelationId, type Tx } from '@banjie/platform';
+import { currentCorrelationId, queryPage, type Page, type PageQuery, type Tx } from '@banjie/platform';
 
 /** What happened to an attempt: it changed the procedure, the caller was not permitted, or a rule said no. */
 export type AuditOutcome = 'APPLIED' | 'DENIED' | 'REJECTED';
@@ -63,12 +63,11 @@ export interface AuditRow {
   recordedAt: Date;
 }
 
-const SELECT = `SELECT id::int AS id, procedure_id AS "procedureId", project_code AS "projectCode", action, outcome, actor, actor_role AS "actorRole",
+const COLUMNS = `id::int AS id, procedure_id AS "procedureId", project_code AS "projectCode", action, outcome, actor, actor_role AS "actorRole",
   actor_department AS "actorDepartment", actor_enterprise_id AS "actorEnterpriseId", from_status AS "fromStatus", to_status AS "toStatus",
   sequence, reason, supplement_reason AS "supplementReason", note, document_number AS "documentNumber", extension_days AS "extensionDays",
   effective_date::text AS "effectiveDate", refusal_code AS "refusalCode", refusal_message AS "refusalMessage",
-  idempotency_key AS "idempotencyKey", correlation_id AS "correlationId", late_entry AS "lateEntry", recorded_at AS "recordedAt"
-  FROM approval.audit_trail`;
+  idempotency_key AS "idempotencyKey", correlation_id AS "correlationId", late_entry AS "lateEntry", recorded_at AS "recordedAt"`;
 
 /** The append-only trail of every action and attempt (the table refuses UPDATE and DELETE). */
 @Injectable()
@@ -108,13 +107,17 @@ export class AuditRepository {
     );
   }
 
-  ofProcedure(procedureId: string): Promise<AuditRow[]> {
-    return this.dataSource.query(`${SELECT} WHERE procedure_id = $1 ORDER BY id`, [procedureId]);
-  }
-
-  ofProcedures(procedureIds: string[]): Promise<AuditRow[]> {
-    return this.dataSource.query(`${SELECT} WHERE procedure_id = ANY ($1::text[]) ORDER BY id`, [
-      procedureIds,
-    ]);
+  /** One page of the trail of these procedures, oldest first; `appliedOnly` leaves out the attempts that changed nothing. */
+  ofProcedures(procedureIds: string[], appliedOnly: boolean, query: PageQuery): Promise<Page<AuditRow>> {
+    return queryPage<AuditRow>(
+      this.dataSource,
+      {
+        columns: COLUMNS,
+        from: `FROM approval.audit_trail WHERE procedure_id = ANY ($1::text[]) AND (NOT $2 OR outcome = 'APPLIED')`,
+        orderBy: 'id',
+        parameters: [procedureIds, appliedOnly],
+      },
+      query,
+    );
   }
 }

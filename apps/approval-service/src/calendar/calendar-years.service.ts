@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { cachedProvisionalYear, knownYears, type YearArrangement } from '@banjie/domain';
+import type { PageQuery } from '@banjie/platform';
 import { CalendarRepository } from './calendar.repository';
 import { WorkingDayCalendarService } from './working-day-calendar.service';
 
@@ -36,7 +37,7 @@ export class CalendarYears {
     };
   }
 
-  versions() {
-    return this.repository.versions();
+  versions(query: PageQuery) {
+    return this.repository.versions(query);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CALENDAR_LAST_YEAR, knownYears, parseLocalDate } from '@banjie/domain';
-import { CurrentActor, Roles, type Actor } from '@banjie/platform';
+import { CurrentActor, PageQuery, Roles, type Actor } from '@banjie/platform';
 import { CalendarPublisher } from './calendar-publisher.service';
 import { CalendarYears } from './calendar-years.service';
 import { CalendarOverrideDateParam, PutCalendarOverrideDto } from './dto/calendar-override.dto';
@@ -36,8 +36,8 @@ export class CalendarController {
 
   /** Every version: what changed, who, when, why (the calendar's audit trail). */
   @Get('versions')
-  versions() {
-    return this.years.versions();
+  versions(@Query() query: PageQuery) {
+    return this.years.versions(query);
   }
 
   /** A year as it is in force, and where it came from (package, published, provisional). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Tx } from '@banjie/platform';
+import { queryPage, type Page, type PageQuery, type Tx } from '@banjie/platform';
 import type { CalendarChange } from '@banjie/contracts';
 import type { CalendarOverride, LocalDate, NamedHoliday, YearArrangement } from '@banjie/domain';
 
@@ -48,9 +48,12 @@ export class CalendarRepository {
     return rows[0] ?? null;
   }
 
-  versions(): Promise<CalendarVersionRow[]> {
-    return this.dataSource.query(
-      `SELECT ${VERSION_COLUMNS} FROM approval.calendar_versions ORDER BY version DESC`,
+  /** One page of the versions, newest first. */
+  versions(query: PageQuery): Promise<Page<CalendarVersionRow>> {
+    return queryPage<CalendarVersionRow>(
+      this.dataSource,
+      { columns: VERSION_COLUMNS, from: 'FROM approval.calendar_versions', orderBy: 'version DESC' },
+      query,
     );
   }
 

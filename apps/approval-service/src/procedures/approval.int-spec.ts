@@ -123,13 +123,16 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
       }),
     });
     expect(plan.status).toBe(200);
-    await eventually(async () => expect((await as('admin').ofProject(code)).body).toHaveLength(11), 30_000);
+    await eventually(
+      async () => expect((await as('admin').ofProject(code)).body.items).toHaveLength(11),
+      30_000,
+    );
     return code;
   }
 
   it('creates the 11 procedures from the intake plan and publishes ProcedureOpened with the whole snapshot', async () => {
     const code = await plannedProject();
-    const procedures = (await as('supervisor').ofProject(code)).body;
+    const procedures = (await as('supervisor').ofProject(code)).body.items;
     expect(procedures.map((p) => p.procedure)).toEqual([
       'PROJECT_APPROVAL',
       'LAND_PREEXAM',
@@ -208,7 +211,7 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
         if (expected === 409) expect(response.body.code).toBe('STALE_SEQUENCE');
       }
     }
-    const denials = (await as('admin').audit(eia)).body.filter((row) => row.outcome === 'DENIED');
+    const denials = (await as('admin').audit(eia)).body.items.filter((row) => row.outcome === 'DENIED');
     const expectedDenials = Object.values(PERMITTED).reduce(
       (sum, permitted) => sum + (permitted === null ? 0 : PROCEDURE_ACTIONS.length - permitted.length),
       0,
@@ -357,7 +360,7 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
       30_000,
     );
 
-    const audit = (await as('eeb').audit(eia)).body.filter((row) => row.outcome === 'APPLIED');
+    const audit = (await as('eeb').audit(eia)).body.items.filter((row) => row.outcome === 'APPLIED');
     expect(audit.map((row) => [row.action, row.fromStatus, row.toStatus, row.effectiveDate])).toEqual([
       ['open', null, 'PLANNED', '2023-01-06'],
       ['submit', 'PLANNED', 'SUBMITTED', '2023-01-17'],
@@ -378,12 +381,12 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
     expect(audit[6]).toMatchObject({ documentNumber: '玉环审〔2023〕12号' });
 
     // The owner enterprise sees only what the public contract carries: no actors, reasons, notes or late-entry evidence.
-    const ownerView = (await as('owner').audit(eia)).body;
+    const ownerView = (await as('owner').audit(eia)).body.items;
     expect(ownerView.map((row) => [row.action, row.toStatus, row.effectiveDate, row.lateEntry])).toEqual(
       audit.map((row) => [row.action, row.toStatus, row.effectiveDate, row.lateEntry !== null]),
     );
     expect(ownerView[3]).toEqual(expect.objectContaining({ supplementReason: 'MISSING_DOCUMENT' }));
-    const ownerText = JSON.stringify([ownerView, (await as('owner').projectAudit(code)).body]);
+    const ownerText = JSON.stringify([ownerView, (await as('owner').projectAudit(code)).body.items]);
     for (const internal of [
       '缺少监测报告',
       '需专家论证',
@@ -430,7 +433,7 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
       (await as('owner').act(`${code}-LAND_USE`, 'submit', {}, { idempotencyKey: ownerKey })).status,
     ).toBe(200);
 
-    const applied = (await as('admin').audit(eia)).body.filter(
+    const applied = (await as('admin').audit(eia)).body.items.filter(
       (row) => row.action === 'submit' && row.outcome === 'APPLIED',
     );
     expect(applied).toHaveLength(1);
@@ -570,7 +573,7 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
       lateEntry: LATE,
     });
     expect(recorded.body).toMatchObject({ status: 'APPROVED', completedOn: '2023-02-10' });
-    const trail = (await as('admin').audit(eia)).body;
+    const trail = (await as('admin').audit(eia)).body.items;
     expect(
       trail.filter((row) => row.outcome === 'DENIED').map((row) => [row.actor, row.refusalCode]),
     ).toEqual([['eeb-clerk', 'LATE_ENTRY_ADMIN_ONLY']]);
@@ -616,7 +619,7 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
   it('treats an action on a procedure the caller cannot see as absent: 404, nothing in its trail, a line in the security log', async () => {
     const code = await plannedProject();
     const eia = `${code}-EIA`;
-    const before = (await as('admin').audit(eia)).body.length;
+    const before = (await as('admin').audit(eia)).body.items.length;
     const note = '外部人员'.repeat(250);
     for (const outsider of ['nrb', 'otherEnterprise', 'strangerHelper'] as const) {
       const response = await as(outsider).act(eia, 'withdraw', { reason: '恶意撤回', note });
@@ -627,7 +630,7 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
       });
     }
     expect((await as('otherEnterprise').act(`${code}-NOPE`, 'submit', {})).status).toBe(404);
-    expect((await as('admin').audit(eia)).body).toHaveLength(before);
+    expect((await as('admin').audit(eia)).body.items).toHaveLength(before);
     const logged = await db.query(
       `SELECT event, action, actor, actor_role, actor_department, actor_enterprise_id FROM approval.security_log WHERE procedure_id = $1 ORDER BY id`,
       [eia],
@@ -692,7 +695,7 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
       (await as('nrb').list(`?project=${code}&status=PLANNED`)).body.items.map((p) => p.procedure),
     ).toEqual(['LAND_PREEXAM', 'LAND_USE', 'LAND_PLANNING', 'ENGINEERING_PLANNING']);
     expect((await as('nrb').get(eia)).status).toBe(404);
-    expect((await as('owner').ofProject(code)).body).toHaveLength(11);
+    expect((await as('owner').ofProject(code)).body.items).toHaveLength(11);
     expect(
       (await as('helper').list(`?project=${code}&status=ACCEPTED,SUBMITTED`)).body.items.map(
         (p) => p.procedureId,
@@ -701,7 +704,31 @@ describe('approval service on real PostgreSQL and Kafka (with the intake service
     expect((await as('otherEnterprise').ofProject(code)).status).toBe(404);
     expect((await as('strangerHelper').get(eia)).status).toBe(404);
     expect((await as('otherEnterprise').projectAudit(code)).status).toBe(404);
-    expect((await as('dispatch').projectAudit(code)).body.length).toBeGreaterThanOrEqual(13);
+    expect((await as('dispatch').projectAudit(code)).body.items.length).toBeGreaterThanOrEqual(13);
+    const secondPage = await as('admin').list(`?project=${code}&pageSize=4&page=2`);
+    expect(secondPage.body).toMatchObject({ total: 11, page: 2, pageSize: 4 });
+    expect(secondPage.body.items.map((p) => p.procedure)).toEqual([
+      'ENGINEERING_PLANNING',
+      'ENERGY_QUOTA',
+      'EIA',
+      'SAFETY',
+    ]);
+    const auditPage = await as('dispatch').request<{ items: unknown[]; total: number }>(
+      'GET',
+      `/projects/${code}/audit?pageSize=2&page=3`,
+    );
+    expect(auditPage.body.items).toHaveLength(2);
+    expect(auditPage.body.total).toBeGreaterThanOrEqual(13);
+    for (const list of [
+      '/procedures',
+      `/projects/${code}/procedures`,
+      `/procedures/${eia}/audit`,
+      '/calendar/versions',
+    ])
+      expect((await as('admin').request('GET', `${list}?pageSize=201`)).body).toMatchObject({
+        statusCode: 400,
+        fields: [{ field: 'pageSize', rules: ['pageSize must be at most 200'] }],
+      });
     expect((await as('eeb').list('?status=NOPE')).body).toMatchObject({
       statusCode: 400,
       fields: [{ field: 'status' }],

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PROCEDURE_CODES, Role } from '@banjie/contracts';
-import { DomainException, type Actor } from '@banjie/platform';
+import { DomainException, pageFromList, type Actor, type Page, type PageQuery } from '@banjie/platform';
 import { AuditRepository } from '../audit/audit.repository';
-import { auditTrailFor } from '../audit/audit-view';
+import { auditTrailFor, readsOnlyPublicAudit } from '../audit/audit-view';
 import { WorkingDayCalendarService } from '../calendar/working-day-calendar.service';
 import { APPROVAL_CONFIG, type ApprovalConfig } from '../config';
 import { ProjectDirectoryRepository } from '../projects/project-directory.repository';
-import type { ListProceduresQuery } from './dto/list-procedures.query';
+import type { ListProceduresQuery, ProjectProceduresQuery } from './dto/list-procedures.query';
 import { procedureView, type ProcedureView } from './procedure-view';
 import { visibilityOf } from './procedure-visibility';
 import type { ProcedureRecord } from './procedure.record';
@@ -25,25 +25,27 @@ export class ProcedureQueryService {
     private readonly calendars: WorkingDayCalendarService,
   ) {}
 
-  async list(actor: Actor, query: ListProceduresQuery, now: Date = new Date()) {
-    const records = await this.procedures.list(visibilityOf(actor), {
-      statuses: query.status,
-      projectCode: query.project,
-      department: query.department,
-    });
-    let views = await this.views(records, actor, query.asOf, now);
-    if (query.dueBefore !== undefined) {
-      const dueBefore = query.dueBefore;
-      views = views.filter((view) => view.dueDate !== null && view.dueDate <= dueBefore);
+  /**
+   * One page of the procedures the caller may see. Paged in SQL; `dueBefore` filters on the clock
+   * derived as of the day asked, so that filter pages the derived list.
+   */
+  async list(actor: Actor, query: ListProceduresQuery, now: Date = new Date()): Promise<Page<ProcedureView>> {
+    const filter = { statuses: query.status, projectCode: query.project, department: query.department };
+    if (query.dueBefore === undefined) {
+      const records = await this.procedures.page(visibilityOf(actor), filter, query);
+      return { ...records, items: await this.views(records.items, actor, query.asOf, now) };
     }
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 200;
-    return {
-      items: views.slice((page - 1) * pageSize, page * pageSize),
-      total: views.length,
-      page,
-      pageSize,
-    };
+    const dueBefore = query.dueBefore;
+    const views = await this.views(
+      await this.procedures.list(visibilityOf(actor), filter),
+      actor,
+      query.asOf,
+      now,
+    );
+    return pageFromList(
+      views.filter((view) => view.dueDate !== null && view.dueDate <= dueBefore),
+      query,
+    );
   }
 
   async get(
@@ -57,25 +59,35 @@ export class ProcedureQueryService {
     return view!;
   }
 
-  async auditOf(actor: Actor, procedureId: string) {
+  async auditOf(actor: Actor, procedureId: string, query: PageQuery) {
     await this.procedures.findVisible(procedureId, visibilityOf(actor));
-    return auditTrailFor(actor, await this.audit.ofProcedure(procedureId));
+    return auditTrailFor(
+      actor,
+      await this.audit.ofProcedures([procedureId], readsOnlyPublicAudit(actor), query),
+    );
   }
 
+  /** The project's procedures the caller may see (at most one per catalogue procedure: paged in memory). */
   async ofProject(
     actor: Actor,
     projectCode: string,
-    asOf?: string,
+    query: ProjectProceduresQuery,
     now: Date = new Date(),
-  ): Promise<ProcedureView[]> {
-    return this.views(await this.visibleOfProject(actor, projectCode), actor, asOf, now);
+  ): Promise<Page<ProcedureView>> {
+    const records = await this.visibleOfProject(actor, projectCode);
+    return pageFromList(await this.views(records, actor, query.asOf, now), query);
   }
 
-  async auditOfProject(actor: Actor, projectCode: string) {
+  async auditOfProject(actor: Actor, projectCode: string, query: PageQuery) {
     const records = await this.visibleOfProject(actor, projectCode);
-    return records.length === 0
-      ? []
-      : auditTrailFor(actor, await this.audit.ofProcedures(records.map((r) => r.procedureId)));
+    return auditTrailFor(
+      actor,
+      await this.audit.ofProcedures(
+        records.map((r) => r.procedureId),
+        readsOnlyPublicAudit(actor),
+        query,
+      ),
+    );
   }
 
   /** A department sees its own procedures of any project; an enterprise or helper sees nothing of another's project (404). */

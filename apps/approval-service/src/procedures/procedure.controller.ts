@@ -2,7 +2,7 @@ import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query, R
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ProcedureAction } from '@banjie/contracts';
-import { CurrentActor, type Actor } from '@banjie/platform';
+import { CurrentActor, PageQuery, type Actor } from '@banjie/platform';
 import { IDEMPOTENCY_HEADER } from '../idempotency/idempotency';
 import { ActionHeaders, type ActionHeaderValues } from './action-headers';
 import {
@@ -64,8 +64,8 @@ export class ProcedureController {
   }
 
   @Get(':id/audit')
-  audit(@Param() { id }: ProcedureIdParam, @CurrentActor() actor: Actor) {
-    return this.queries.auditOf(actor, id);
+  audit(@Param() { id }: ProcedureIdParam, @Query() query: PageQuery, @CurrentActor() actor: Actor) {
+    return this.queries.auditOf(actor, id, query);
   }
 
   @Post(':id/submit')

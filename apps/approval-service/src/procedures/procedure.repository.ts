@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainException, type Tx } from '@banjie/platform';
+import { PROCEDURE_CODES } from '@banjie/contracts';
+import { DomainException, queryPage, type Page, type PageQuery, type Tx } from '@banjie/platform';
 import type { ProcedureRecord } from './procedure.record';
 import { visibilityCondition, type Visibility } from './procedure-visibility';
 
@@ -78,24 +79,19 @@ export class ProcedureRepository {
     );
   }
 
-  /** The procedures the caller may see, filtered, ordered by project. */
+  /** Every procedure matching the filter that the caller may see, by project and catalogue order. */
   async list(visibility: Visibility, filter: ProcedureFilter): Promise<ProcedureRecord[]> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: (n: number) => string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql(params.length));
-    };
-    if (filter.statuses?.length) add((n) => `p.status = ANY ($${n}::text[])`, filter.statuses);
-    if (filter.projectCode) add((n) => `p.project_code = $${n}`, filter.projectCode);
-    if (filter.department) add((n) => `p.department = $${n}`, filter.department);
-    const visible = visibilityCondition(visibility, params.length + 1);
-    conditions.push(visible.sql);
-    params.push(...visible.params);
-    return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM approval.procedures p JOIN approval.projects pr ON pr.code = p.project_code
-        WHERE ${conditions.join(' AND ')} ORDER BY p.project_code, p.procedure_id`,
-      params,
+    const { from, parameters } = listSql(visibility, filter);
+    return this.dataSource.query(`SELECT ${COLUMNS} ${from} ORDER BY ${LIST_ORDER}`, parameters);
+  }
+
+  /** One page of them, paged in SQL. */
+  page(visibility: Visibility, filter: ProcedureFilter, query: PageQuery): Promise<Page<ProcedureRecord>> {
+    const { from, parameters } = listSql(visibility, filter);
+    return queryPage<ProcedureRecord>(
+      this.dataSource,
+      { columns: COLUMNS, from, orderBy: LIST_ORDER, parameters },
+      query,
     );
   }
 
@@ -114,4 +110,29 @@ export class ProcedureRepository {
 
 export function procedureNotFound(procedureId: string): DomainException {
   return new DomainException('not-found', 'PROCEDURE_NOT_FOUND', `no procedure ${procedureId}`);
+}
+
+/** By project, then in catalogue order (as the views list them). */
+const LIST_ORDER = `p.project_code COLLATE "C",
+  array_position(ARRAY[${PROCEDURE_CODES.map((code) => `'${code}'`).join(', ')}]::text[], p.procedure)`;
+
+/** The `FROM … WHERE …` of the procedures matching the filter that the caller may see. */
+function listSql(visibility: Visibility, filter: ProcedureFilter): { from: string; parameters: unknown[] } {
+  const conditions: string[] = [];
+  const parameters: unknown[] = [];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    parameters.push(value);
+    conditions.push(sql(parameters.length));
+  };
+  if (filter.statuses?.length) add((n) => `p.status = ANY ($${n}::text[])`, filter.statuses);
+  if (filter.projectCode) add((n) => `p.project_code = $${n}`, filter.projectCode);
+  if (filter.department) add((n) => `p.department = $${n}`, filter.department);
+  const visible = visibilityCondition(visibility, parameters.length + 1);
+  conditions.push(visible.sql);
+  parameters.push(...visible.params);
+  return {
+    from: `FROM approval.procedures p JOIN approval.projects pr ON pr.code = p.project_code
+      WHERE ${conditions.join(' AND ')}`,
+    parameters,
+  };
 }

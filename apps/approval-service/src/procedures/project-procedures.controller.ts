@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { CurrentActor, type Actor } from '@banjie/platform';
-import { AsOfQuery } from './dto/list-procedures.query';
+import { CurrentActor, PageQuery, type Actor } from '@banjie/platform';
+import { ProjectProceduresQuery } from './dto/list-procedures.query';
 import { ProcedureQueryService } from './procedure-query.service';
 
 class ProjectCodeParam {
@@ -20,14 +20,14 @@ export class ProjectProceduresController {
   @Get('procedures')
   procedures(
     @Param() { code }: ProjectCodeParam,
-    @Query() { asOf }: AsOfQuery,
+    @Query() query: ProjectProceduresQuery,
     @CurrentActor() actor: Actor,
   ) {
-    return this.queries.ofProject(actor, code, asOf);
+    return this.queries.ofProject(actor, code, query);
   }
 
   @Get('audit')
-  audit(@Param() { code }: ProjectCodeParam, @CurrentActor() actor: Actor) {
-    return this.queries.auditOfProject(actor, code);
+  audit(@Param() { code }: ProjectCodeParam, @Query() query: PageQuery, @CurrentActor() actor: Actor) {
+    return this.queries.auditOfProject(actor, code, query);
   }
 }

@@ -113,7 +113,7 @@ export function boardServices(intake: ServiceTarget, approval: ServiceTarget) {
       day = addDays(day, 30);
     }
     await eventually(async () => {
-      const procedures = (await as(admin).ofProject(body.code)).body;
+      const procedures = (await as(admin).ofProject(body.code)).body.items;
       if (!Array.isArray(procedures) || procedures.length !== 11)
         throw new Error(`${body.code}: procedures not opened yet`);
     }, 60_000);

@@ -1,5 +1,5 @@
 import type { ProcedureAction } from '@banjie/contracts';
-import type { Actor } from '@banjie/platform';
+import type { Actor, Page } from '@banjie/platform';
 import { apiClient, type ServiceTarget } from './api-client';
 
 export interface ActionOptions {
@@ -31,10 +31,13 @@ export function approvalClient(target: ServiceTarget, actor: Actor) {
     list: (query = '') => request<{ items: ProcedureBody[]; total: number }>('GET', `/procedures${query}`),
     get: (procedureId: string, query = '') =>
       request<ProcedureBody>('GET', `/procedures/${procedureId}${query}`),
+    /** The first 200 entries of the trail (its first page at the ceiling). */
     audit: (procedureId: string) =>
-      request<Record<string, unknown>[]>('GET', `/procedures/${procedureId}/audit`),
-    ofProject: (code: string) => request<ProcedureBody[]>('GET', `/projects/${code}/procedures`),
-    projectAudit: (code: string) => request<Record<string, unknown>[]>('GET', `/projects/${code}/audit`),
+      request<Page<Record<string, unknown>>>('GET', `/procedures/${procedureId}/audit?pageSize=200`),
+    ofProject: (code: string) => request<Page<ProcedureBody>>('GET', `/projects/${code}/procedures`),
+    /** The first 200 entries of the project's trail. */
+    projectAudit: (code: string) =>
+      request<Page<Record<string, unknown>>>('GET', `/projects/${code}/audit?pageSize=200`),
     act: (
       procedureId: string,
       action: ProcedureAction,

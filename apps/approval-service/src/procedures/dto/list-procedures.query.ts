@@ -1,13 +1,13 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
 import {
   DEPARTMENT_CODES,
   PROCEDURE_STATUSES,
   type DepartmentCode,
   type ProcedureStatus,
 } from '@banjie/contracts';
-import { IsLocalDate } from '@banjie/platform';
+import { IsLocalDate, PageQuery } from '@banjie/platform';
 
 export class AsOfQuery {
   @ApiPropertyOptional({
@@ -19,7 +19,11 @@ export class AsOfQuery {
   asOf?: string;
 }
 
-export class ListProceduresQuery extends AsOfQuery {
+/** A project's procedures: as of a day, paged like every list. */
+export class ProjectProceduresQuery extends IntersectionType(AsOfQuery, PageQuery) {}
+
+/** `GET /procedures`: the list's filters, as of a day, paged like every list. */
+export class ListProceduresQuery extends ProjectProceduresQuery {
   @ApiPropertyOptional({
     example: 'ACCEPTED,SUPPLEMENT_REQUESTED',
     description: 'one status or several, comma-separated',
@@ -48,20 +52,4 @@ export class ListProceduresQuery extends AsOfQuery {
   @IsOptional()
   @IsLocalDate()
   dueBefore?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 200, maximum: 2000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2000)
-  pageSize?: number;
 }

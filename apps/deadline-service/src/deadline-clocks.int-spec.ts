@@ -110,13 +110,13 @@ describe('deadline service: procedure clocks, escalations, reconciler', () => {
 
     it('lists, filters and acknowledges escalations; unacknowledged ones escalate again, once', async () => {
       const call = supervisor();
-      const listed = await call<{ id: string; rung: string }[]>(
+      const listed = await call<{ items: { id: string; rung: string }[]; total: number }>(
         'GET',
         `/escalations?project=${project}&rung=OVERDUE_SUPERVISOR`,
       );
       expect(listed.status).toBe(200);
-      expect(listed.body).toHaveLength(1);
-      const id = listed.body[0]!.id;
+      expect(listed.body).toMatchObject({ total: 1, page: 1, pageSize: 50 });
+      const id = listed.body.items[0]!.id;
 
       const acked = await call('POST', `/escalations/${id}/ack`);
       expect(acked.status).toBe(200);
@@ -148,12 +148,20 @@ describe('deadline service: procedure clocks, escalations, reconciler', () => {
       const badFilter = await call<{ message: string[] }>('GET', '/escalations?status=closed');
       expect(badFilter.status).toBe(400);
       expect(badFilter.body.message.join()).toMatch(/status/);
+      const tooBig = await call<{ message: string[] }>('GET', '/escalations?pageSize=201');
+      expect(tooBig.status).toBe(400);
+      expect(tooBig.body.message).toEqual(['pageSize must be at most 200']);
+      const secondPage = await call<{ items: unknown[]; total: number }>(
+        'GET',
+        `/escalations?project=${project}&pageSize=1&page=2`,
+      );
+      expect(secondPage.body.items).toHaveLength(secondPage.body.total >= 2 ? 1 : 0);
 
-      const acknowledged = await call<{ id: string }[]>(
+      const acknowledged = await call<{ items: { id: string }[] }>(
         'GET',
         `/escalations?status=acknowledged&project=${project}`,
       );
-      expect(acknowledged.body.map((e) => e.id)).toEqual([id]);
+      expect(acknowledged.body.items.map((e) => e.id)).toEqual([id]);
 
       // ESCALATION_ACK_TIMEOUT_MS is 1.5 s here: the leading official's escalation (and the supervisors' one if it was
       // followed up before the acknowledgement) escalate again exactly once, follow-ups are never followed up.

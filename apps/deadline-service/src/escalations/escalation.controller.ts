@@ -2,10 +2,11 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { DEPARTMENT_CODES } from '@banjie/contracts';
-import { CurrentActor, Roles, type Actor } from '@banjie/platform';
+import { CurrentActor, PageQuery, Roles, type Actor } from '@banjie/platform';
 import { EscalationService } from './escalation.service';
 
-export class EscalationQuery {
+/** `GET /escalations`: the list's filters, paged like every list. */
+export class EscalationQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['open', 'acknowledged'] })
   @IsOptional()
   @IsIn(['open', 'acknowledged'])
@@ -43,8 +44,8 @@ export class EscalationController {
 
   @Get()
   @Roles('supervisor', 'dispatch', 'admin')
-  list(@Query() query: EscalationQuery) {
-    return this.escalations.list(query);
+  list(@Query() { status, rung, department, project, ...page }: EscalationQuery) {
+    return this.escalations.list({ status, rung, department, project }, page);
   }
 
   /** A supervisor takes the escalation on: who and when are recorded; acknowledging twice is 409. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AtRiskProcedure, DeadlineRecipient } from '@banjie/contracts';
-import type { Tx } from '@banjie/platform';
+import { queryPage, type Page, type PageQuery, type Tx } from '@banjie/platform';
 
 /** `withdrawn`: raised in error (its procedure was completed in time), kept for the record. */
 export type EscalationStatus = 'open' | 'acknowledged' | 'withdrawn';
@@ -92,14 +92,24 @@ export class EscalationRepository {
     return inserted.length > 0;
   }
 
-  /** Oldest first. */
-  list(filter: EscalationFilter): Promise<EscalationRow[]> {
-    return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM deadline.escalations
-        WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR rung = $2)
-          AND ($3::text IS NULL OR department = $3) AND ($4::text IS NULL OR project_code = $4)
-        ORDER BY raised_at, id`,
-      [filter.status ?? null, filter.rung ?? null, filter.department ?? null, filter.project ?? null],
+  /** One page of the escalations matching the filter, oldest first. */
+  list(filter: EscalationFilter, query: PageQuery): Promise<Page<EscalationRow>> {
+    return queryPage<EscalationRow>(
+      this.dataSource,
+      {
+        columns: COLUMNS,
+        from: `FROM deadline.escalations
+          WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR rung = $2)
+            AND ($3::text IS NULL OR department = $3) AND ($4::text IS NULL OR project_code = $4)`,
+        orderBy: 'raised_at, id',
+        parameters: [
+          filter.status ?? null,
+          filter.rung ?? null,
+          filter.department ?? null,
+          filter.project ?? null,
+        ],
+      },
+      query,
     );
   }
 

@@ -14,6 +14,8 @@ import {
   faultPoint,
   FaultPoints,
   Transactions,
+  type Page,
+  type PageQuery,
   type Tx,
 } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
@@ -106,8 +108,8 @@ export class EscalationService {
     });
   }
 
-  list(filter: EscalationFilter = {}): Promise<EscalationRow[]> {
-    return this.ledger.list(filter);
+  list(filter: EscalationFilter, query: PageQuery): Promise<Page<EscalationRow>> {
+    return this.ledger.list(filter, query);
   }
 
   /** Records who acknowledged an escalation and when; a second acknowledgement is a conflict. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@banjie/contracts';
-import { DomainException, type Tx } from '@banjie/platform';
+import { DomainException, queryPage, type Page, type PageQuery, type Tx } from '@banjie/platform';
 import { WEBHOOK_CONFIG, type WebhookConfig } from './webhook.config';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -33,7 +33,6 @@ export interface AttemptRecord {
 export interface DeliveryFilter {
   status?: DeliveryStatus;
   eventId?: string;
-  limit: number;
 }
 
 export interface DeliveryView {
@@ -145,15 +144,20 @@ export class WebhookDeliveries {
     });
   }
 
-  async list(filter: DeliveryFilter): Promise<DeliveryView[]> {
-    return this.withLog(
-      await this.dataSource.query(
-        `SELECT ${VIEW_COLUMNS} FROM deadline.webhook_deliveries
-          WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR event_id = $2)
-          ORDER BY created_at DESC, id LIMIT $3`,
-        [filter.status ?? null, filter.eventId ?? null, filter.limit],
-      ),
+  /** One page of the log, newest first, each delivery with its attempts. */
+  async list(filter: DeliveryFilter, query: PageQuery): Promise<Page<DeliveryView>> {
+    const deliveries = await queryPage<Omit<DeliveryView, 'log'>>(
+      this.dataSource,
+      {
+        columns: VIEW_COLUMNS,
+        from: `FROM deadline.webhook_deliveries
+          WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR event_id = $2)`,
+        orderBy: 'created_at DESC, id',
+        parameters: [filter.status ?? null, filter.eventId ?? null],
+      },
+      query,
     );
+    return { ...deliveries, items: await this.withLog(deliveries.items) };
   }
 
   /** Gives a failed delivery another full round of attempts; anything else is a conflict. */

@@ -96,9 +96,12 @@ describe('deadline service: signed outgoing webhooks', () => {
     (await db.query(`SELECT envelope FROM deadline.outbox WHERE envelope->'payload'->>'${field}' = $1`, [id]))
       .rows[0]!.envelope as { eventId: string };
   const deliveriesOf = async (eventId: string) => {
-    const { status, body } = await admin()<DeliveryView[]>('GET', `/webhooks/deliveries?eventId=${eventId}`);
+    const { status, body } = await admin()<{ items: DeliveryView[] }>(
+      'GET',
+      `/webhooks/deliveries?eventId=${eventId}`,
+    );
     expect(status).toBe(200);
-    return Object.fromEntries(body.map((d) => [d.url, d]));
+    return Object.fromEntries(body.items.map((d) => [d.url, d]));
   };
 
   let escalationEventId: string;
@@ -210,10 +213,16 @@ describe('deadline service: signed outgoing webhooks', () => {
     const badId = await admin()<{ message: string[] }>('POST', '/webhooks/deliveries/not-a-uuid/retry');
     expect(badId.status).toBe(400);
     expect(badId.body.message.join()).toMatch(/^id must be a webhook delivery id/);
-    const badQuery = await admin()<{ message: string[] }>('GET', '/webhooks/deliveries?status=lost&limit=0');
+    const badQuery = await admin()<{ message: string[] }>(
+      'GET',
+      '/webhooks/deliveries?status=lost&pageSize=201',
+    );
     expect(badQuery.status).toBe(400);
-    expect(badQuery.body.message.join()).toMatch(
-      /status must be one of pending, delivered, failed.*limit must be a whole number from 1 to 500/,
+    expect(badQuery.body.message).toEqual(
+      expect.arrayContaining([
+        'status must be one of pending, delivered, failed',
+        'pageSize must be at most 200',
+      ]),
     );
     expect(
       (

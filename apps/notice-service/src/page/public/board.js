@@ -402,7 +402,8 @@
     tickClock();
     setInterval(tickClock, 1000);
     setInterval(turnPage, pageSeconds * 1000);
-    window.addEventListener('resize', () => renderPage(false));
+    // Not before the board has loaded: an empty page would say 暂无符合条件的项目 while it connects.
+    window.addEventListener('resize', () => state.board && renderPage(false));
     if (historyDay) setConnection('history');
     for (;;) {
       try {

@@ -1,9 +1,17 @@
 // Loads the 2023 key-project portfolio through the services' own APIs, like any client: the
 // projects, plans and lifecycle moves through the intake API, then the first quarter's approval
-// history through the approval API. Idempotent: projects already on the list (same name) are not
+// history through the approval API — on the report's dates, or moved into the current quarter for
+// the live demo (demo-dates.ts). Idempotent: projects already on the list (same name) are not
 // registered again, and every approval action carries an Idempotency-Key, so a rerun changes nothing.
 import { createChineseWorkingDayCalendar } from '@banjie/domain';
 import { buildApprovalHistory, Q1_2023 } from './approval-history';
+import {
+  historiesOn,
+  historiesUntil,
+  portfolioDates,
+  seedProjectOn,
+  type PortfolioDates,
+} from './demo-dates';
 import { playApprovalHistory, PORTFOLIO_LOADER, type PlaybackConflict } from './approval-player';
 import { figuresOnDay, type HistoryFigures } from './history-replay';
 import { loadProjectsThroughIntake } from './intake-loader';
@@ -41,6 +49,8 @@ export interface PortfolioLoadOptions {
   readyTimeoutMs?: number;
   /** Progress and summary lines (default: standard output). */
   log?: (line: string) => void;
+  /** The days it is played on (default: the 2023 reproduction, `portfolioDates('2023', new Date())`). */
+  dates?: PortfolioDates;
 }
 
 export interface PortfolioLoadReport {
@@ -52,7 +62,7 @@ export interface PortfolioLoadReport {
   actionsSkipped: number;
   conflicts: PlaybackConflict[];
   seconds: number;
-  /** The whole portfolio's figures the history gives, on the report day and at the quarter's end. */
+  /** The whole portfolio's figures the history gives, on the report day (today for the live demo) and at the quarter's end. */
   expected: { reportDay: HistoryFigures; quarterEnd: HistoryFigures };
 }
 
@@ -65,8 +75,8 @@ function flagsLine(figures: HistoryFigures): string {
 
 /**
  * The 2023 portfolio with its Q1 approval history: projects, plans and lifecycle through intake,
- * then every REQUIRED procedure's actions through the approval service, `concurrency` at a time.
- * Prints progress and a closing summary through `log`.
+ * then every REQUIRED procedure's actions through the approval service, `concurrency` at a time,
+ * each on its day in `dates` (nothing after today). Prints progress and a closing summary through `log`.
  */
 export async function loadPortfolioWithHistory(options: PortfolioLoadOptions): Promise<PortfolioLoadReport> {
   const started = Date.now();
@@ -74,9 +84,10 @@ export async function loadPortfolioWithHistory(options: PortfolioLoadOptions): P
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1)
     throw new RangeError(`concurrency must be a positive whole number, got ${options.concurrency}`);
+  const dates = options.dates ?? portfolioDates('2023', new Date());
   const calendar = createChineseWorkingDayCalendar();
   const seed = readPortfolioSeed();
-  const histories = buildApprovalHistory(seed, calendar, Q1_2023);
+  const histories = historiesOn(buildApprovalHistory(seed, calendar, Q1_2023), dates);
   const wanted = options.projectNames ? new Set(options.projectNames) : null;
   const projects = wanted ? seed.filter((project) => wanted.has(project.name)) : seed;
   if (wanted && projects.length !== wanted.size)
@@ -84,19 +95,23 @@ export async function loadPortfolioWithHistory(options: PortfolioLoadOptions): P
       `not in the seed: ${[...wanted].filter((name) => !seed.some((project) => project.name === name)).join(', ')}`,
     );
 
+  const quarter = dates.quarter.label;
   log(
-    `portfolio 2023: ${projects.length} projects through the intake API (${options.intakeUrl}), their Q1 approval history through the approval API (${options.approvalUrl})`,
+    `portfolio 2023${dates.dataSet === 'live' ? ` moved into ${quarter} (live demo, as of ${dates.today})` : ''}: ${projects.length} projects through the intake API (${options.intakeUrl}), their ${quarter} approval history through the approval API (${options.approvalUrl})`,
   );
   const intake = await loadProjectsThroughIntake(
     new JsonApi(options.intakeUrl),
     options.signToken(PORTFOLIO_LOADER),
-    projects,
+    projects.map((project) => seedProjectOn(project, dates)),
     concurrency,
   );
   log(
     `  ${intake.loaded} projects loaded, ${intake.skipped} already on the list — ${secondsSince(started)} s`,
   );
-  const played = histories.filter((history) => intake.projects.has(history.projectName));
+  const played = historiesUntil(
+    histories.filter((history) => intake.projects.has(history.projectName)),
+    dates.today,
+  );
   const playback = await playApprovalHistory({
     approval: new JsonApi(options.approvalUrl),
     signToken: options.signToken,
@@ -111,17 +126,17 @@ export async function loadPortfolioWithHistory(options: PortfolioLoadOptions): P
     ...playback,
     seconds: secondsSince(started),
     expected: {
-      reportDay: figuresOnDay(histories, Q1_2023.reportDay, calendar, Q1_2023.dueSoonWorkingDays),
-      quarterEnd: figuresOnDay(histories, Q1_2023.quarterEnd, calendar, Q1_2023.dueSoonWorkingDays),
+      reportDay: figuresOnDay(histories, dates.reportDay, calendar, Q1_2023.dueSoonWorkingDays),
+      quarterEnd: figuresOnDay(histories, dates.quarter.lastDay, calendar, Q1_2023.dueSoonWorkingDays),
     },
   };
   log(
-    `approval history Q1 2023: ${report.procedures} procedures, ${report.actionsSent} actions sent, ${report.actionsAlreadyApplied} already applied` +
+    `approval history ${quarter}: ${report.procedures} procedures, ${report.actionsSent} actions sent, ${report.actionsAlreadyApplied} already applied` +
       `${report.conflicts.length > 0 ? `, ${report.conflicts.length} refused (${report.actionsSkipped} later steps skipped)` : ''} — ${report.seconds} s in all`,
   );
   if (!wanted) {
     log(`  as the history has it, ${flagsLine(report.expected.reportDay)}`);
-    log(`  and ${flagsLine(report.expected.quarterEnd)} (target 60 % by 31 March)`);
+    log(`  and ${flagsLine(report.expected.quarterEnd)} (target 60 % by ${dates.quarter.lastDay})`);
   }
   return report;
 }

@@ -39,3 +39,4 @@ export * from './calendar/calendar-replica';
 export { CalendarReplicaRepository } from './calendar/calendar-replica.repository';
 export * from './calendar/calendar-replica.migration';
 export * from './http/paging';
+export * from './http/api-responses';

@@ -9,3 +9,4 @@ export * from './event-recorder';
 export * from './clients';
 export * from './stack';
 export * from './test-stack';
+export * from './openapi-responses';

@@ -1,15 +1,29 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CALENDAR_LAST_YEAR, knownYears, parseLocalDate } from '@banjie/domain';
-import { CurrentActor, PageQuery, Roles, type Actor } from '@banjie/platform';
+import {
+  ApiErrorResponses,
+  ApiPageResponse,
+  CurrentActor,
+  PageQuery,
+  Roles,
+  type Actor,
+} from '@banjie/platform';
 import { CalendarPublisher } from './calendar-publisher.service';
 import { CalendarYears } from './calendar-years.service';
 import { CalendarOverrideDateParam, PutCalendarOverrideDto } from './dto/calendar-override.dto';
 import { CalendarYearParam, PublishCalendarYearDto } from './dto/calendar-year.dto';
+import {
+  CalendarDto,
+  CalendarOverrideSetDto,
+  CalendarVersionDto,
+  CalendarYearDto,
+} from './dto/calendar.response';
 import { WorkingDayCalendarService } from './working-day-calendar.service';
 
 @ApiTags('calendar')
 @ApiBearerAuth()
+@ApiErrorResponses(401)
 @Controller('calendar')
 export class CalendarController {
   constructor(
@@ -20,6 +34,7 @@ export class CalendarController {
 
   /** The calendar in force: its version, the known years, the provisional ones, the local overrides. */
   @Get()
+  @ApiOkResponse({ type: CalendarDto })
   async get() {
     const definition = await this.calendars.definition();
     const known = knownYears(definition);
@@ -36,18 +51,24 @@ export class CalendarController {
 
   /** Every version: what changed, who, when, why (the calendar's audit trail). */
   @Get('versions')
+  @ApiPageResponse(CalendarVersionDto, 'the versions, newest first')
+  @ApiErrorResponses(400)
   versions(@Query() query: PageQuery) {
     return this.years.versions(query);
   }
 
   /** A year as it is in force, and where it came from (package, published, provisional). */
   @Get('years/:year')
+  @ApiOkResponse({ type: CalendarYearDto })
+  @ApiErrorResponses(400)
   year(@Param() { year }: CalendarYearParam) {
     return this.years.describe(year);
   }
 
   /** Publishes (or corrects) a year's official arrangement: a new version, published on `calendar.v1`. */
   @Put('years/:year')
+  @ApiOkResponse({ type: CalendarYearDto, description: 'the year as now published' })
+  @ApiErrorResponses(400, 403)
   @Roles('admin')
   async publish(
     @Param() { year }: CalendarYearParam,
@@ -59,6 +80,8 @@ export class CalendarController {
   }
 
   @Put('overrides/:date')
+  @ApiOkResponse({ type: CalendarOverrideSetDto })
+  @ApiErrorResponses(400, 403)
   @Roles('admin')
   async put(
     @Param() { date }: CalendarOverrideDateParam,
@@ -73,6 +96,8 @@ export class CalendarController {
   }
 
   @Delete('overrides/:date')
+  @ApiNoContentResponse({ description: 'the override is gone (a new calendar version)' })
+  @ApiErrorResponses(400, 403, 404)
   @Roles('admin')
   @HttpCode(204)
   async remove(@Param() { date }: CalendarOverrideDateParam, @CurrentActor() actor: Actor) {

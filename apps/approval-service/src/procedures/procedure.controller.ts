@@ -1,8 +1,9 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ProcedureAction } from '@banjie/contracts';
-import { CurrentActor, PageQuery, type Actor } from '@banjie/platform';
+import { ApiErrorResponses, ApiPageResponse, CurrentActor, PageQuery, type Actor } from '@banjie/platform';
+import { AuditEntryDto, ProcedureDto } from './dto/procedure.response';
 import { IDEMPOTENCY_HEADER } from '../idempotency/idempotency';
 import { ActionHeaders, type ActionHeaderValues } from './action-headers';
 import {
@@ -35,10 +36,16 @@ const ActionDocs = () =>
       required: false,
       description: 'the sequence you read, e.g. "3" (stale → 412)',
     }),
+    ApiOkResponse({
+      type: ProcedureDto,
+      description: 'the procedure after the action, with `ETag: "<sequence>"`',
+    }),
+    ApiErrorResponses(400, 403, 404, 409, 412, 422),
   );
 
 @ApiTags('procedures')
 @ApiBearerAuth()
+@ApiErrorResponses(401)
 @Controller('procedures')
 export class ProcedureController {
   constructor(
@@ -47,11 +54,15 @@ export class ProcedureController {
   ) {}
 
   @Get()
+  @ApiPageResponse(ProcedureDto)
+  @ApiErrorResponses(400)
   list(@Query() query: ListProceduresQuery, @CurrentActor() actor: Actor) {
     return this.queries.list(actor, query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ProcedureDto, description: 'with `ETag: "<sequence>"`' })
+  @ApiErrorResponses(400, 404)
   async get(
     @Param() { id }: ProcedureIdParam,
     @Query() { asOf }: AsOfQuery,
@@ -64,6 +75,8 @@ export class ProcedureController {
   }
 
   @Get(':id/audit')
+  @ApiPageResponse(AuditEntryDto, 'its audit trail, oldest first')
+  @ApiErrorResponses(400, 404)
   audit(@Param() { id }: ProcedureIdParam, @Query() query: PageQuery, @CurrentActor() actor: Actor) {
     return this.queries.auditOf(actor, id, query);
   }

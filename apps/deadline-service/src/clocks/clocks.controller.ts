@@ -1,9 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { Matches } from 'class-validator';
 import { shanghaiLocalDate } from '@banjie/domain';
-import { CurrentActor, DomainException, Roles, type Actor } from '@banjie/platform';
+import { ApiErrorResponses, CurrentActor, DomainException, Roles, type Actor } from '@banjie/platform';
+import { ClockDto } from './dto/clock.response';
 import { DueDateChangeRepository } from '../calendar/due-date-change.repository';
 import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
 import { ProcedureDeadlineClient } from '../procedures/procedure-deadline.client';
@@ -15,6 +16,7 @@ export class ProcedureIdParam {
 
 @ApiTags('clocks')
 @ApiBearerAuth()
+@ApiErrorResponses(401)
 @Controller('clocks')
 export class ClocksController {
   constructor(
@@ -29,6 +31,8 @@ export class ClocksController {
    * due date a calendar change moved. A department sees only its own procedures' clocks.
    */
   @Get(':procedureId')
+  @ApiOkResponse({ type: ClockDto })
+  @ApiErrorResponses(400, 403, 404)
   @Roles('supervisor', 'dispatch', 'admin', 'department')
   async clock(@Param() { procedureId }: ProcedureIdParam, @CurrentActor() actor: Actor) {
     const procedure = await this.projection.find(procedureId);

@@ -1,8 +1,16 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { DEPARTMENT_CODES } from '@banjie/contracts';
-import { CurrentActor, PageQuery, Roles, type Actor } from '@banjie/platform';
+import {
+  ApiErrorResponses,
+  ApiPageResponse,
+  CurrentActor,
+  PageQuery,
+  Roles,
+  type Actor,
+} from '@banjie/platform';
+import { EscalationDto } from './dto/escalation.response';
 import { EscalationService } from './escalation.service';
 
 /** `GET /escalations`: the list's filters, paged like every list. */
@@ -38,11 +46,14 @@ export class EscalationIdParam {
 
 @ApiTags('escalations')
 @ApiBearerAuth()
+@ApiErrorResponses(401)
 @Controller('escalations')
 export class EscalationController {
   constructor(private readonly escalations: EscalationService) {}
 
   @Get()
+  @ApiPageResponse(EscalationDto, 'the escalations, oldest first')
+  @ApiErrorResponses(400, 403)
   @Roles('supervisor', 'dispatch', 'admin')
   list(@Query() { status, rung, department, project, ...page }: EscalationQuery) {
     return this.escalations.list({ status, rung, department, project }, page);
@@ -50,6 +61,8 @@ export class EscalationController {
 
   /** A supervisor takes the escalation on: who and when are recorded; acknowledging twice is 409. */
   @Post(':id/ack')
+  @ApiOkResponse({ type: EscalationDto, description: 'acknowledged: who and when' })
+  @ApiErrorResponses(400, 403, 404, 409)
   @HttpCode(200)
   @Roles('supervisor')
   acknowledge(@Param() { id }: EscalationIdParam, @CurrentActor() actor: Actor) {

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { maxLocalDate, minLocalDate, parseQuarter, shanghaiLocalDate } from '@banjie/domain';
-import { IsLocalDate, IsQuarter, Roles } from '@banjie/platform';
+import { ApiErrorResponses, IsLocalDate, IsQuarter, Roles } from '@banjie/platform';
+import { QuarterTargetDto } from './dto/quarter-target.response';
 import { QuarterTargetService } from './quarter-target.service';
 
 export class QuarterParam {
@@ -22,12 +23,15 @@ export class TargetQuery {
 
 @ApiTags('targets')
 @ApiBearerAuth()
+@ApiErrorResponses(401)
 @Controller('targets')
 export class TargetsController {
   constructor(private readonly targets: QuarterTargetService) {}
 
   /** Actual and forecast completion rate against the target, the checkpoints so far and, after the quarter, the result. */
   @Get(':quarter')
+  @ApiOkResponse({ type: QuarterTargetDto })
+  @ApiErrorResponses(400, 403)
   @Roles('supervisor', 'dispatch', 'admin', 'department', 'helper')
   report(@Param() { quarter }: QuarterParam, @Query() query: TargetQuery) {
     const { firstDay, lastDay } = parseQuarter(quarter);

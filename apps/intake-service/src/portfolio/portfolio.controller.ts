@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { shanghaiLocalDate } from '@banjie/domain';
-import { IsLocalDate, Roles } from '@banjie/platform';
+import { ApiErrorResponses, IsLocalDate, Roles } from '@banjie/platform';
+import { PortfolioSummaryDto } from './dto/portfolio-summary.response';
 import { PortfolioService } from './portfolio.service';
 
 export class SummaryQuery {
@@ -17,11 +18,14 @@ export class SummaryQuery {
 
 @ApiTags('portfolio')
 @ApiBearerAuth()
+@ApiErrorResponses(401)
 @Controller('portfolio')
 export class PortfolioController {
   constructor(private readonly portfolio: PortfolioService) {}
 
   @Get('summary')
+  @ApiOkResponse({ type: PortfolioSummaryDto })
+  @ApiErrorResponses(400, 403)
   @Roles('admin', 'dispatch', 'supervisor', 'department', 'helper')
   summary(@Query() query: SummaryQuery) {
     return this.portfolio.summary(query.asOf ?? shanghaiLocalDate(new Date()));

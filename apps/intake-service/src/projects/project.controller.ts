@@ -1,7 +1,17 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, DomainException, mapPage, PageQuery, Roles, type Actor } from '@banjie/platform';
+import {
+  ApiErrorResponses,
+  ApiPageResponse,
+  CurrentActor,
+  DomainException,
+  mapPage,
+  PageQuery,
+  Roles,
+  type Actor,
+} from '@banjie/platform';
+import { ProjectChangeDto, ProjectDto } from './dto/project.response';
 import { ListProjectsQuery } from './dto/list-projects.query';
 import { RegisterProjectDto } from './dto/register-project.dto';
 import { UpdateProjectDto } from './dto/update-project.dto';
@@ -23,11 +33,14 @@ function parseIfMatch(header: string | undefined): number | undefined {
 
 @ApiTags('projects')
 @ApiBearerAuth()
+@ApiErrorResponses(401)
 @Controller('projects')
 export class ProjectController {
   constructor(private readonly projects: ProjectService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: ProjectDto, description: 'the registered project with its code' })
+  @ApiErrorResponses(400, 403)
   @HttpCode(201)
   @Roles('admin', 'dispatch')
   async register(@Body() body: RegisterProjectDto, @CurrentActor() actor: Actor) {
@@ -35,11 +48,15 @@ export class ProjectController {
   }
 
   @Get()
+  @ApiPageResponse(ProjectDto)
+  @ApiErrorResponses(400)
   async list(@Query() query: ListProjectsQuery, @CurrentActor() actor: Actor) {
     return mapPage(await this.projects.list(query, actor), (project) => projectView(project, actor));
   }
 
   @Get(':code')
+  @ApiOkResponse({ type: ProjectDto, description: 'with `ETag: "<version>"`' })
+  @ApiErrorResponses(400, 404)
   async get(
     @Param() { code }: ProjectCodeParam,
     @CurrentActor() actor: Actor,
@@ -51,6 +68,8 @@ export class ProjectController {
   }
 
   @Patch(':code')
+  @ApiOkResponse({ type: ProjectDto })
+  @ApiErrorResponses(400, 403, 404, 409, 412)
   @Roles('admin', 'dispatch')
   @ApiHeader({ name: 'If-Match', required: false, description: 'the version you read, e.g. "3"' })
   async update(
@@ -73,6 +92,8 @@ export class ProjectController {
   }
 
   @Get(':code/history')
+  @ApiPageResponse(ProjectChangeDto)
+  @ApiErrorResponses(400, 404)
   history(@Param() { code }: ProjectCodeParam, @Query() query: PageQuery, @CurrentActor() actor: Actor) {
     return this.projects.history(code, query, actor);
   }

@@ -22,6 +22,10 @@ export class BoardStreamController {
   @Get('stream')
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
+    schema: {
+      type: 'string',
+      example: 'id: 813\nevent: card\ndata: {"changeId":813,"code":"BJ-2023-0001",…}\n\n',
+    },
     description:
       'Server-Sent Events: `card` (id = change id) and `summary` per change, `resync` when the client must reload the board (too far behind, or more changes than the stream sends at once)',
   })

@@ -275,10 +275,10 @@ describe('the published working-day calendar, end to end', () => {
     expect(health.status).toBe(horizon === null ? 'ok' : 'degraded');
     if (horizon !== null) {
       expect(health.warnings).toEqual([{ component: 'calendar', reason: horizon.reason }]);
-      const escalations = await deadlineClient(deadline, { sub: 'sup', role: 'supervisor' })<
-        { subject: string }[]
-      >('GET', '/escalations?rung=CALENDAR_NOT_PUBLISHED');
-      expect(escalations.body.map((e) => e.subject)).toEqual([`calendar:${horizon.year}`]);
+      const escalations = await deadlineClient(deadline, { sub: 'sup', role: 'supervisor' })<{
+        items: { subject: string }[];
+      }>('GET', '/escalations?rung=CALENDAR_NOT_PUBLISHED');
+      expect(escalations.body.items.map((e) => e.subject)).toEqual([`calendar:${horizon.year}`]);
     }
 
     // Publishing 2027 with `npm run calendar -- publish <file>`: a new version everywhere; nothing counted across 2027 is provisional any more.

@@ -156,7 +156,7 @@ describe('loading the 2023 portfolio with its approval history', () => {
     expect(lines.some((line) => line.includes('(100 %)'))).toBe(true);
     expect(lines.at(-1)).toMatch(
       new RegExp(
-        `^approval history Q1 2023: ${played.length} procedures, ${actions - 1} actions sent, 1 already applied — [\\d.]+ s in all$`,
+        `^approval history 2023-Q1: ${played.length} procedures, ${actions - 1} actions sent, 1 already applied — [\\d.]+ s in all$`,
       ),
     );
   });

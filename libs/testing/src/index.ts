@@ -10,3 +10,4 @@ export * from './clients';
 export * from './stack';
 export * from './test-stack';
 export * from './openapi-responses';
+export * from './readme-examples/readme-examples';

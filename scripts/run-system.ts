@@ -9,8 +9,8 @@
 // infrastructure keeps running until `npm run infra -- down`.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { up } from '@banjie/launcher';
-import { localPaths, localPorts, localServiceEnvironment } from '@banjie/launcher';
+
+import { localPaths, localPorts, localServiceEnvironment, up } from '@banjie/launcher';
 import { issueToken } from '@banjie/platform';
 import {
   claimDataSet,

@@ -4,7 +4,6 @@ export * from './auth/local-signing-key';
 export * from './auth/token-issuer';
 export * from './auth/token-lifetime';
 export * from './bootstrap';
-export { mapConcurrently } from '@banjie/domain';
 export * from './config/load-config';
 export * from './config/service-config';
 export * from './database/data-source-options';

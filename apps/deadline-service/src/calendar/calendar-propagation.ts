@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { mapConcurrently } from '@banjie/platform';
+import { mapConcurrently } from '@banjie/domain';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { ProcedureProjectionRepository, type OpenClock } from '../procedures/procedure-projection.repository';
 import { ProcedureDeadlineClient } from '../procedures/procedure-deadline.client';

@@ -6,7 +6,8 @@ import {
   type InternalProcedureFields,
   type PublicProcedureFields,
 } from '@banjie/contracts';
-import { EventConsumer, handle, mapConcurrently, type KafkaBatchContext, type Tx } from '@banjie/platform';
+import { mapConcurrently } from '@banjie/domain';
+import { EventConsumer, handle, type KafkaBatchContext, type Tx } from '@banjie/platform';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { EscalationService } from '../escalations/escalation.service';
 import { ProcedureDeadlineClient } from './procedure-deadline.client';

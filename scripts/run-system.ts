@@ -9,7 +9,6 @@
 // infrastructure keeps running until `npm run infra -- down`.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-
 import { localPaths, localPorts, localServiceEnvironment, up } from '@banjie/launcher';
 import { issueToken } from '@banjie/platform';
 import {

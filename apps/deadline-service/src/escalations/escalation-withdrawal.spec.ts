@@ -1,7 +1,7 @@
+import { deadlineSubject } from '@banjie/workflows';
 import {
   completionDayOf,
   describeWithdrawal,
-  procedureSubject,
   raisedInError,
   type CompletionFacts,
 } from './escalation-withdrawal';
@@ -31,7 +31,9 @@ describe('escalation withdrawal', () => {
   });
 
   it('addresses the application’s escalations and says why, in Chinese', () => {
-    expect(procedureSubject(procedure({ applicationNumber: 2 }))).toBe('procedure:BJ-2023-0001-EIA:2');
+    expect(deadlineSubject(procedure({ applicationNumber: 2 }).procedureId, 2)).toBe(
+      'procedure:BJ-2023-0001-EIA:2',
+    );
     expect(describeWithdrawal({ rung: 'OVERDUE_SUPERVISOR', dueDate: '2023-03-06' }, '2023-03-06')).toBe(
       'OVERDUE_SUPERVISOR 升级提醒撤回：该手续已于 2023-03-06 办结，未超过办理时限（2023-03-06），办结信息录入晚于升级提醒。',
     );

@@ -16,10 +16,6 @@ export function completionDayOf(p: CompletionFacts): string | null {
   return p.completedOn ?? p.effectiveDate;
 }
 
-/** The ledger subject of the escalations of a procedure's application. */
-export const procedureSubject = (p: Pick<CompletionFacts, 'procedureId' | 'applicationNumber'>): string =>
-  `procedure:${p.procedureId}:${p.applicationNumber}`;
-
 /**
  * An overdue escalation was raised in error when the procedure was completed on or before the due
  * date it names: the completion was merely recorded late (e.g. a replay raised the escalation just

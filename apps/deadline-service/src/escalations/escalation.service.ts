@@ -18,12 +18,12 @@ import {
   type PageQuery,
   type Tx,
 } from '@banjie/platform';
+import { deadlineSubject } from '@banjie/workflows';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { describeFollowUp } from './escalation-text';
 import {
   completionDayOf,
   describeWithdrawal,
-  procedureSubject,
   raisedInError,
   type CompletionFacts,
 } from './escalation-withdrawal';
@@ -148,7 +148,10 @@ export class EscalationService {
   async withdrawRaisedInError(tx: Tx, procedure: CompletionFacts, at: Date = new Date()): Promise<number> {
     const completedOn = completionDayOf(procedure);
     if (completedOn === null) return 0;
-    const standing = await this.ledger.findStandingForUpdate(tx, procedureSubject(procedure));
+    const standing = await this.ledger.findStandingForUpdate(
+      tx,
+      deadlineSubject(procedure.procedureId, procedure.applicationNumber),
+    );
     const inError = standing.filter((escalation) => raisedInError(escalation, completedOn));
     for (const escalation of inError) {
       const reason = describeWithdrawal(escalation, completedOn);

@@ -11,7 +11,7 @@ export type Visibility =
 /**
  * A department sees the procedures assigned to it; an enterprise the procedures of its own
  * projects; a helper those of the projects it is assigned to; supervisors, dispatch and admins
- * see everything.
+ * see everything, and so does Banjie itself when it acts under the law (a deemed acceptance).
  */
 export function visibilityOf(actor: Actor): Visibility {
   switch (actor.role) {
@@ -24,6 +24,7 @@ export function visibilityOf(actor: Actor): Visibility {
     case Role.ADMIN:
     case Role.DISPATCH:
     case Role.SUPERVISOR:
+    case Role.SYSTEM:
       return { kind: 'all' };
   }
 }

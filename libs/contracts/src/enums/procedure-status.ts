@@ -2,7 +2,10 @@
 export const ProcedureStatus = {
   /** To do: planned, no application yet. */
   PLANNED: 'PLANNED',
-  /** The applicant has submitted; the department has not accepted yet. */
+  /**
+   * The applicant has submitted; the department has not accepted yet. Its acceptance window runs
+   * (受理时限, art. 32) unless a supplement before acceptance (一次性告知) waits for the applicant.
+   */
   SUBMITTED: 'SUBMITTED',
   /** Accepted (受理): the committed working-day clock runs. */
   ACCEPTED: 'ACCEPTED',
@@ -30,6 +33,11 @@ export const ProcedureAction = {
   MARK_NOT_APPLICABLE: 'mark-not-applicable',
   MARK_ALREADY_HELD: 'mark-already-held',
   WITHDRAW: 'withdraw',
+  /** The system only: the acceptance window lapsed with no decision, so the law deems the application accepted (art. 32). */
+  DEEM_ACCEPT: 'deem-accept',
+  /** A period the law leaves out of the limit begins (art. 45: expert review, hearing …); the clock pauses. */
+  BEGIN_EXCLUDED_PERIOD: 'begin-excluded-period',
+  END_EXCLUDED_PERIOD: 'end-excluded-period',
 } as const;
 export type ProcedureAction = (typeof ProcedureAction)[keyof typeof ProcedureAction];
 export const PROCEDURE_ACTIONS = Object.values(ProcedureAction);
@@ -43,3 +51,20 @@ export const SupplementReason = {
   OTHER: 'OTHER',
 } as const;
 export type SupplementReason = (typeof SupplementReason)[keyof typeof SupplementReason];
+
+/**
+ * Periods the law lets a department leave out of its limit (Administrative Licensing Law art. 45):
+ * hearings, tendering, auctions, testing, inspection, quarantine, expert review. The applicant is
+ * told of each in writing; the typed reason is public, like a supplement's.
+ */
+export const ExcludedPeriodReason = {
+  EXPERT_REVIEW: 'EXPERT_REVIEW',
+  HEARING: 'HEARING',
+  TENDERING: 'TENDERING',
+  AUCTION: 'AUCTION',
+  TESTING: 'TESTING',
+  INSPECTION: 'INSPECTION',
+  QUARANTINE: 'QUARANTINE',
+} as const;
+export type ExcludedPeriodReason = (typeof ExcludedPeriodReason)[keyof typeof ExcludedPeriodReason];
+export const EXCLUDED_PERIOD_REASONS = Object.values(ExcludedPeriodReason);

@@ -24,6 +24,27 @@ export const PUBLIC_BOARD_FLAGS = [
 ] as const;
 export type PublicBoardFlag = (typeof PUBLIC_BOARD_FLAGS)[number];
 
+/**
+ * Where a submitted application stands before acceptance: WAITING for the department within its
+ * window (受理时限), SUPPLEMENT_REQUESTED — the department asked once for what is missing
+ * (一次性告知) and waits for the applicant, LAPSED — the window closed with no decision (the law
+ * deems it accepted; the board shows the lapse until the acceptance is recorded).
+ */
+export const PUBLIC_ACCEPTANCE_STATES = ['WAITING', 'SUPPLEMENT_REQUESTED', 'LAPSED'] as const;
+export type PublicAcceptanceState = (typeof PUBLIC_ACCEPTANCE_STATES)[number];
+
+/** A submitted application waiting for acceptance, as the board shows it. */
+export const flagBoardAcceptance = z.strictObject({
+  state: z.enum(PUBLIC_ACCEPTANCE_STATES),
+  /** The day the application was submitted. */
+  submittedOn: localDate,
+  /** The last day of the acceptance window; null while the applicant owes the supplement. */
+  dueDate: localDate.nullable(),
+  /** Working days the department has held the application since it was submitted (the applicant's supplement time left out). */
+  workingDaysWaiting: z.number().int().min(0),
+});
+export type FlagBoardAcceptance = z.infer<typeof flagBoardAcceptance>;
+
 /** One procedure of one project on the board. */
 export const flagBoardProcedure = z.strictObject({
   procedure: z.enum(ProcedureCode),
@@ -50,6 +71,13 @@ export const flagBoardProcedure = z.strictObject({
   targetDate: localDate.nullable(),
   /** The day the department accepted the application (受理). */
   acceptedOn: localDate.nullable(),
+  /**
+   * Present while the application is SUBMITTED: waiting for acceptance is its own public state,
+   * distinct from not applied (its flag stays GREY: no processing clock runs yet). Optional, added within v1.
+   */
+  acceptance: flagBoardAcceptance.optional(),
+  /** Present (true) when the department never decided and the law deemed the application accepted (art. 32). Optional, added within v1. */
+  deemedAccepted: z.literal(true).optional(),
   /** The day of approval, or of the document already held. */
   completedOn: localDate.nullable(),
   /** The approval document's number (批复文号). */

@@ -21,6 +21,8 @@ export * from './procedure-extended.v1';
 export * from './procedure-marked-not-applicable.v1';
 export * from './procedure-marked-already-held.v1';
 export * from './procedure-withdrawn.v1';
+export * from './procedure-excluded-period.v1';
+export * from './acceptance-window-lapsed.v1';
 export * from './reminder-sent.v1';
 export * from './quarter-target-concluded.v1';
 export * from './flag-board-card-changed.v1';

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DepartmentCode, ProcedureCode, ProcedureStatus, Role } from '../enums';
+import {
+  DepartmentCode,
+  ExcludedPeriodReason,
+  ProcedureCode,
+  ProcedureStatus,
+  Role,
+  SupplementReason,
+} from '../enums';
 import { localDate, projectCode } from './common-fields';
 import { defineEvent } from './envelope';
 import { Topics } from './topics';
@@ -8,8 +15,23 @@ import { Topics } from './topics';
 export const procedureId = z.string().regex(/^BJ-\d{4}-\d{4,}-[A-Z_]+$/, 'must look like BJ-2023-0001-EIA');
 export const procedureIdOf = (project: string, procedure: ProcedureCode): string => `${project}-${procedure}`;
 
-/** A supplement request (补正): asked on `from`, answered on `to` (null while open). */
-export const clockPause = z.object({ from: localDate, to: localDate.nullable() });
+/**
+ * A pause of the accepted application's clock, from `from` to `to` (null while open): a supplement
+ * request (补正), or — with `excludedReason` — a period the law leaves out of the limit (art. 45).
+ * Either way the due date moves by the paused working days; `excludedReason` is optional, added within v1.
+ */
+export const clockPause = z.object({
+  from: localDate,
+  to: localDate.nullable(),
+  excludedReason: z.enum(ExcludedPeriodReason).optional(),
+});
+
+/** A supplement asked for before acceptance (一次性告知, once per submission): asked on `from`, delivered on `to`. */
+export const preAcceptanceSupplement = z.object({
+  from: localDate,
+  to: localDate.nullable(),
+  supplementReason: z.enum(SupplementReason),
+});
 
 /**
  * What anybody may see of a procedure after the change: the whole public snapshot, so a consumer
@@ -34,6 +56,18 @@ export const publicProcedureFields = z.object({
   submittedOn: localDate.nullable().optional(),
   /** The day of acceptance (受理) of the current application: the clock runs from the next working day. */
   acceptedOn: localDate.nullable(),
+  /** The acceptance window in working days (受理时限, art. 32), from the catalogue or the plan; optional, added within v1. */
+  acceptanceWorkingDays: z.number().int().positive().optional(),
+  /**
+   * While SUBMITTED: the last day the department may accept, refuse or ask once for what is missing;
+   * after it the application counts as accepted from the day the materials were received. Null
+   * while a supplement before acceptance waits for the applicant, and once decided. Optional, added within v1.
+   */
+  acceptanceDueDate: localDate.nullable().optional(),
+  /** The supplement asked for before acceptance of the current submission; optional, added within v1. */
+  preAcceptanceSupplement: preAcceptanceSupplement.nullable().optional(),
+  /** True when the current application was not accepted by the department but deemed accepted (art. 32); optional, added within v1. */
+  deemedAccepted: z.boolean().optional(),
   /** Supplement requests of the current application, in order. */
   pauses: z.array(clockPause),
   /** The first target ever set in the plan; never moves. */

@@ -1,6 +1,10 @@
 import { ProcedureAction } from '../enums';
 import { ProcedureAcceptedV1 } from './procedure-accepted.v1';
 import { ProcedureApprovedV1 } from './procedure-approved.v1';
+import {
+  ProcedureExcludedPeriodBegunV1,
+  ProcedureExcludedPeriodEndedV1,
+} from './procedure-excluded-period.v1';
 import { ProcedureExtendedV1 } from './procedure-extended.v1';
 import { ProcedureMarkedAlreadyHeldV1 } from './procedure-marked-already-held.v1';
 import { ProcedureMarkedNotApplicableV1 } from './procedure-marked-not-applicable.v1';
@@ -24,12 +28,16 @@ export const PROCEDURE_ACTION_EVENTS = {
   [ProcedureAction.MARK_NOT_APPLICABLE]: ProcedureMarkedNotApplicableV1,
   [ProcedureAction.MARK_ALREADY_HELD]: ProcedureMarkedAlreadyHeldV1,
   [ProcedureAction.WITHDRAW]: ProcedureWithdrawnV1,
+  // Published like any acceptance, with `deemedAccepted: true` in the snapshot.
+  [ProcedureAction.DEEM_ACCEPT]: ProcedureAcceptedV1,
+  [ProcedureAction.BEGIN_EXCLUDED_PERIOD]: ProcedureExcludedPeriodBegunV1,
+  [ProcedureAction.END_EXCLUDED_PERIOD]: ProcedureExcludedPeriodEndedV1,
 } as const;
 
 /** Every event on `approval.procedure.v1`: each carries the procedure's whole public snapshot. */
 export const PROCEDURE_EVENTS = [
   ProcedureOpenedV1,
   ProcedureReplannedV1,
-  ...Object.values(PROCEDURE_ACTION_EVENTS),
+  ...new Set(Object.values(PROCEDURE_ACTION_EVENTS)),
 ] as const;
 export type ProcedureEventDefinition = (typeof PROCEDURE_EVENTS)[number];

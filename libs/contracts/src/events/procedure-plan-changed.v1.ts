@@ -13,6 +13,8 @@ export const planItem = z.object({
   documentNumber: z.string().optional(),
   /** For REQUIRED: the committed limit, in working days from acceptance. */
   timeLimitWorkingDays: z.number().int().positive().optional(),
+  /** For REQUIRED: the acceptance window (受理时限) in working days, when the plan overrides the catalogue's; optional, added within v1. */
+  acceptanceWorkingDays: z.number().int().min(1).max(20).optional(),
   /** The first target date ever set for this procedure; never moves. */
   baselineDate: localDate.optional(),
   /** The current target date. */

@@ -10,6 +10,8 @@ export const Topics = {
   /** The working-day calendar, every version (one partition: one key, one order). */
   CALENDAR: 'calendar.v1',
   DEADLINE_DUE_DATE: 'deadline.due-date.v1',
+  /** Lapsed acceptance windows, for the approval service to deem accepted (art. 32). */
+  DEADLINE_ACCEPTANCE: 'deadline.acceptance.v1',
 } as const;
 export type Topic = (typeof Topics)[keyof typeof Topics];
 
@@ -26,4 +28,5 @@ export const ALL_TOPICS: readonly { name: Topic; partitions: number }[] = [
   { name: Topics.PUBLIC_FLAG_BOARD, partitions: 3 },
   { name: Topics.CALENDAR, partitions: 1 },
   { name: Topics.DEADLINE_DUE_DATE, partitions: 3 },
+  { name: Topics.DEADLINE_ACCEPTANCE, partitions: 3 },
 ];

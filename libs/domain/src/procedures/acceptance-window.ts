@@ -66,3 +66,21 @@ export class AcceptanceWindow {
     return this.receivedOn;
   }
 }
+
+/** What decides where a submission's acceptance window starts. */
+export interface SubmissionFacts {
+  readonly submittedOn: string | null;
+  /** The supplement asked for before acceptance (一次性告知) and the day it was delivered (null while owed). */
+  readonly preAcceptanceSupplement?: { readonly to: string | null } | null;
+}
+
+/**
+ * The day the complete materials were received, from which the acceptance window counts: the day
+ * the supplement asked for before acceptance was delivered, else the submission day. Null before
+ * any submission and while the applicant still owes the supplement (the window stands still).
+ */
+export function acceptanceReceivedOn(facts: SubmissionFacts): LocalDate | null {
+  const supplement = facts.preAcceptanceSupplement ?? null;
+  if (supplement !== null) return supplement.to as LocalDate | null;
+  return facts.submittedOn as LocalDate | null;
+}

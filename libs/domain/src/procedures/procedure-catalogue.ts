@@ -1,4 +1,5 @@
 import { DepartmentCode, PROCEDURE_CODES, type ProcedureCode } from '@banjie/contracts/enums';
+import { DEFAULT_ACCEPTANCE_WORKING_DAYS } from './acceptance-window';
 
 export interface ProcedureDefinition {
   readonly code: ProcedureCode;
@@ -8,6 +9,8 @@ export interface ProcedureDefinition {
   readonly department: DepartmentCode;
   /** Committed time limit (承诺时限) in working days, counted from the day after acceptance. */
   readonly committedWorkingDays: number;
+  /** The acceptance window (受理时限) in working days from receipt of the materials; a plan item may override it. */
+  readonly acceptanceWorkingDays: number;
 }
 
 /** The longest single extension a department may grant, in working days. */
@@ -73,5 +76,12 @@ function def(
   department: DepartmentCode,
   committedWorkingDays: number,
 ): ProcedureDefinition {
-  return Object.freeze({ code, nameZh, nameEn, department, committedWorkingDays });
+  return Object.freeze({
+    code,
+    nameZh,
+    nameEn,
+    department,
+    committedWorkingDays,
+    acceptanceWorkingDays: DEFAULT_ACCEPTANCE_WORKING_DAYS,
+  });
 }

@@ -68,6 +68,7 @@ export type ClockEffect =
   /** A new application: any previous clock is gone, none runs until acceptance. */
   | 'NEW_APPLICATION'
   | 'START'
+  /** A supplement request or an art. 45 period (before acceptance: the acceptance window stands still). */
   | 'PAUSE'
   | 'RESUME'
   /** The limit grows by the extension's working days. */
@@ -86,4 +87,7 @@ export const CLOCK_EFFECT_OF_ACTION: Readonly<Record<ProcedureAction, ClockEffec
   [A.WITHDRAW]: 'END',
   [A.MARK_NOT_APPLICABLE]: 'END',
   [A.MARK_ALREADY_HELD]: 'END',
+  [A.DEEM_ACCEPT]: 'START',
+  [A.BEGIN_EXCLUDED_PERIOD]: 'PAUSE',
+  [A.END_EXCLUDED_PERIOD]: 'RESUME',
 };

@@ -37,6 +37,8 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly ProcedureAction[]>> = 
     A.EXTEND,
     A.MARK_NOT_APPLICABLE,
     A.MARK_ALREADY_HELD,
+    A.BEGIN_EXCLUDED_PERIOD,
+    A.END_EXCLUDED_PERIOD,
   ],
   [Role.ENTERPRISE]: APPLICANT_ACTIONS,
   [Role.HELPER]: APPLICANT_ACTIONS,
@@ -44,6 +46,8 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly ProcedureAction[]>> = 
   // Supervisors and the dispatch centre read and escalate; they do not act on applications.
   [Role.SUPERVISOR]: [],
   [Role.DISPATCH]: [],
+  // Banjie itself, where the law acts without a person: a lapsed acceptance window (art. 32).
+  [Role.SYSTEM]: [A.DEEM_ACCEPT],
 });
 
 const ALLOWED: PermissionDecision = Object.freeze({ allowed: true });

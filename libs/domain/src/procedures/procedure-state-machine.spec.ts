@@ -20,9 +20,13 @@ describe('procedure state machine', () => {
     ['PLANNED', 'mark-not-applicable', 'NOT_APPLICABLE'],
     ['PLANNED', 'mark-already-held', 'ALREADY_HELD'],
     ['SUBMITTED', 'accept', 'ACCEPTED'],
+    ['SUBMITTED', 'deem-accept', 'ACCEPTED'],
+    ['SUBMITTED', 'request-supplement', 'SUBMITTED'],
+    ['SUBMITTED', 'refuse', 'REFUSED'],
     ['SUBMITTED', 'withdraw', 'WITHDRAWN'],
     ['SUBMITTED', 'mark-not-applicable', 'NOT_APPLICABLE'],
     ['ACCEPTED', 'request-supplement', 'SUPPLEMENT_REQUESTED'],
+    ['ACCEPTED', 'begin-excluded-period', 'ACCEPTED'],
     ['ACCEPTED', 'approve', 'APPROVED'],
     ['ACCEPTED', 'refuse', 'REFUSED'],
     ['ACCEPTED', 'extend', 'ACCEPTED'],
@@ -36,11 +40,74 @@ describe('procedure state machine', () => {
     expect(decide(at(from), action)).toMatchObject({ ok: true, next: to });
   });
 
-  it('allows exactly the listed transitions (16) and nothing else', () => {
+  it('allows exactly the listed transitions (20) and nothing else', () => {
     let allowed = 0;
     for (const status of PROCEDURE_STATUSES)
       for (const action of PROCEDURE_ACTIONS) if (decide(at(status), action).ok) allowed += 1;
-    expect(allowed).toBe(16);
+    expect(allowed).toBe(20);
+  });
+
+  describe('a supplement before acceptance (一次性告知)', () => {
+    const asked = {
+      status: 'SUBMITTED' as const,
+      extensionsUsed: 0,
+      preAcceptanceSupplement: { from: '2027-01-05', to: null },
+    };
+    const delivered = { ...asked, preAcceptanceSupplement: { from: '2027-01-05', to: '2027-01-08' } };
+
+    it('while owed, only the applicant moves: resubmit, withdraw (or the plan drops the procedure)', () => {
+      expect(allowedActions(asked)).toEqual(['resubmit', 'mark-not-applicable', 'withdraw']);
+      expect(decide(asked, 'resubmit')).toMatchObject({ ok: true, next: 'SUBMITTED' });
+      expect(decide(asked, 'accept')).toMatchObject({ ok: false, reason: 'NOT_ALLOWED_FROM_STATUS' });
+      expect(decide(asked, 'deem-accept')).toMatchObject({ ok: false, reason: 'NOT_ALLOWED_FROM_STATUS' });
+    });
+
+    it('is asked once per submission: a second request is refused with its own reason, delivered or not', () => {
+      for (const state of [asked, delivered])
+        expect(decide(state, 'request-supplement')).toMatchObject({
+          ok: false,
+          reason: 'PRE_ACCEPTANCE_SUPPLEMENT_ALREADY_REQUESTED',
+        });
+    });
+
+    it('once delivered, the department decides again within a new window (or the law deems it accepted)', () => {
+      expect(allowedActions(delivered)).toEqual([
+        'accept',
+        'refuse',
+        'mark-not-applicable',
+        'withdraw',
+        'deem-accept',
+      ]);
+    });
+  });
+
+  describe('an art. 45 excluded period', () => {
+    const excluded = {
+      status: 'ACCEPTED' as const,
+      extensionsUsed: 0,
+      pauses: [{ from: '2027-01-05', to: null, excludedReason: 'EXPERT_REVIEW' }],
+    };
+
+    it('is ended, or ends with the decision; no supplement request or second period on top of it', () => {
+      expect(allowedActions(excluded)).toEqual([
+        'approve',
+        'refuse',
+        'extend',
+        'withdraw',
+        'end-excluded-period',
+      ]);
+      expect(decide(excluded, 'begin-excluded-period').ok).toBe(false);
+      expect(decide(excluded, 'request-supplement').ok).toBe(false);
+    });
+
+    it('closed periods do not hold the procedure', () => {
+      const closed = {
+        ...excluded,
+        pauses: [{ from: '2027-01-05', to: '2027-01-12', excludedReason: 'HEARING' }],
+      };
+      expect(decide(closed, 'begin-excluded-period')).toMatchObject({ ok: true, next: 'ACCEPTED' });
+      expect(decide(closed, 'end-excluded-period').ok).toBe(false);
+    });
   });
 
   it('refuses with the actions allowed from here', () => {
@@ -67,7 +134,7 @@ describe('procedure state machine', () => {
     expect(decide(at('ACCEPTED', 1), 'extend')).toEqual({
       ok: false,
       reason: 'EXTENSION_ALREADY_USED',
-      allowed: ['request-supplement', 'approve', 'refuse', 'withdraw'],
+      allowed: ['request-supplement', 'approve', 'refuse', 'withdraw', 'begin-excluded-period'],
     });
     expect(allowedActions(at('SUPPLEMENT_REQUESTED', 1))).toEqual(['resubmit', 'withdraw']);
     // Other actions carry the count along.

@@ -1,21 +1,6 @@
+import type { ExcludedPeriodReason } from '@banjie/contracts/enums';
 import { addDays, isLocalDate, type LocalDate } from '../calendar/local-date';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
-
-/**
- * Periods the law lets a department leave out of its limit (Administrative Licensing Law art. 45):
- * hearings, tendering, auctions, testing, inspection, quarantine, expert review. The applicant is
- * told of each in writing.
- */
-export const EXCLUDED_PERIOD_REASONS = [
-  'EXPERT_REVIEW',
-  'HEARING',
-  'TENDERING',
-  'AUCTION',
-  'TESTING',
-  'INSPECTION',
-  'QUARANTINE',
-] as const;
-export type ExcludedPeriodReason = (typeof EXCLUDED_PERIOD_REASONS)[number];
 
 /** A period from `from` to `to` (open while `to` is null); like a supplement, its days count from the day after `from` up to `to`. */
 export interface TimelinePeriod {

@@ -1,9 +1,27 @@
-import type { Applicability, DepartmentCode, ProcedureCode, ProcedureStatus } from '@banjie/contracts';
+import type {
+  Applicability,
+  DepartmentCode,
+  ExcludedPeriodReason,
+  ProcedureCode,
+  ProcedureStatus,
+  SupplementReason,
+} from '@banjie/contracts';
 
-/** A supplement request (补正) of the current application: asked on `from`, answered on `to` (null while open). */
+/**
+ * A pause of the accepted application's clock: a supplement request (补正), or with
+ * `excludedReason` an art. 45 period; from `from` to `to` (null while open).
+ */
 export interface StoredPause {
   from: string;
   to: string | null;
+  excludedReason?: ExcludedPeriodReason;
+}
+
+/** The supplement asked for before acceptance of the current submission (一次性告知): asked on `from`, delivered on `to`. */
+export interface StoredPreAcceptanceSupplement {
+  from: string;
+  to: string | null;
+  supplementReason: SupplementReason;
 }
 
 /** One procedure of one project as the approval service keeps it (dates are YYYY-MM-DD, Asia/Shanghai). */
@@ -27,8 +45,13 @@ export interface ProcedureRecord {
   /** The limit of the current application (fixed at acceptance); null when the procedure is not required. */
   committedWorkingDays: number | null;
   extensionWorkingDays: number;
+  /** The acceptance window in the latest plan (or the catalogue's), in working days from receipt of the materials. */
+  acceptanceWorkingDays: number;
   submittedOn: string | null;
+  preAcceptanceSupplement: StoredPreAcceptanceSupplement | null;
   acceptedOn: string | null;
+  /** The current application was deemed accepted (art. 32) rather than accepted by the department. */
+  deemedAccepted: boolean;
   pauses: StoredPause[];
   baselineDate: string | null;
   targetDate: string | null;

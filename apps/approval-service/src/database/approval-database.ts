@@ -1,3 +1,4 @@
+import { AddAcceptanceWindow1764700100000 } from './migrations/1764700100000-add-acceptance-window';
 import { CreateApprovalTables1764300300000 } from './migrations/1764300300000-create-approval-tables';
 import { CreateCalendarPublicationTables1764600100000 } from './migrations/1764600100000-create-calendar-publication-tables';
 import { ScopeKeysAndLogSecurityEvents1764500100000 } from './migrations/1764500100000-scope-keys-and-log-security-events';
@@ -9,5 +10,6 @@ export const approvalDatabase = {
     CreateApprovalTables1764300300000,
     ScopeKeysAndLogSecurityEvents1764500100000,
     CreateCalendarPublicationTables1764600100000,
+    AddAcceptanceWindow1764700100000,
   ],
 };

@@ -5,6 +5,7 @@ import {
   maxLocalDate,
   parseLocalDate,
   PROCEDURE_CATALOGUE,
+  procedureDefinition,
   statusClassOf,
 } from '@banjie/domain';
 import type { ProcedureRecord } from '../procedures/procedure.record';
@@ -48,6 +49,10 @@ const plannedLimit = (item: PlanItem): number | null =>
     ? (item.timeLimitWorkingDays ?? PROCEDURE_CATALOGUE[item.procedure].committedWorkingDays)
     : null;
 
+/** The plan's acceptance window (受理时限), else the catalogue's. */
+const acceptanceWindow = (item: PlanItem): number =>
+  item.acceptanceWorkingDays ?? procedureDefinition(item.procedure).acceptanceWorkingDays;
+
 function opened(item: PlanItem, plan: PlanContext): ProcedureRecord {
   const required = item.applicability === Applicability.REQUIRED;
   return {
@@ -64,8 +69,11 @@ function opened(item: PlanItem, plan: PlanContext): ProcedureRecord {
     plannedWorkingDays: plannedLimit(item),
     committedWorkingDays: plannedLimit(item),
     extensionWorkingDays: 0,
+    acceptanceWorkingDays: acceptanceWindow(item),
     submittedOn: null,
+    preAcceptanceSupplement: null,
     acceptedOn: null,
+    deemedAccepted: false,
     pauses: [],
     baselineDate: required ? (item.baselineDate ?? item.targetDate ?? null) : null,
     targetDate: required ? (item.targetDate ?? null) : null,
@@ -108,6 +116,7 @@ function applicabilityChange(
  * - targets follow the plan (the baseline never moves once set);
  * - the department follows the plan until the procedure is closed;
  * - the limit follows the plan until an application is accepted, which fixes it for that application;
+ * - the acceptance window follows the plan (a submission waiting for acceptance counts with the new one);
  * - applicability acts only when the plan itself changes it, and only while no application is under
  *   way and nothing was approved; otherwise the change is held back (and audited), so a department's
  *   own decision is never silently overturned by an unrelated plan edit.
@@ -129,6 +138,7 @@ export function reconcilePlanItem(
     status,
     planApplicability: item.applicability,
     plannedWorkingDays,
+    acceptanceWorkingDays: required ? acceptanceWindow(item) : existing.acceptanceWorkingDays,
     department: required && !isTerminalProcedureStatus(status) ? item.department : existing.department,
     committedWorkingDays: committedLimit(status, existing, plannedWorkingDays),
     baselineDate: existing.baselineDate ?? (required ? (item.baselineDate ?? item.targetDate ?? null) : null),
@@ -173,6 +183,7 @@ const PUBLIC_FIELDS = [
   'status',
   'department',
   'committedWorkingDays',
+  'acceptanceWorkingDays',
   'baselineDate',
   'targetDate',
   'documentNumber',

@@ -10,7 +10,9 @@ const COLUMNS = `p.procedure_id AS "procedureId", p.project_code AS "projectCode
   p.effective_date::text AS "effectiveDate", p.application_number AS "applicationNumber", p.extensions_used AS "extensionsUsed",
   p.plan_applicability AS "planApplicability", p.planned_working_days AS "plannedWorkingDays",
   p.committed_working_days AS "committedWorkingDays", p.extension_working_days AS "extensionWorkingDays",
-  p.submitted_on::text AS "submittedOn", p.accepted_on::text AS "acceptedOn", p.pauses,
+  p.acceptance_working_days AS "acceptanceWorkingDays", p.submitted_on::text AS "submittedOn",
+  p.pre_acceptance_supplement AS "preAcceptanceSupplement", p.accepted_on::text AS "acceptedOn",
+  p.deemed_accepted AS "deemedAccepted", p.pauses,
   p.baseline_date::text AS "baselineDate", p.target_date::text AS "targetDate", p.completed_on::text AS "completedOn",
   p.document_number AS "documentNumber"`;
 
@@ -45,15 +47,16 @@ export class ProcedureRepository {
     await tx.query(
       `INSERT INTO approval.procedures (procedure_id, project_code, procedure, department, status, sequence, effective_date, application_number,
          extensions_used, plan_applicability, planned_working_days, committed_working_days, extension_working_days, submitted_on, accepted_on,
-         pauses, baseline_date, target_date, completed_on, document_number)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+         pauses, baseline_date, target_date, completed_on, document_number, acceptance_working_days, pre_acceptance_supplement, deemed_accepted)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
        ON CONFLICT (procedure_id) DO UPDATE SET department = EXCLUDED.department, status = EXCLUDED.status, sequence = EXCLUDED.sequence,
          effective_date = EXCLUDED.effective_date, application_number = EXCLUDED.application_number, extensions_used = EXCLUDED.extensions_used,
          plan_applicability = EXCLUDED.plan_applicability, planned_working_days = EXCLUDED.planned_working_days,
          committed_working_days = EXCLUDED.committed_working_days, extension_working_days = EXCLUDED.extension_working_days,
          submitted_on = EXCLUDED.submitted_on, accepted_on = EXCLUDED.accepted_on, pauses = EXCLUDED.pauses,
          baseline_date = EXCLUDED.baseline_date, target_date = EXCLUDED.target_date, completed_on = EXCLUDED.completed_on,
-         document_number = EXCLUDED.document_number, updated_at = now()`,
+         document_number = EXCLUDED.document_number, acceptance_working_days = EXCLUDED.acceptance_working_days,
+         pre_acceptance_supplement = EXCLUDED.pre_acceptance_supplement, deemed_accepted = EXCLUDED.deemed_accepted, updated_at = now()`,
       [
         r.procedureId,
         r.projectCode,
@@ -75,6 +78,9 @@ export class ProcedureRepository {
         r.targetDate,
         r.completedOn,
         r.documentNumber,
+        r.acceptanceWorkingDays,
+        r.preAcceptanceSupplement === null ? null : JSON.stringify(r.preAcceptanceSupplement),
+        r.deemedAccepted,
       ],
     );
   }

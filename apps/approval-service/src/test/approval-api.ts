@@ -15,6 +15,10 @@ export const VALID_ACTION_BODIES: Record<ProcedureAction, Record<string, unknown
   'mark-not-applicable': { reason: '项目不涉及' },
   'mark-already-held': { documentNumber: '玉发改备〔2021〕8号', reason: '此前已取得' },
   withdraw: { reason: '重新编制材料' },
+  // The system's alone; no endpoint.
+  'deem-accept': {},
+  'begin-excluded-period': { excludedReason: 'EXPERT_REVIEW' },
+  'end-excluded-period': {},
 };
 
 /**

@@ -39,6 +39,54 @@ describe('plan rules', () => {
     ]);
   });
 
+  it("takes a REQUIRED item's own acceptance window, whole working days from 1 to 20, and nobody else's", () => {
+    const items = allRequired();
+    items[0] = {
+      procedure: 'PROJECT_APPROVAL',
+      applicability: Applicability.REQUIRED,
+      acceptanceWorkingDays: 0,
+    };
+    items[1] = {
+      procedure: 'LAND_PREEXAM',
+      applicability: Applicability.REQUIRED,
+      acceptanceWorkingDays: 2.5,
+    };
+    items[2] = { procedure: 'LAND_USE', applicability: Applicability.REQUIRED, acceptanceWorkingDays: 21 };
+    items[3] = {
+      procedure: 'LAND_PLANNING',
+      applicability: Applicability.NOT_APPLICABLE,
+      acceptanceWorkingDays: 5,
+    };
+    items[4] = {
+      procedure: 'ENGINEERING_PLANNING',
+      applicability: Applicability.ALREADY_HELD,
+      documentNumber: '甘规〔2022〕7号',
+      acceptanceWorkingDays: 5,
+    };
+    const wholeDays = 'must be a whole number of working days from 1 to 20';
+    expect(planViolations(items)).toEqual([
+      { field: 'items[0].acceptanceWorkingDays', rule: wholeDays },
+      { field: 'items[1].acceptanceWorkingDays', rule: wholeDays },
+      { field: 'items[2].acceptanceWorkingDays', rule: wholeDays },
+      {
+        field: 'items[3].acceptanceWorkingDays',
+        rule: 'only a REQUIRED procedure has a acceptanceWorkingDays',
+      },
+      {
+        field: 'items[4].acceptanceWorkingDays',
+        rule: 'only a REQUIRED procedure has a acceptanceWorkingDays',
+      },
+    ]);
+
+    const overridden = allRequired().map((item) =>
+      item.procedure === 'EIA' ? { ...item, acceptanceWorkingDays: 20 } : item,
+    );
+    expect(planViolations(overridden)).toEqual([]);
+    const plan = resolvePlan(overridden, undefined);
+    expect(plan.find((item) => item.procedure === 'EIA')).toMatchObject({ acceptanceWorkingDays: 20 });
+    expect(plan.find((item) => item.procedure === 'LAND_USE')).not.toHaveProperty('acceptanceWorkingDays');
+  });
+
   it('keeps the first target as the baseline when the target moves', () => {
     const first = resolvePlan(
       allRequired().map((i) => ({ ...i, targetDate: '2023-03-15' })),

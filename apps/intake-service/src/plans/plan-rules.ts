@@ -1,5 +1,5 @@
 import { Applicability, PROCEDURE_CODES, type PlanItem, type ProcedureCode } from '@banjie/contracts';
-import { PROCEDURE_CATALOGUE } from '@banjie/domain';
+import { PROCEDURE_CATALOGUE, validateAcceptanceWorkingDays } from '@banjie/domain';
 import type { PlanItemDto } from './dto/put-plan.dto';
 
 export interface PlanRuleViolation {
@@ -29,10 +29,18 @@ export function planViolations(items: PlanItemDto[]): PlanRuleViolation[] {
       });
     }
     if (item.applicability !== Applicability.REQUIRED) {
-      for (const field of ['department', 'timeLimitWorkingDays', 'targetDate'] as const) {
+      for (const field of [
+        'department',
+        'timeLimitWorkingDays',
+        'acceptanceWorkingDays',
+        'targetDate',
+      ] as const) {
         if (item[field] !== undefined)
           violations.push({ field: at(field), rule: `only a REQUIRED procedure has a ${field}` });
       }
+    } else if (item.acceptanceWorkingDays !== undefined) {
+      const fault = validateAcceptanceWorkingDays(item.acceptanceWorkingDays);
+      if (fault !== null) violations.push({ field: at('acceptanceWorkingDays'), rule: fault });
     }
   });
   const missing = PROCEDURE_CODES.filter((code) => !seen.has(code));
@@ -68,6 +76,9 @@ export function resolvePlan(items: PlanItemDto[], previous: PlanItem[] | undefin
       applicability: item.applicability,
       department: item.department ?? catalogue.department,
       timeLimitWorkingDays: item.timeLimitWorkingDays ?? catalogue.committedWorkingDays,
+      ...(item.acceptanceWorkingDays !== undefined
+        ? { acceptanceWorkingDays: item.acceptanceWorkingDays }
+        : {}),
       ...(baselineDate ? { baselineDate } : {}),
       ...(item.targetDate ? { targetDate: item.targetDate } : {}),
     };

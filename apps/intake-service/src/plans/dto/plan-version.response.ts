@@ -17,6 +17,13 @@ export class PlanItemDto {
   @ApiPropertyOptional({ example: 20 })
   timeLimitWorkingDays?: number;
 
+  @ApiPropertyOptional({
+    example: 10,
+    description:
+      'REQUIRED only, when the plan overrides the catalogue: the acceptance window in working days',
+  })
+  acceptanceWorkingDays?: number;
+
   @ApiPropertyOptional({ example: '2023-03-31', description: 'the first target of the procedure' })
   baselineDate?: string;
 

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Max,
@@ -13,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_ACCEPTANCE_WORKING_DAYS } from '@banjie/domain';
 import { IsLocalDate, IsOneLine } from '@banjie/platform';
 import {
   Applicability,
@@ -52,6 +54,16 @@ export class PlanItemDto {
   @Min(1)
   @Max(120)
   timeLimitWorkingDays?: number;
+
+  @ApiPropertyOptional({
+    example: 10,
+    minimum: 1,
+    maximum: MAX_ACCEPTANCE_WORKING_DAYS,
+    description: `REQUIRED only: the acceptance window (受理时限) in working days, a whole number from 1 to ${MAX_ACCEPTANCE_WORKING_DAYS}; default: the catalogue's`,
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  acceptanceWorkingDays?: number;
 
   @ApiPropertyOptional({ example: '2023-03-31', description: 'REQUIRED only: the target date' })
   @IsOptional()

@@ -19,6 +19,7 @@ export * from './procedures/procedure-permissions';
 export * from './procedures/procedure-clock';
 export * from './procedures/acceptance-window';
 export * from './procedures/procedure-timeline';
+export * from './procedures/application-history';
 export * from './projects/project-lifecycle';
 export * from './portfolio/rates';
 export * from './portfolio/quarter';

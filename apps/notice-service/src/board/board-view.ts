@@ -1,8 +1,10 @@
 import {
+  PUBLIC_ACCEPTANCE_STATES,
   PUBLIC_BOARD_FLAGS,
   type DepartmentCode,
   type FlagBoardCard,
   type IndustryCluster,
+  type PublicAcceptanceState,
   type PublicBoardFlag,
 } from '@banjie/contracts';
 import {
@@ -30,6 +32,8 @@ export interface BoardSummary {
   start: ConstructionTally;
   /** How many procedures show each flag. */
   flags: Record<PublicBoardFlag, number>;
+  /** Of the GREY ones, how many are submitted and wait for acceptance, by where they stand (their own state on the page). */
+  acceptance: Record<PublicAcceptanceState, number>;
 }
 
 export interface BoardView {
@@ -76,11 +80,12 @@ export function isOnBoard(card: FlagBoardCard, filters: BoardFilters): boolean {
 /** The header figures over the cards on the board (with a department filter: that department's procedures). */
 export function summarize(cards: readonly FlagBoardCard[], filters: BoardFilters): BoardSummary {
   const procedures = cards.flatMap((card) => proceduresInView(card, filters));
-  const flags = Object.fromEntries(PUBLIC_BOARD_FLAGS.map((flag) => [flag, 0])) as Record<
-    PublicBoardFlag,
-    number
-  >;
-  for (const procedure of procedures) if (procedure.flag) flags[procedure.flag] += 1;
+  const flags = zeroes(PUBLIC_BOARD_FLAGS);
+  const acceptance = zeroes(PUBLIC_ACCEPTANCE_STATES);
+  for (const procedure of procedures) {
+    if (procedure.flag) flags[procedure.flag] += 1;
+    if (procedure.acceptance) acceptance[procedure.acceptance.state] += 1;
+  }
   const construction = constructionRates(cards);
   return {
     projects: cards.length,
@@ -88,7 +93,12 @@ export function summarize(cards: readonly FlagBoardCard[], filters: BoardFilters
     resume: construction.resume,
     start: construction.start,
     flags,
+    acceptance,
   };
+}
+
+function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 }
 
 /** The cards on the board as filtered, by project code. */

@@ -7,28 +7,17 @@ import {
   type PublicBoardFlag,
 } from '@banjie/contracts';
 import {
-  CalendarNotCoveredError,
-  boardFlag,
   countsTowardsCompletionRate,
   hasBegunConstruction,
-  hasClock,
   isOnProjectList,
-  dueDateReading,
-  procedureClock,
   type BoardFlag,
-  type DueDateReading,
   type LocalDate,
-  type ProcedureClockFacts,
-  type WorkingDayCalendar,
 } from '@banjie/domain';
 import type { ProjectAsOf } from '../history/facts-as-of';
 import type { ProcedureFacts } from '../history/public-facts';
+import { acceptanceOf, dueDateOf, flagOf, type FlagRules } from './procedure-reading';
 
-/** How flags are coloured: the working-day calendar and the due-soon threshold. */
-export interface FlagRules {
-  calendar: WorkingDayCalendar;
-  dueSoonWorkingDays: number;
-}
+export type { FlagRules } from './procedure-reading';
 
 // The domain's flags and the public contract's must be the same set, in both directions.
 const sameFlags: [BoardFlag, PublicBoardFlag] extends [PublicBoardFlag, BoardFlag] ? true : never = true;
@@ -69,6 +58,7 @@ function procedureOnBoard(procedure: ProcedureFacts, asOf: LocalDate, rules: Fla
   // Not applicable or already held: outside the completion rate, and no date is committed for it.
   const heldOrExempt = !countsTowardsCompletionRate(procedure.status);
   const due = dueDateOf(procedure, rules.calendar);
+  const acceptance = acceptanceOf(procedure, asOf, rules.calendar);
   return {
     procedure: procedure.procedure,
     department: procedure.department,
@@ -80,52 +70,12 @@ function procedureOnBoard(procedure: ProcedureFacts, asOf: LocalDate, rules: Fla
     baselineDate: procedure.baselineDate,
     targetDate: procedure.targetDate,
     acceptedOn: procedure.acceptedOn,
+    ...(acceptance ? { acceptance } : {}),
+    ...(procedure.deemedAccepted === true ? { deemedAccepted: true as const } : {}),
     completedOn: procedure.completedOn,
     documentNumber: procedure.documentNumber,
     ...(procedure.lateEntry === true ? { lateEntry: true as const } : {}),
   };
-}
-
-/**
- * The due date by this service's copy of the published calendar (not the one an event carried:
- * a calendar change moves it without any procedure event), and whether it is provisional (暂定).
- */
-function dueDateOf(procedure: ProcedureFacts, calendar: WorkingDayCalendar): DueDateReading {
-  if (!hasClock(procedure.status) || procedure.acceptedOn === null || procedure.committedWorkingDays === null)
-    return { dueDate: null, provisional: false };
-  try {
-    return dueDateReading(procedureClock(clockFactsOf(procedure)), calendar);
-  } catch (error) {
-    if (error instanceof CalendarNotCoveredError) return { dueDate: null, provisional: false };
-    throw error;
-  }
-}
-
-function clockFactsOf(procedure: ProcedureFacts): ProcedureClockFacts {
-  return {
-    acceptedOn: procedure.acceptedOn as LocalDate | null,
-    committedWorkingDays: procedure.committedWorkingDays ?? 0,
-    extensionWorkingDays: procedure.extensionWorkingDays,
-    pauses: procedure.pauses.map((pause) => ({
-      from: pause.from as LocalDate,
-      to: pause.to as LocalDate | null,
-    })),
-  };
-}
-
-/** Null only when the calendar cannot count the due date: the board never guesses a colour. */
-function flagOf(procedure: ProcedureFacts, asOf: LocalDate, rules: FlagRules): BoardFlag | null {
-  try {
-    return boardFlag(
-      { status: procedure.status, clock: clockFactsOf(procedure) },
-      asOf,
-      rules.dueSoonWorkingDays,
-      rules.calendar,
-    );
-  } catch (error) {
-    if (error instanceof CalendarNotCoveredError) return null;
-    throw error;
-  }
 }
 
 /** A stable fingerprint of a card: equal cards, equal hashes (the contract fixes the key order). */

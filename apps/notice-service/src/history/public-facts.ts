@@ -55,6 +55,16 @@ export interface ProcedureFacts {
   extensionWorkingDays: number;
   acceptedOn: string | null;
   pauses: { from: string; to: string | null }[];
+  /** The day the current application was submitted; absent on older stored facts (and events). */
+  submittedOn?: string | null;
+  /** The acceptance window in working days (受理时限); absent on older stored facts: the catalogue's. */
+  acceptanceWorkingDays?: number;
+  /** The window's last day as the event counted it (the board counts its own: `acceptanceReceivedOn`). */
+  acceptanceDueDate?: string | null;
+  /** The supplement asked for before acceptance, without its reason (the board does not show it). */
+  preAcceptanceSupplement?: { from: string; to: string | null } | null;
+  /** The law deemed the current application accepted (art. 32); absent otherwise. */
+  deemedAccepted?: true;
   baselineDate: string | null;
   targetDate: string | null;
   dueDate: string | null;
@@ -145,6 +155,28 @@ export function procedureHistoryEntry(envelope: PublicProcedureEvent): Procedure
       completedOn: published.completedOn,
       documentNumber: published.documentNumber,
       ...(published.lateEntry === true ? { lateEntry: true } : {}),
+      ...acceptanceFacts(published),
     },
+  };
+}
+
+/** The acceptance clock's facts, only those the event carried (older events carry none of them). */
+function acceptanceFacts(
+  published: PublicProcedureFields,
+): Pick<
+  ProcedureFacts,
+  'submittedOn' | 'acceptanceWorkingDays' | 'acceptanceDueDate' | 'preAcceptanceSupplement' | 'deemedAccepted'
+> {
+  const supplement = published.preAcceptanceSupplement;
+  return {
+    ...(published.submittedOn !== undefined ? { submittedOn: published.submittedOn } : {}),
+    ...(published.acceptanceWorkingDays !== undefined
+      ? { acceptanceWorkingDays: published.acceptanceWorkingDays }
+      : {}),
+    ...(published.acceptanceDueDate !== undefined ? { acceptanceDueDate: published.acceptanceDueDate } : {}),
+    ...(supplement !== undefined
+      ? { preAcceptanceSupplement: supplement && { from: supplement.from, to: supplement.to } }
+      : {}),
+    ...(published.deemedAccepted === true ? { deemedAccepted: true as const } : {}),
   };
 }

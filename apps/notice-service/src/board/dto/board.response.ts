@@ -37,6 +37,15 @@ class BoardSummaryDto {
     description: 'how many procedures show each flag',
   })
   flags!: Record<string, number>;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { WAITING: 4, SUPPLEMENT_REQUESTED: 1, LAPSED: 1 },
+    description:
+      'of the GREY procedures, how many are submitted and wait for acceptance: WAITING, SUPPLEMENT_REQUESTED, LAPSED',
+  })
+  acceptance!: Record<string, number>;
 }
 
 /**

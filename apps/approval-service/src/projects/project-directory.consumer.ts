@@ -14,7 +14,10 @@ export const PROJECT_DIRECTORY_CONSUMER = 'approval.project-directory';
 
 type ProjectSnapshot = Pick<PayloadOf<typeof ProjectRegisteredV1>, 'public' | 'internal'>;
 
-/** Keeps each project's owner enterprise and helper logins current: the authorisation of applicants depends on them. */
+/**
+ * Keeps each project's owner enterprise and helper logins current — the authorisation of applicants
+ * depends on them — and its name and industrial chain, which the delay report groups by.
+ */
 @Controller()
 export class ProjectDirectoryConsumer {
   private readonly handlers = [
@@ -36,6 +39,8 @@ export class ProjectDirectoryConsumer {
   private upsert({ public: project, internal }: ProjectSnapshot, tx: Tx): Promise<void> {
     return this.directory.upsertFromProject(tx, {
       code: project.code,
+      name: project.name,
+      chain: project.chain,
       ownerEnterpriseId: internal.ownerEnterpriseId,
       helperLogins: helperLogins(internal.helpers),
       version: internal.version,

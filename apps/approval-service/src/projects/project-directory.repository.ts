@@ -21,17 +21,33 @@ export const helperLogins = (helpers: readonly { userId?: string }[]): string[] 
 export class ProjectDirectoryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** From intake's project events: newer project versions win, older ones change nothing. */
+  /** From intake's project events (name and industrial chain too): newer project versions win, older ones change nothing. */
   async upsertFromProject(
     tx: Tx,
-    project: { code: string; ownerEnterpriseId: string; helperLogins: string[]; version: number },
+    project: {
+      code: string;
+      name: string;
+      chain: string;
+      ownerEnterpriseId: string;
+      helperLogins: string[];
+      version: number;
+    },
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO approval.projects (code, owner_enterprise_id, helper_logins, project_version) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (code) DO UPDATE SET owner_enterprise_id = EXCLUDED.owner_enterprise_id, helper_logins = EXCLUDED.helper_logins,
+      `INSERT INTO approval.projects (code, name, chain, owner_enterprise_id, helper_logins, project_version)
+       VALUES ($1, $2, NULLIF(btrim($3), ''), $4, $5, $6)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, chain = EXCLUDED.chain,
+         owner_enterprise_id = EXCLUDED.owner_enterprise_id, helper_logins = EXCLUDED.helper_logins,
          project_version = EXCLUDED.project_version, updated_at = now()
        WHERE projects.project_version < EXCLUDED.project_version`,
-      [project.code, project.ownerEnterpriseId, project.helperLogins, project.version],
+      [
+        project.code,
+        project.name,
+        project.chain,
+        project.ownerEnterpriseId,
+        project.helperLogins,
+        project.version,
+      ],
     );
   }
 

@@ -1,2 +1,3 @@
 export * from './enums';
 export * from './events';
+export * from './public/department-record';

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FlagBoardCard } from '@banjie/contracts';
-import { parseLocalDate, type LocalDate } from '@banjie/domain';
 import { DomainException, Transactions } from '@banjie/platform';
 import { CLOCK, todayIn, type Clock } from '../clock/clock';
 import { NOTICE_CONFIG, type NoticeConfig } from '../config';
@@ -8,6 +7,7 @@ import { boardView, type BoardFilters, type BoardView } from './board-view';
 import { CARD_CALCULATOR } from './board.tokens';
 import type { CardCalculator } from './card-calculator';
 import { CardRepository } from './card.repository';
+import { pastDay } from './past-day';
 
 export interface ProjectCardView {
   asOf: string;
@@ -75,16 +75,8 @@ export class BoardReader {
     };
   }
 
-  private pastDay(asOf: string): LocalDate {
-    const day = parseLocalDate(asOf);
-    const today = todayIn(this.clock);
-    if (day > today)
-      throw new DomainException(
-        'bad-request',
-        'AS_OF_IN_FUTURE',
-        `asOf: ${day} is after today (${today}, Asia/Shanghai); the board can only be shown as it stood`,
-      );
-    return day;
+  private pastDay(asOf: string) {
+    return pastDay(asOf, todayIn(this.clock));
   }
 }
 

@@ -8,6 +8,8 @@ import { NOTICE_CONFIG, type NoticeConfig } from '../config';
 import { BoardEventsConsumer } from '../events/board-events.consumer';
 import { publicClientOf } from '../http/public-client';
 import { PublicHistoryRepository } from '../history/public-history.repository';
+import { DepartmentRecordsReader } from '../departments/department-records.reader';
+import { DepartmentsController } from '../departments/departments.controller';
 import { PageController } from '../page/page.controller';
 import { BoardStreamController } from '../stream/board-stream.controller';
 import { BoardStreamMetrics } from '../stream/board-stream.metrics';
@@ -16,9 +18,10 @@ import { BoardProjector } from './board-projector';
 import { BoardReader } from './board-reader.service';
 import { BoardUpdater } from './board-updater.service';
 import { BoardController } from './board.controller';
-import { BOARD_PROJECTOR, CARD_CALCULATOR } from './board.tokens';
+import { BOARD_PROJECTOR, CARD_CALCULATOR, FLAG_RULES } from './board.tokens';
 import { CardCalculator } from './card-calculator';
 import { CardRepository } from './card.repository';
+import type { FlagRules } from './procedure-reading';
 import { MidnightRefresh } from './midnight-refresh';
 
 @Module({})
@@ -37,6 +40,7 @@ export class BoardModule {
       ],
       controllers: [
         BoardController,
+        DepartmentsController,
         BoardStreamController,
         PageController,
         BoardEventsConsumer,
@@ -49,15 +53,20 @@ export class BoardModule {
         calendarReplicaProvider(config.databaseSchema),
         CardRepository,
         {
+          provide: FLAG_RULES,
+          inject: [NOTICE_CONFIG, CalendarReplica],
+          useFactory: (config: NoticeConfig, calendar: CalendarReplica): FlagRules => ({
+            get calendar() {
+              return calendar.current;
+            },
+            dueSoonWorkingDays: config.dueSoonWorkingDays,
+          }),
+        },
+        {
           provide: CARD_CALCULATOR,
-          inject: [PublicHistoryRepository, NOTICE_CONFIG, CalendarReplica],
-          useFactory: (history: PublicHistoryRepository, config: NoticeConfig, calendar: CalendarReplica) =>
-            new CardCalculator(history, {
-              get calendar() {
-                return calendar.current;
-              },
-              dueSoonWorkingDays: config.dueSoonWorkingDays,
-            }),
+          inject: [PublicHistoryRepository, FLAG_RULES],
+          useFactory: (history: PublicHistoryRepository, rules: FlagRules) =>
+            new CardCalculator(history, rules),
         },
         {
           provide: BOARD_PROJECTOR,
@@ -67,6 +76,7 @@ export class BoardModule {
         },
         BoardUpdater,
         BoardReader,
+        DepartmentRecordsReader,
         BoardStream,
         BoardStreamMetrics,
         MidnightRefresh,

@@ -55,6 +55,16 @@ export function clockDueDate(procedure: ProcedureFacts, calendar: WorkingDayCale
   return uncounted(() => dueDateReading(procedureClock(clockFactsOf(procedure)), calendar)) ?? NO_DUE_DATE;
 }
 
+/** Working days counted against the limit from acceptance up to `day` (supplements and art. 45 periods left out); null before acceptance. */
+export function usedWorkingDays(
+  procedure: ProcedureFacts,
+  day: LocalDate,
+  calendar: WorkingDayCalendar,
+): number | null {
+  if (procedure.acceptedOn === null || procedure.committedWorkingDays === null) return null;
+  return uncounted(() => procedureClock(clockFactsOf(procedure)).consumedWorkingDays(day, calendar));
+}
+
 /** Null only when the calendar cannot count the due date: the board never guesses a colour. */
 export function flagOf(procedure: ProcedureFacts, asOf: LocalDate, rules: FlagRules): BoardFlag | null {
   return uncounted(() =>
@@ -84,6 +94,14 @@ export function acceptanceWindowOf(
   const days =
     procedure.acceptanceWorkingDays ?? PROCEDURE_CATALOGUE[procedure.procedure].acceptanceWorkingDays;
   return new AcceptanceWindow(receivedOn, days, calendar);
+}
+
+/** Whether the department accepted the current application itself, after its acceptance window had closed. */
+export function acceptedAfterWindow(procedure: ProcedureFacts, calendar: WorkingDayCalendar): boolean {
+  const acceptedOn = procedure.acceptedOn;
+  if (acceptedOn === null || procedure.deemedAccepted === true) return false;
+  const window = uncounted(() => acceptanceWindowOf(procedure, calendar));
+  return window !== null && window.hasLapsed(acceptedOn as LocalDate);
 }
 
 /**

@@ -17,6 +17,7 @@ describe('audit trail views', () => {
     sequence: 4,
     reason: '内部：领导批示暂缓',
     supplementReason: 'MISSING_DOCUMENT',
+    excludedReason: null,
     note: '缺少监测报告（科员备注）',
     documentNumber: null,
     extensionDays: null,
@@ -57,12 +58,39 @@ describe('audit trail views', () => {
         sequence: 4,
         effectiveDate: '2023-01-30',
         supplementReason: 'MISSING_DOCUMENT',
+        excludedReason: null,
         documentNumber: null,
         extensionDays: null,
         recordedAt: new Date('2026-11-30T01:00:00.000Z'),
         lateEntry: true,
       },
     ]);
+  });
+
+  it('tells an enterprise plainly when the system itself acted (a deemed acceptance), and no more', () => {
+    const deemed: AuditRow = {
+      ...applied,
+      id: 9,
+      action: 'deem-accept',
+      actor: 'system',
+      actorRole: 'system',
+      actorDepartment: null,
+      fromStatus: 'SUBMITTED',
+      toStatus: 'ACCEPTED',
+      reason: '《中华人民共和国行政许可法》第三十二条：受理期限届满未作决定，自收到申请材料之日起即为受理',
+      supplementReason: null,
+      note: null,
+      lateEntry: null,
+    };
+    const [row] = auditTrailFor(enterprise, pageOf([deemed])).items;
+    expect(row).toMatchObject({
+      action: 'deem-accept',
+      actor: 'system',
+      actorRole: 'system',
+      lateEntry: false,
+    });
+    expect(row).not.toHaveProperty('reason');
+    expect(auditTrailFor(enterprise, pageOf([applied])).items[0]).not.toHaveProperty('actor');
   });
 
   it('shows the government side the whole trail', () => {

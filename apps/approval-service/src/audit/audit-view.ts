@@ -5,8 +5,10 @@ import type { AuditRow } from './audit.repository';
 /**
  * What of an audit row the procedure's public contract publishes anyway (`approval.procedure.v1`,
  * `payload.public`): which change, from and to which status, when it took effect and was
- * recorded, and the public facts it carried (supplement reason, document number, extension days).
- * Never who acted, their reasons and notes, refusals, keys or a late entry's reason and evidence.
+ * recorded, and the public facts it carried (supplement or art. 45 reason, document number,
+ * extension days). Never who acted, their reasons and notes, refusals, keys or a late entry's
+ * reason and evidence — except that a change made by the system itself (a deemed acceptance, art.
+ * 32) says so: no person stands behind it, and the snapshot publishes `deemedAccepted` anyway.
  */
 const PUBLIC_AUDIT_FIELDS = [
   'id',
@@ -18,6 +20,7 @@ const PUBLIC_AUDIT_FIELDS = [
   'sequence',
   'effectiveDate',
   'supplementReason',
+  'excludedReason',
   'documentNumber',
   'extensionDays',
   'recordedAt',
@@ -25,7 +28,11 @@ const PUBLIC_AUDIT_FIELDS = [
 
 type PublicAuditField = (typeof PUBLIC_AUDIT_FIELDS)[number];
 
-export type PublicAuditRow = Pick<AuditRow, PublicAuditField> & { lateEntry: boolean };
+export type PublicAuditRow = Pick<AuditRow, PublicAuditField> & {
+  lateEntry: boolean;
+  actor?: typeof Role.SYSTEM;
+  actorRole?: typeof Role.SYSTEM;
+};
 
 /** An applied change as anybody may see it. */
 export function publicAuditRow(row: AuditRow): PublicAuditRow {
@@ -34,6 +41,7 @@ export function publicAuditRow(row: AuditRow): PublicAuditRow {
       AuditRow,
       PublicAuditField
     >),
+    ...(row.actorRole === Role.SYSTEM ? { actor: Role.SYSTEM, actorRole: Role.SYSTEM } : {}),
     lateEntry: row.lateEntry != null,
   };
 }

@@ -18,6 +18,7 @@ export interface AuditEntry {
   sequence?: number | null;
   reason?: string | null;
   supplementReason?: string | null;
+  excludedReason?: string | null;
   note?: string | null;
   documentNumber?: string | null;
   extensionDays?: number | null;
@@ -51,6 +52,7 @@ export interface AuditRow {
   sequence: number | null;
   reason: string | null;
   supplementReason: string | null;
+  excludedReason: string | null;
   note: string | null;
   documentNumber: string | null;
   extensionDays: number | null;
@@ -65,7 +67,8 @@ export interface AuditRow {
 
 const COLUMNS = `id::int AS id, procedure_id AS "procedureId", project_code AS "projectCode", action, outcome, actor, actor_role AS "actorRole",
   actor_department AS "actorDepartment", actor_enterprise_id AS "actorEnterpriseId", from_status AS "fromStatus", to_status AS "toStatus",
-  sequence, reason, supplement_reason AS "supplementReason", note, document_number AS "documentNumber", extension_days AS "extensionDays",
+  sequence, reason, supplement_reason AS "supplementReason",
+  excluded_reason AS "excludedReason", note, document_number AS "documentNumber", extension_days AS "extensionDays",
   effective_date::text AS "effectiveDate", refusal_code AS "refusalCode", refusal_message AS "refusalMessage",
   idempotency_key AS "idempotencyKey", correlation_id AS "correlationId", late_entry AS "lateEntry", recorded_at AS "recordedAt"`;
 
@@ -78,8 +81,8 @@ export class AuditRepository {
     await tx.query(
       `INSERT INTO approval.audit_trail (procedure_id, project_code, action, outcome, actor, actor_role, actor_department, actor_enterprise_id,
          from_status, to_status, sequence, reason, supplement_reason, note, document_number, extension_days, effective_date,
-         refusal_code, refusal_message, idempotency_key, correlation_id, late_entry)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+         refusal_code, refusal_message, idempotency_key, correlation_id, late_entry, excluded_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
       [
         entry.procedureId,
         entry.projectCode,
@@ -103,6 +106,7 @@ export class AuditRepository {
         entry.idempotencyKey ?? null,
         currentCorrelationId() ?? null,
         entry.lateEntry ? JSON.stringify(entry.lateEntry) : null,
+        entry.excludedReason ?? null,
       ],
     );
   }

@@ -83,6 +83,20 @@ describe('applying a plan item to a procedure', () => {
     expect(withdrawn.committedWorkingDays).toBe(25);
   });
 
+  it("takes the plan's acceptance window, else the catalogue's, and publishes a change of it", () => {
+    expect(reconcilePlanItem(undefined, required({ acceptanceWorkingDays: 3 }), plan).record).toMatchObject({
+      acceptanceWorkingDays: 3,
+      preAcceptanceSupplement: null,
+      deemedAccepted: false,
+    });
+    expect(reconcilePlanItem(undefined, required(), plan).record.acceptanceWorkingDays).toBe(5);
+    const submitted = run(plannedProcedure(), [{ action: 'submit' }, '2023-02-01']);
+    expect(reconcilePlanItem(submitted, required({ acceptanceWorkingDays: 10 }), plan)).toMatchObject({
+      kind: 'replanned',
+      record: { acceptanceWorkingDays: 10, sequence: 3 },
+    });
+  });
+
   it('reassigns the department until the procedure is closed', () => {
     const submitted = run(plannedProcedure(), [{ action: 'submit' }, '2023-02-01']);
     expect(reconcilePlanItem(submitted, required({ department: 'NRB' }), plan).record.department).toBe('NRB');

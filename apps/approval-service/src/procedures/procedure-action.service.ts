@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProcedureAction } from '@banjie/contracts';
-import { checkExtensionDays, decide, mayAct } from '@banjie/domain';
+import { checkExtensionDays, decide, mayAct, type ProcedureDecision } from '@banjie/domain';
 import {
   DomainException,
   faultPoint,
@@ -53,7 +53,7 @@ export interface ActionResponse {
 }
 
 /** The outcome of the transaction; refusals are committed (their audit or security-log row stays) and thrown afterwards. */
-type Outcome =
+export type ActionOutcome =
   | { kind: 'applied'; response: ActionResponse }
   | { kind: 'replay'; stored: StoredResponse }
   | { kind: 'refused'; error: DomainException };
@@ -79,31 +79,31 @@ export class ProcedureActionService {
    * and the change, its audit row, its event (outbox) and the idempotency record commit together.
    */
   async perform(request: ActionRequest, now: Date = new Date()): Promise<ActionResponse> {
-    const fingerprint = fingerprintOf({
-      procedureId: request.procedureId,
-      action: request.command.action,
-      body: request.body,
-      ifMatch: request.expected?.source === 'if-match' ? request.expected.sequence : undefined,
-    });
-    const outcome = await this.transactions.run((tx) => this.performLocked(tx, request, fingerprint, now));
+    const outcome = await this.transactions.run(async (tx) =>
+      this.performOnLocked(tx, await this.procedures.lockForChange(tx, request.procedureId), request, now),
+    );
     switch (outcome.kind) {
       case 'refused':
         throw outcome.error;
       case 'replay':
-        return replay(outcome.stored, fingerprint);
+        return replay(outcome.stored, fingerprintOfRequest(request));
       case 'applied':
         return outcome.response;
     }
   }
 
-  private async performLocked(
+  /**
+   * `perform` in the caller's transaction, on the procedure the caller has just locked
+   * (`ProcedureRepository.lockForChange`): also how the system acts where the law acts without a
+   * person (a deemed acceptance, from the lapse consumer's transaction). Refusals are returned.
+   */
+  async performOnLocked(
     tx: Tx,
+    record: ProcedureRecord,
     request: ActionRequest,
-    fingerprint: string,
     now: Date,
-  ): Promise<Outcome> {
+  ): Promise<ActionOutcome> {
     const { command, actor } = request;
-    const record = await this.procedures.lockForChange(tx, request.procedureId);
     const project = await this.projects.scope(tx, record.projectCode);
     if (!canSee(visibilityOf(actor), { department: record.department, ...project })) {
       await this.securityLog.append(tx, {
@@ -131,7 +131,8 @@ export class ProcedureActionService {
       toStatus: null,
       reason: 'reason' in command ? command.reason : null,
       supplementReason: 'supplementReason' in command ? command.supplementReason : null,
-      note: command.note ?? null,
+      excludedReason: 'excludedReason' in command ? command.excludedReason : null,
+      note: 'note' in command ? (command.note ?? null) : null,
       documentNumber: 'documentNumber' in command ? command.documentNumber : null,
       extensionDays: 'days' in command ? command.days : null,
       effectiveDate: request.effectiveDate ?? null,
@@ -139,7 +140,7 @@ export class ProcedureActionService {
       lateEntry,
       ...extra,
     });
-    const refuse = async (error: DomainException, outcome: 'DENIED' | 'REJECTED'): Promise<Outcome> => {
+    const refuse = async (error: DomainException, outcome: 'DENIED' | 'REJECTED'): Promise<ActionOutcome> => {
       await this.audit.append(
         tx,
         attempt(outcome, { refusalCode: error.code, refusalMessage: error.message }),
@@ -184,12 +185,8 @@ export class ProcedureActionService {
     if (stale) return refuse(stale, 'REJECTED');
     const decision = decide(record, command.action);
     if (!decision.ok) {
-      const message =
-        decision.reason === 'EXTENSION_ALREADY_USED'
-          ? `the limit of application ${record.applicationNumber} has already been extended once`
-          : `${command.action} is not allowed while the procedure is ${record.status}`;
       return refuse(
-        new DomainException('conflict', decision.reason, message, {
+        new DomainException('conflict', decision.reason, refusalMessage(decision, record, command), {
           status: record.status,
           allowed: decision.allowed,
         }),
@@ -221,6 +218,7 @@ export class ProcedureActionService {
     const body = procedureView(next, project, {
       asOf: today,
       dueSoonWorkingDays: this.config.dueSoonWorkingDays,
+      acceptanceClosingSoonWorkingDays: this.config.acceptanceClosingSoonWorkingDays,
       calendar,
       actor,
     });
@@ -231,13 +229,45 @@ export class ProcedureActionService {
         key: request.idempotencyKey,
         procedureId: record.procedureId,
         action: command.action,
-        fingerprint,
+        fingerprint: fingerprintOfRequest(request),
         statusCode: 200,
         body,
       });
     }
     faultPoint(FaultPoints.BEFORE_COMMIT);
     return { kind: 'applied', response };
+  }
+}
+
+/** What makes two requests with the same idempotency key the same request. */
+function fingerprintOfRequest(request: ActionRequest): string {
+  return fingerprintOf({
+    procedureId: request.procedureId,
+    action: request.command.action,
+    body: request.body,
+    ifMatch: request.expected?.source === 'if-match' ? request.expected.sequence : undefined,
+  });
+}
+
+/** Why the state machine said no, in words the caller can act on. */
+function refusalMessage(
+  decision: Extract<ProcedureDecision, { ok: false }>,
+  record: ProcedureRecord,
+  command: ActionCommand,
+): string {
+  switch (decision.reason) {
+    case 'EXTENSION_ALREADY_USED':
+      return `the limit of application ${record.applicationNumber} has already been extended once`;
+    case 'PRE_ACCEPTANCE_SUPPLEMENT_ALREADY_REQUESTED':
+      return (
+        `a supplement before acceptance was already requested for application ${record.applicationNumber} ` +
+        `on ${record.preAcceptanceSupplement?.from}: what is missing is asked for once, completely (一次性告知); ` +
+        (record.preAcceptanceSupplement?.to === null
+          ? "the application waits for the applicant's resubmission"
+          : 'accept or refuse the application')
+      );
+    case 'NOT_ALLOWED_FROM_STATUS':
+      return `${command.action} is not allowed while the procedure is ${record.status}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   ProcedureAction,
+  ProcedureExcludedPeriodBegunV1,
   ProcedureExtendedV1,
   ProcedureOpenedV1,
   ProcedureSupplementRequestedV1,
@@ -39,6 +40,14 @@ export function appendActionEvent(
         ProcedureSupplementRequestedV1,
         snapshot.projectCode,
         { public: { ...snapshot, supplementReason: command.supplementReason }, internal },
+        now,
+      );
+    case ProcedureAction.BEGIN_EXCLUDED_PERIOD:
+      return appendToOutbox(
+        tx,
+        ProcedureExcludedPeriodBegunV1,
+        snapshot.projectCode,
+        { public: { ...snapshot, excludedReason: command.excludedReason }, internal },
         now,
       );
     default:

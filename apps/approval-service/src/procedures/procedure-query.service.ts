@@ -115,6 +115,7 @@ export class ProcedureQueryService {
     const context = {
       asOf: asOf ?? this.calendars.today(now),
       dueSoonWorkingDays: this.config.dueSoonWorkingDays,
+      acceptanceClosingSoonWorkingDays: this.config.acceptanceClosingSoonWorkingDays,
       calendar,
       actor,
     };

@@ -2,6 +2,7 @@ import { PROCEDURE_ACTIONS, ProcedureStatus, type ProcedureAction } from '@banji
 import { allowedActions, mayAct, PROCEDURE_CATALOGUE, type WorkingDayCalendar } from '@banjie/domain';
 import type { Actor } from '@banjie/platform';
 import type { ProjectScope } from '../projects/project-directory.repository';
+import { readAcceptance } from './procedure-acceptance';
 import { readClock } from './procedure-clock';
 import { publicProcedureFields } from './public-procedure-fields';
 import type { ProcedureRecord } from './procedure.record';
@@ -12,6 +13,7 @@ export type TargetStatus = 'NO_TARGET' | 'ON_TRACK' | 'MET' | 'MISSED';
 export interface ViewContext {
   asOf: string;
   dueSoonWorkingDays: number;
+  acceptanceClosingSoonWorkingDays: number;
   calendar: WorkingDayCalendar;
   actor: Actor;
 }
@@ -25,8 +27,8 @@ function targetStatus(record: ProcedureRecord, asOf: string): TargetStatus {
 
 /**
  * A procedure as the API returns it: the public snapshot, plus what is derived on reading (never
- * stored): the clock as of `asOf`, the target status, the actions allowed from here and the ones
- * the caller may perform.
+ * stored): the clock as of `asOf` — while SUBMITTED, the acceptance window's — the target status,
+ * the actions allowed from here and the ones the caller may perform.
  */
 export function procedureView(record: ProcedureRecord, project: ProjectScope, context: ViewContext) {
   const allowed = allowedActions(record);
@@ -43,6 +45,12 @@ export function procedureView(record: ProcedureRecord, project: ProjectScope, co
     asOf: context.asOf,
     deadlineStatus: clock.deadlineStatus,
     remainingWorkingDays: clock.remainingWorkingDays,
+    acceptance: readAcceptance(
+      record,
+      context.asOf,
+      context.acceptanceClosingSoonWorkingDays,
+      context.calendar,
+    ),
     targetStatus: targetStatus(record, context.asOf),
     allowedActions: PROCEDURE_ACTIONS.filter((action) => allowed.includes(action)),
     permittedActions: permitted,

@@ -1,5 +1,6 @@
 import { procedureIdOf, type PublicProcedureFields } from '@banjie/contracts';
 import type { WorkingDayCalendar } from '@banjie/domain';
+import { acceptanceDueDateOf } from './procedure-acceptance';
 import { dueDateOf } from './procedure-clock';
 import type { ProcedureRecord } from './procedure.record';
 
@@ -21,7 +22,15 @@ export function publicProcedureFields(
     extensionWorkingDays: record.extensionWorkingDays,
     submittedOn: record.submittedOn,
     acceptedOn: record.acceptedOn,
-    pauses: record.pauses.map((pause) => ({ from: pause.from, to: pause.to })),
+    acceptanceWorkingDays: record.acceptanceWorkingDays,
+    acceptanceDueDate: acceptanceDueDateOf(record, calendar),
+    preAcceptanceSupplement: record.preAcceptanceSupplement,
+    deemedAccepted: record.deemedAccepted,
+    pauses: record.pauses.map(({ from, to, excludedReason }) => ({
+      from,
+      to,
+      ...(excludedReason !== undefined ? { excludedReason } : {}),
+    })),
     baselineDate: record.baselineDate,
     targetDate: record.targetDate,
     ...dueDateOf(record, calendar),

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEPARTMENT_CODES, PROCEDURE_ACTIONS, PROCEDURE_CODES, PROCEDURE_STATUSES } from '@banjie/contracts';
+import {
+  DEPARTMENT_CODES,
+  EXCLUDED_PERIOD_REASONS,
+  PROCEDURE_ACTIONS,
+  PROCEDURE_CODES,
+  PROCEDURE_STATUSES,
+  SupplementReason,
+} from '@banjie/contracts';
 
 class PauseDto {
   @ApiProperty({ example: '2023-01-30' })
@@ -7,6 +14,71 @@ class PauseDto {
 
   @ApiProperty({ type: String, nullable: true, example: '2023-02-06', description: 'null while paused' })
   to!: string | null;
+
+  @ApiPropertyOptional({
+    enum: EXCLUDED_PERIOD_REASONS,
+    description:
+      'present on a period the law leaves out of the limit (art. 45); absent on a supplement request',
+  })
+  excludedReason?: string;
+}
+
+class PreAcceptanceSupplementDto {
+  @ApiProperty({ example: '2023-01-18', description: 'the day the department asked' })
+  from!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2023-01-25',
+    description: 'the day the applicant delivered (resubmit); null while owed',
+  })
+  to!: string | null;
+
+  @ApiProperty({ enum: Object.values(SupplementReason) })
+  supplementReason!: string;
+}
+
+/** The acceptance window (受理时限, art. 32) of a submission waiting for the department. */
+class AcceptanceDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2023-01-16',
+    description:
+      'the day the complete materials were received (the submission, or the supplement delivered); null while owed',
+  })
+  receivedOn!: string | null;
+
+  @ApiProperty({ example: 5 })
+  windowWorkingDays!: number;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2023-01-30',
+    description: "the window's last day; after it the law deems the application accepted from `receivedOn`",
+  })
+  dueDate!: string | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 2,
+    description: 'working days left as of `asOf` (0 on the last day, negative once lapsed)',
+  })
+  remainingWorkingDays!: number | null;
+
+  @ApiProperty({
+    enum: ['OPEN', 'CLOSING_SOON', 'LAPSED', 'SUPPLEMENT_REQUESTED', 'UNKNOWN'],
+    description:
+      'LAPSED: the window closed with no decision (the system deems it accepted shortly); SUPPLEMENT_REQUESTED: the window stands ' +
+      'still until the applicant delivers; UNKNOWN: the calendar does not cover the window',
+  })
+  status!: string;
+
+  @ApiProperty({ type: PreAcceptanceSupplementDto, nullable: true })
+  preAcceptanceSupplement!: PreAcceptanceSupplementDto | null;
 }
 
 /**
@@ -54,6 +126,34 @@ export class ProcedureDto {
   @ApiProperty({ type: String, nullable: true })
   acceptedOn!: string | null;
 
+  @ApiProperty({
+    example: 5,
+    description: 'the acceptance window (受理时限) in working days, from the plan or the catalogue',
+  })
+  acceptanceWorkingDays!: number;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2023-01-23',
+    description:
+      "while SUBMITTED: the acceptance window's last day (null while a supplement before acceptance is owed, and once decided)",
+  })
+  acceptanceDueDate!: string | null;
+
+  @ApiProperty({
+    type: PreAcceptanceSupplementDto,
+    nullable: true,
+    description: 'the one supplement asked for before acceptance of the current submission (一次性告知)',
+  })
+  preAcceptanceSupplement!: PreAcceptanceSupplementDto | null;
+
+  @ApiProperty({
+    description:
+      'true when the department never decided and the law deemed the current application accepted from the day the materials were received (art. 32)',
+  })
+  deemedAccepted!: boolean;
+
   @ApiProperty({ type: [PauseDto] })
   pauses!: PauseDto[];
 
@@ -94,6 +194,13 @@ export class ProcedureDto {
   @ApiProperty({ type: Number, nullable: true, example: 5 })
   remainingWorkingDays!: number | null;
 
+  @ApiProperty({
+    type: AcceptanceDto,
+    nullable: true,
+    description: 'while SUBMITTED: the acceptance window as of `asOf`; null in every other status',
+  })
+  acceptance!: AcceptanceDto | null;
+
   @ApiProperty({ enum: ['NO_TARGET', 'ON_TRACK', 'MET', 'MISSED'] })
   targetStatus!: string;
 
@@ -131,7 +238,11 @@ export class AuditEntryDto {
   @ApiPropertyOptional({ enum: ['APPLIED', 'DENIED', 'REJECTED'] })
   outcome?: string;
 
-  @ApiPropertyOptional({ example: 'eeb-clerk-wang' })
+  @ApiPropertyOptional({
+    example: 'eeb-clerk-wang',
+    description:
+      '`system` when Banjie itself acted under the law (a deemed acceptance); an enterprise sees only that one',
+  })
   actor?: string;
 
   @ApiPropertyOptional({ example: 'department' })
@@ -151,6 +262,9 @@ export class AuditEntryDto {
 
   @ApiProperty({ type: String, nullable: true })
   supplementReason!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, enum: EXCLUDED_PERIOD_REASONS })
+  excludedReason!: string | null;
 
   @ApiProperty({ type: String, nullable: true })
   documentNumber!: string | null;

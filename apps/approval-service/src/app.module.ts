@@ -7,6 +7,7 @@ import { approvalDatabase } from './database/approval-database';
 import { PlanModule } from './plans/plan.module';
 import { ProcedureModule } from './procedures/procedure.module';
 import { ProjectDirectoryModule } from './projects/project-directory.module';
+import { DelaysModule } from './delays/delays.module';
 
 @Module({})
 export class ApprovalAppModule {
@@ -20,6 +21,7 @@ export class ApprovalAppModule {
         ProjectDirectoryModule,
         ProcedureModule,
         PlanModule,
+        DelaysModule,
       ],
       providers: [
         { provide: APPROVAL_CONFIG, useValue: config },

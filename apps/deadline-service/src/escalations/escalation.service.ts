@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   EscalationRaisedV1,
+  EscalationWithdrawalGround,
   EscalationWithdrawnV1,
+  EscalationWithdrawnV2,
   type AtRiskProcedure,
   type DeadlineRecipient,
   type DepartmentCode,
@@ -18,14 +20,17 @@ import {
   type PageQuery,
   type Tx,
 } from '@banjie/platform';
-import { deadlineSubject } from '@banjie/workflows';
+import { shanghaiLocalDate, type LocalDate } from '@banjie/domain';
+import { deadlineSubject, planRungs } from '@banjie/workflows';
+import { DeadlineCalendar } from '../calendar/deadline-calendar';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { describeFollowUp } from './escalation-text';
 import {
   completionDayOf,
   describeWithdrawal,
-  raisedInError,
-  type CompletionFacts,
+  withdrawalGround,
+  type WithdrawalFacts,
+  type WithdrawalGround,
 } from './escalation-withdrawal';
 import { EscalationRepository, type EscalationFilter, type EscalationRow } from './escalation.repository';
 
@@ -54,6 +59,7 @@ export class EscalationService {
   constructor(
     private readonly transactions: Transactions,
     private readonly ledger: EscalationRepository,
+    private readonly calendar: DeadlineCalendar,
     @Inject(DEADLINE_CONFIG) private readonly config: DeadlineConfig,
   ) {}
 
@@ -142,36 +148,80 @@ export class EscalationService {
 
   /**
    * In the caller's transaction (the projection of the procedure's news): withdraws the escalations
-   * of the procedure's application that it turns out to have been completed in time for, each with
-   * its `EscalationWithdrawn` event. Returns how many were withdrawn.
+   * of the procedure's application that it turns out to have been raised in error for — completed in
+   * time, or its due date since moved past their rung (`withdrawalGround`) — each with its
+   * `EscalationWithdrawn` event (v1 for a completion in time, as before; v2 for a moved due date,
+   * which v1 cannot say). Returns how many were withdrawn.
    */
-  async withdrawRaisedInError(tx: Tx, procedure: CompletionFacts, at: Date = new Date()): Promise<number> {
-    const completedOn = completionDayOf(procedure);
-    if (completedOn === null) return 0;
+  async withdrawRaisedInError(tx: Tx, procedure: WithdrawalFacts, at: Date = new Date()): Promise<number> {
+    if (procedure.dueDate === null && completionDayOf(procedure) === null) return 0;
     const standing = await this.ledger.findStandingForUpdate(
       tx,
       deadlineSubject(procedure.procedureId, procedure.applicationNumber),
     );
-    const inError = standing.filter((escalation) => raisedInError(escalation, completedOn));
-    for (const escalation of inError) {
-      const reason = describeWithdrawal(escalation, completedOn);
+    const today = shanghaiLocalDate(at);
+    let withdrawn = 0;
+    for (const escalation of standing) {
+      const ground = withdrawalGround(escalation, procedure, today, this.rungDateBy);
+      if (ground === null) continue;
+      const reason = describeWithdrawal(escalation, ground);
       await this.ledger.markWithdrawn(tx, escalation.id, at, reason);
-      await appendToOutbox(tx, EscalationWithdrawnV1, escalation.projectCode, {
-        escalationId: escalation.id,
-        subject: escalation.subject,
-        rung: escalation.rung,
-        projectCode: escalation.projectCode,
-        ...(escalation.procedureId ? { procedureId: escalation.procedureId } : {}),
-        ...(escalation.applicationNumber !== null ? { applicationNumber: escalation.applicationNumber } : {}),
-        ...(escalation.department ? { department: escalation.department as DepartmentCode } : {}),
-        ...(escalation.dueDate ? { dueDate: escalation.dueDate } : {}),
-        completedOn,
-        withdrawnAt: at.toISOString(),
-        reason,
-        recipients: escalation.recipients,
-      });
+      await this.publishWithdrawal(tx, escalation, ground, reason, at);
+      withdrawn += 1;
     }
-    return inError.length;
+    return withdrawn;
+  }
+
+  /** The day a procedure escalation's rung (or the follow-up of one) falls on by `dueDate`; null if not a ladder rung or the calendar does not cover it. */
+  private readonly rungDateBy = (rung: string, dueDate: string): string | null => {
+    const ladderRung = rung.endsWith(UNACKNOWLEDGED_SUFFIX)
+      ? rung.slice(0, -UNACKNOWLEDGED_SUFFIX.length)
+      : rung;
+    try {
+      return (
+        planRungs(dueDate as LocalDate, this.calendar.calendar, this.config.ladder).find(
+          (planned) => planned.rung === ladderRung,
+        )?.date ?? null
+      );
+    } catch {
+      return null;
+    }
+  };
+
+  private async publishWithdrawal(
+    tx: Tx,
+    escalation: EscalationRow,
+    ground: WithdrawalGround,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
+    const common = {
+      escalationId: escalation.id,
+      subject: escalation.subject,
+      rung: escalation.rung,
+      projectCode: escalation.projectCode,
+      ...(escalation.procedureId ? { procedureId: escalation.procedureId } : {}),
+      ...(escalation.applicationNumber !== null ? { applicationNumber: escalation.applicationNumber } : {}),
+      ...(escalation.department ? { department: escalation.department as DepartmentCode } : {}),
+      ...(escalation.dueDate ? { dueDate: escalation.dueDate } : {}),
+      withdrawnAt: at.toISOString(),
+      reason,
+      recipients: escalation.recipients,
+    };
+    if (ground.kind === 'COMPLETED_IN_TIME') {
+      await appendToOutbox(tx, EscalationWithdrawnV1, escalation.projectCode, {
+        ...common,
+        completedOn: ground.completedOn,
+      });
+      return;
+    }
+    await appendToOutbox(tx, EscalationWithdrawnV2, escalation.projectCode, {
+      ...common,
+      ground: EscalationWithdrawalGround.DUE_DATE_MOVED,
+      currentDueDate: ground.currentDueDate,
+      rungDate: ground.rungDate,
+      ...(ground.completedOn !== null ? { completedOn: ground.completedOn } : {}),
+    });
   }
 
   /**

@@ -4,6 +4,7 @@ export * from './project-registered.v1';
 export * from './topics';
 export * from './escalation-raised.v1';
 export * from './escalation-withdrawn.v1';
+export * from './escalation-withdrawn.v2';
 export * from './procedure-plan-changed.v1';
 export * from './project-lifecycle-changed.v1';
 export * from './project-updated.v1';

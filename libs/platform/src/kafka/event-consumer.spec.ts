@@ -200,6 +200,26 @@ describe('EventConsumer batches', () => {
     ]);
   });
 
+  it('reads each version of an event type it has a handler for, and dead-letters the others by version', async () => {
+    const PingedV2 = defineEvent('test.ping.v1', 'Pinged', 2, z.object({ n: z.number(), note: z.string() }));
+    const version = (n: number, body: unknown) =>
+      JSON.stringify({ ...JSON.parse(pinged(0)), version: n, payload: body });
+    const { consumer, context, sent } = harness([
+      pinged(1),
+      version(2, { n: 2, note: 'v2' }),
+      version(3, { n: 3 }),
+    ]);
+    const applied: string[] = [];
+    await consumer.consume(context, 'test', [
+      handle(Pinged, async (envelope) => void applied.push(`v1:${envelope.payload.n}`)),
+      handle(PingedV2, async (envelope) => void applied.push(`v2:${envelope.payload.n}`)),
+    ]);
+    expect(applied).toEqual(['v1:1', 'v2:2']);
+    expect(sent.map((batch) => batch.messages[0]!.headers['dlq-error'])).toEqual([
+      'unsupported version 3 of Pinged (this consumer reads version 1, 2)',
+    ]);
+  });
+
   it(`commits at most ${MAX_EVENTS_PER_TRANSACTION} events per transaction, resolving each part's offsets`, async () => {
     const count = MAX_EVENTS_PER_TRANSACTION * 2 + 7;
     const { consumer, context, resolved, inbox } = harness(

@@ -108,11 +108,12 @@ export class EventConsumer {
     let envelope: z.infer<typeof anyEnvelope> | undefined;
     try {
       envelope = this.parseEnvelope(message.value?.toString('utf8') ?? '');
-      const handler = handlers.find((candidate) => candidate.definition.type === envelope!.type);
-      if (!handler) return { skipped: true };
-      if (handler.definition.version !== envelope.version) {
+      const ofType = handlers.filter((candidate) => candidate.definition.type === envelope!.type);
+      if (ofType.length === 0) return { skipped: true };
+      const handler = ofType.find((candidate) => candidate.definition.version === envelope!.version);
+      if (!handler) {
         throw new PoisonMessage(
-          `unsupported version ${envelope.version} of ${envelope.type} (this consumer reads version ${handler.definition.version})`,
+          `unsupported version ${envelope.version} of ${envelope.type} (this consumer reads version ${ofType.map((h) => h.definition.version).join(', ')})`,
         );
       }
       const parsed = handler.definition.envelope.safeParse(envelope);

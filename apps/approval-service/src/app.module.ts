@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HEALTH_WARNINGS, PlatformModule } from '@banjie/platform';
+import { AcceptanceModule } from './acceptance/acceptance.module';
 import { CalendarHorizon } from './calendar/calendar-horizon';
 import { CalendarModule } from './calendar/calendar.module';
 import { APPROVAL_CONFIG, type ApprovalConfig } from './config';
@@ -21,6 +22,7 @@ export class ApprovalAppModule {
         ProjectDirectoryModule,
         ProcedureModule,
         PlanModule,
+        AcceptanceModule,
         DelaysModule,
       ],
       providers: [

@@ -1,6 +1,8 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Response } from 'express';
+import { fieldError, type Actor } from '@banjie/platform';
 import { IDEMPOTENCY_HEADER } from '../idempotency/idempotency';
-import { fieldError } from '@banjie/platform';
+import { PROCEDURE_ID_PATTERN, PROCEDURE_ID_RULE } from './dto/procedure-id.param';
 
 export interface ActionHeaderValues {
   idempotencyKey?: string;
@@ -40,9 +42,30 @@ export function parseActionHeaders(
   return values;
 }
 
-export const ActionHeaders = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): ActionHeaderValues =>
-    parseActionHeaders(
-      context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers,
-    ),
-);
+/** Everything an action request carries besides its body: the procedure, the headers, the caller, the response to stamp. */
+export interface ActionCall {
+  procedureId: string;
+  headers: ActionHeaderValues;
+  actor: Actor;
+  response: Response;
+}
+
+interface ActionHttpRequest {
+  params: { id?: string };
+  headers: Record<string, string | string[] | undefined>;
+  actor: Actor;
+}
+
+/** Reads an action request's procedure id (`:id`), its Idempotency-Key and If-Match headers and its caller. */
+export const ActionCall = createParamDecorator((_data: unknown, context: ExecutionContext): ActionCall => {
+  const http = context.switchToHttp();
+  const request = http.getRequest<ActionHttpRequest>();
+  const procedureId = request.params.id ?? '';
+  if (!PROCEDURE_ID_PATTERN.test(procedureId)) throw fieldError('id', PROCEDURE_ID_RULE);
+  return {
+    procedureId,
+    headers: parseActionHeaders(request.headers),
+    actor: request.actor,
+    response: http.getResponse<Response>(),
+  };
+});

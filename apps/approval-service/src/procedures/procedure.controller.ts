@@ -1,14 +1,15 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ProcedureAction } from '@banjie/contracts';
 import { ApiErrorResponses, ApiPageResponse, CurrentActor, PageQuery, type Actor } from '@banjie/platform';
 import { AuditEntryDto, ProcedureDto } from './dto/procedure.response';
 import { IDEMPOTENCY_HEADER } from '../idempotency/idempotency';
-import { ActionHeaders, type ActionHeaderValues } from './action-headers';
+import { ActionCall } from './action-headers';
 import {
   ActionDto,
   ApproveDto,
+  BeginExcludedPeriodDto,
   ExtendDto,
   MarkAlreadyHeldDto,
   ReasonedActionDto,
@@ -22,10 +23,13 @@ import { ProcedureQueryService } from './procedure-query.service';
 
 const A = ProcedureAction;
 
-/** Every action answers 200 and accepts these headers. */
-const ActionDocs = () =>
+/** `POST /procedures/:id/<action>`: every action answers 200 and accepts these headers. */
+const ActionEndpoint = (action: Exclude<ProcedureAction, typeof A.DEEM_ACCEPT>, description?: string) =>
   applyDecorators(
+    Post(`:id/${action}`),
     HttpCode(200),
+    ...(description === undefined ? [] : [ApiOperation({ description })]),
+    ApiParam({ name: 'id', example: 'BJ-2023-0001-EIA' }),
     ApiHeader({
       name: IDEMPOTENCY_HEADER,
       required: false,
@@ -81,188 +85,90 @@ export class ProcedureController {
     return this.queries.auditOf(actor, id, query);
   }
 
-  @Post(':id/submit')
-  @ActionDocs()
-  submit(
-    @Param() { id }: ProcedureIdParam,
-    @Body() body: ActionDto,
-    @ActionHeaders() headers: ActionHeaderValues,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(id, { action: A.SUBMIT, note: body.note }, body, headers, actor, res);
+  @ActionEndpoint(A.SUBMIT)
+  submit(@Body() body: ActionDto, @ActionCall() call: ActionCall) {
+    return this.act(call, { action: A.SUBMIT, note: body.note }, body);
   }
 
-  @Post(':id/accept')
-  @ActionDocs()
-  accept(
-    @Param() { id }: ProcedureIdParam,
-    @Body() body: ActionDto,
-    @ActionHeaders() headers: ActionHeaderValues,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(id, { action: A.ACCEPT, note: body.note }, body, headers, actor, res);
+  @ActionEndpoint(
+    A.ACCEPT,
+    'within the acceptance window (受理时限, art. 32) counted from the day the materials were received',
+  )
+  accept(@Body() body: ActionDto, @ActionCall() call: ActionCall) {
+    return this.act(call, { action: A.ACCEPT, note: body.note }, body);
   }
 
-  @Post(':id/request-supplement')
-  @ActionDocs()
-  requestSupplement(
-    @Param() { id }: ProcedureIdParam,
-    @Body() body: RequestSupplementDto,
-    @ActionHeaders() headers: ActionHeaderValues,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(
-      id,
-      { action: A.REQUEST_SUPPLEMENT, supplementReason: body.supplementReason, note: body.note },
-      body,
-      headers,
-      actor,
-      res,
-    );
+  @ActionEndpoint(
+    A.REQUEST_SUPPLEMENT,
+    'after acceptance a supplement request (补正) pauses the clock until the applicant resubmits; before acceptance (SUBMITTED) ' +
+      'it is the one complete request for what is missing (一次性告知): the acceptance window stands still until the applicant ' +
+      'resubmits, then a new window counts from that day; a second one for the same submission is 409 ' +
+      'PRE_ACCEPTANCE_SUPPLEMENT_ALREADY_REQUESTED',
+  )
+  requestSupplement(@Body() body: RequestSupplementDto, @ActionCall() call: ActionCall) {
+    const { supplementReason, note } = body;
+    return this.act(call, { action: A.REQUEST_SUPPLEMENT, supplementReason, note }, body);
   }
 
-  @Post(':id/resubmit')
-  @ActionDocs()
-  resubmit(
-    @Param() { id }: ProcedureIdParam,
-    @Body() body: ActionDto,
-    @ActionHeaders() headers: ActionHeaderValues,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(id, { action: A.RESUBMIT, note: body.note }, body, headers, actor, res);
+  @ActionEndpoint(A.RESUBMIT)
+  resubmit(@Body() body: ActionDto, @ActionCall() call: ActionCall) {
+    return this.act(call, { action: A.RESUBMIT, note: body.note }, body);
   }
 
-  @Post(':id/approve')
-  @ActionDocs()
-  approve(
-    @Param() { id }: ProcedureIdParam,
-    @Body() body: ApproveDto,
-    @ActionHeaders() headers: ActionHeaderValues,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(
-      id,
-      { action: A.APPROVE, documentNumber: body.documentNumber, note: body.note },
-      body,
-      headers,
-      actor,
-      res,
-    );
+  @ActionEndpoint(A.APPROVE, 'ends an open art. 45 period on the same day')
+  approve(@Body() body: ApproveDto, @ActionCall() call: ActionCall) {
+    return this.act(call, { action: A.APPROVE, documentNumber: body.documentNumber, note: body.note }, body);
   }
 
-  @Post(':id/refuse')
-  @ActionDocs()
-  refuse(
-    @Param() { id }: ProcedureIdParam,
-    @Body() body: ReasonedActionDto,
-    @ActionHeaders() headers: ActionHeaderValues,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(
-      id,
-      { action: A.REFUSE, reason: body.reason, note: body.note },
-      body,
-      headers,
-      actor,
-      res,
-    );
+  @ActionEndpoint(
+    A.REFUSE,
+    'from SUBMITTED: refusal to accept (不予受理), within the acceptance window; from ACCEPTED: refusal of the licence ' +
+      '(ends an open art. 45 period on the same day)',
+  )
+  refuse(@Body() body: ReasonedActionDto, @ActionCall() call: ActionCall) {
+    return this.act(call, { action: A.REFUSE, reason: body.reason, note: body.note }, body);
   }
 
-  @Post(':id/extend')
-  @ActionDocs()
-  extend(
-    @Param() { id }: ProcedureIdParam,
-    @Body() body: ExtendDto,
-    @ActionHeaders() headers: ActionHeaderValues,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(
-      id,
-      { action: A.EXTEND, days: body.days, reason: body.reason, note: body.note },
-      body,
-      headers,
-      actor,
-      res,
-    );
+  @ActionEndpoint(A.EXTEND)
+  extend(@Body() body: ExtendDto, @ActionCall() call: ActionCall) {
+    const { days, reason, note } = body;
+    return this.act(call, { action: A.EXTEND, days, reason, note }, body);
   }
 
-  @Post(':id/mark-not-applicable')
-  @ActionDocs()
-  markNotApplicable(
-    @Param() { id }: ProcedureIdParam,
-    @Body() body: ReasonedActionDto,
-    @ActionHeaders() headers: ActionHeaderValues,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(
-      id,
-      { action: A.MARK_NOT_APPLICABLE, reason: body.reason, note: body.note },
-      body,
-      headers,
-      actor,
-      res,
-    );
+  @ActionEndpoint(A.MARK_NOT_APPLICABLE)
+  markNotApplicable(@Body() body: ReasonedActionDto, @ActionCall() call: ActionCall) {
+    return this.act(call, { action: A.MARK_NOT_APPLICABLE, reason: body.reason, note: body.note }, body);
   }
 
-  @Post(':id/mark-already-held')
-  @ActionDocs()
-  markAlreadyHeld(
-    @Param() { id }: ProcedureIdParam,
-    @Body() body: MarkAlreadyHeldDto,
-    @ActionHeaders() headers: ActionHeaderValues,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(
-      id,
-      {
-        action: A.MARK_ALREADY_HELD,
-        documentNumber: body.documentNumber,
-        reason: body.reason,
-        note: body.note,
-      },
-      body,
-      headers,
-      actor,
-      res,
-    );
+  @ActionEndpoint(A.MARK_ALREADY_HELD)
+  markAlreadyHeld(@Body() body: MarkAlreadyHeldDto, @ActionCall() call: ActionCall) {
+    const { documentNumber, reason, note } = body;
+    return this.act(call, { action: A.MARK_ALREADY_HELD, documentNumber, reason, note }, body);
   }
 
-  @Post(':id/withdraw')
-  @ActionDocs()
-  withdraw(
-    @Param() { id }: ProcedureIdParam,
-    @Body() body: ReasonedActionDto,
-    @ActionHeaders() headers: ActionHeaderValues,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.act(
-      id,
-      { action: A.WITHDRAW, reason: body.reason, note: body.note },
-      body,
-      headers,
-      actor,
-      res,
-    );
+  @ActionEndpoint(A.WITHDRAW, 'ends an open art. 45 period on the same day')
+  withdraw(@Body() body: ReasonedActionDto, @ActionCall() call: ActionCall) {
+    return this.act(call, { action: A.WITHDRAW, reason: body.reason, note: body.note }, body);
   }
 
-  private async act(
-    procedureId: string,
-    command: ActionCommand,
-    body: ActionDto,
-    headers: ActionHeaderValues,
-    actor: Actor,
-    res: Response,
-  ) {
+  @ActionEndpoint(
+    A.BEGIN_EXCLUDED_PERIOD,
+    'an accepted application enters a period the law leaves out of the limit (art. 45: expert review, hearing, testing …), ' +
+      'stated to the applicant in writing: the clock pauses, and the due date moves by the working days it lasts',
+  )
+  beginExcludedPeriod(@Body() body: BeginExcludedPeriodDto, @ActionCall() call: ActionCall) {
+    const { excludedReason, note } = body;
+    return this.act(call, { action: A.BEGIN_EXCLUDED_PERIOD, excludedReason, note }, body);
+  }
+
+  @ActionEndpoint(A.END_EXCLUDED_PERIOD, 'the art. 45 period is over: the clock runs again')
+  endExcludedPeriod(@Body() body: ActionDto, @ActionCall() call: ActionCall) {
+    return this.act(call, { action: A.END_EXCLUDED_PERIOD, note: body.note }, body);
+  }
+
+  /** No endpoint for deem-accept: the system deems an application accepted when its window lapses (see the lapse consumer). */
+  private async act(call: ActionCall, command: ActionCommand, body: ActionDto) {
+    const { procedureId, headers, actor, response } = call;
     const expected =
       headers.ifMatch !== undefined
         ? { source: 'if-match' as const, sequence: headers.ifMatch }
@@ -279,9 +185,9 @@ export class ProcedureController {
       idempotencyKey: headers.idempotencyKey,
       actor,
     });
-    res.status(result.statusCode);
-    res.setHeader('ETag', `"${String(result.body.sequence)}"`);
-    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    response.status(result.statusCode);
+    response.setHeader('ETag', `"${String(result.body.sequence)}"`);
+    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
     return result.body;
   }
 }

@@ -21,6 +21,6 @@ import { ProjectProceduresController } from './project-procedures.controller';
     IdempotencyRepository,
     SecurityLogRepository,
   ],
-  exports: [ProcedureRepository, AuditRepository],
+  exports: [ProcedureRepository, AuditRepository, ProcedureActionService],
 })
 export class ProcedureModule {}

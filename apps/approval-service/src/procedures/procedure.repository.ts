@@ -28,12 +28,18 @@ export class ProcedureRepository {
 
   /** Reads a procedure for change, locking its row until the transaction ends (concurrent actions queue here). */
   async lockForChange(tx: Tx, procedureId: string): Promise<ProcedureRecord> {
+    const record = await this.lockIfExists(tx, procedureId);
+    if (!record) throw procedureNotFound(procedureId);
+    return record;
+  }
+
+  /** The same, for a caller to whom an unknown procedure is no error. */
+  async lockIfExists(tx: Tx, procedureId: string): Promise<ProcedureRecord | null> {
     const [record] = (await tx.query(
       `SELECT ${COLUMNS} FROM approval.procedures p WHERE p.procedure_id = $1 FOR UPDATE`,
       [procedureId],
     )) as ProcedureRecord[];
-    if (!record) throw procedureNotFound(procedureId);
-    return record;
+    return record ?? null;
   }
 
   async lockProjectProcedures(tx: Tx, projectCode: string): Promise<ProcedureRecord[]> {

@@ -12,7 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { SupplementReason } from '@banjie/contracts';
+import { EXCLUDED_PERIOD_REASONS, SupplementReason, type ExcludedPeriodReason } from '@banjie/contracts';
 import { MAX_EXTENSION_WORKING_DAYS } from '@banjie/domain';
 import { IsLocalDate } from '@banjie/platform';
 
@@ -95,7 +95,8 @@ export class ActionDto {
 export class RequestSupplementDto extends ActionDto {
   @ApiProperty({
     enum: Object.values(SupplementReason),
-    description: 'why the file is incomplete (typed, public)',
+    description:
+      'why the file is incomplete (typed, public); before acceptance this is the one complete request (一次性告知)',
   })
   @IsIn(Object.values(SupplementReason))
   supplementReason!: SupplementReason;
@@ -141,4 +142,14 @@ export class MarkAlreadyHeldDto extends ReasonedActionDto {
   @IsNotEmpty()
   @MaxLength(100)
   documentNumber!: string;
+}
+
+export class BeginExcludedPeriodDto extends ActionDto {
+  @ApiProperty({
+    enum: EXCLUDED_PERIOD_REASONS,
+    description:
+      'the period the law leaves out of the limit (art. 45); the department states it to the applicant in writing, so it is public',
+  })
+  @IsIn(EXCLUDED_PERIOD_REASONS)
+  excludedReason!: ExcludedPeriodReason;
 }

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { Topics, type ProcedureCode } from '@banjie/contracts';
+import { shanghaiLocalDate } from '@banjie/domain';
 import { baseUrl, eventually } from '@banjie/testing';
 import { publish, startIsolatedNotice, testKafka } from '../test/notice-api';
 import {
@@ -57,7 +58,29 @@ const PORTFOLIO = Array.from({ length: 127 }, (_, index) => {
   };
 });
 
-function procedureEvents(code: string) {
+const today = shanghaiLocalDate(new Date());
+
+/**
+ * Submissions waiting for acceptance in each of their states, in every row: within the window
+ * (submitted today), owing the supplement asked for, lapsed.
+ */
+function waitingForAcceptance(code: string, index: number) {
+  const submitted = (procedure: ProcedureCode, state: number) =>
+    procedurePublic(code, procedure, {
+      status: 'SUBMITTED',
+      effectiveDate: state === 0 ? today : '2023-09-18',
+      applicationNumber: 1,
+      submittedOn: state === 0 ? today : '2023-09-18',
+      acceptanceWorkingDays: 5,
+      preAcceptanceSupplement:
+        state === 1 ? { from: '2023-09-19', to: null, supplementReason: 'MISSING_DOCUMENT' } : null,
+    });
+  return (['SAFETY', 'FIRE_DESIGN', 'CONSTRUCTION_PERMIT'] as const).map((procedure, k) =>
+    procedureEvent('ProcedureSubmitted', submitted(procedure, (index + k) % 3)),
+  );
+}
+
+function procedureEvents(code: string, index = 0) {
   const open = (procedure: ProcedureCode) =>
     procedureEvent('ProcedureOpened', procedurePublic(code, procedure, { targetDate: '2099-06-30' }));
   return [
@@ -88,6 +111,8 @@ function procedureEvents(code: string) {
         applicationNumber: 1,
         acceptedOn: '2023-09-20',
         dueDate: '2099-10-10',
+        // Some deemed accepted by law (art. 32): the cell carries its mark.
+        ...(index % 4 !== 3 ? { submittedOn: '2023-09-20', deemedAccepted: true } : {}),
       }),
     ),
     procedureEvent(
@@ -95,9 +120,7 @@ function procedureEvents(code: string) {
       procedurePublic(code, 'SOIL_WATER', { status: 'NOT_APPLICABLE', committedWorkingDays: null }),
     ),
     open('LAND_USE'),
-    open('SAFETY'),
-    open('FIRE_DESIGN'),
-    open('CONSTRUCTION_PERMIT'),
+    ...waitingForAcceptance(code, index),
   ];
 }
 
@@ -192,7 +215,7 @@ describe('the board page fits the screens of a service hall', () => {
     await publish(
       kafka,
       Topics.APPROVAL_PROCEDURE,
-      PORTFOLIO.flatMap((project) => procedureEvents(project.code)),
+      PORTFOLIO.flatMap((project, index) => procedureEvents(project.code, index)),
     );
     await eventually(async () => {
       const response = await fetch(`${baseUrl(app)}/api/board?chain=${encodeURIComponent(chain)}`);
@@ -224,6 +247,10 @@ describe('the board page fits the screens of a service hall', () => {
         await page.waitForSelector('body[data-connection="live"]', { timeout: 60_000 });
         await page.waitForSelector(`#scope:has-text("（${PORTFOLIO.length}个）")`, { timeout: 60_000 });
         await page.waitForSelector('#rows .row [data-procedure="EIA"][data-flag]', { timeout: 60_000 });
+        // Waiting for acceptance shows as its own state, and a deemed acceptance carries its mark.
+        for (const state of ['WAITING', 'SUPPLEMENT_REQUESTED', 'LAPSED'])
+          await page.waitForSelector(`#rows [data-acceptance="${state}"]`);
+        await page.waitForSelector('#rows [data-procedure="EIA"][data-deemed] .deemed');
         await page.screenshot({
           path: join(ARTIFACTS, `flag-board-${viewport.width}x${viewport.height}.png`),
         });

@@ -11,7 +11,12 @@ const PAGE_FILES: Record<string, string> = {
   'index.html': 'text/html; charset=utf-8',
   'board.css': 'text/css; charset=utf-8',
   'board.js': 'text/javascript; charset=utf-8',
+  'departments.html': 'text/html; charset=utf-8',
+  'departments.css': 'text/css; charset=utf-8',
+  'departments.js': 'text/javascript; charset=utf-8',
 };
+/** The pages, served at their own paths, never as assets. */
+const PAGES = new Set(['index.html', 'departments.html']);
 
 /** A public screen runs only its own code and talks only to its own service. */
 const CONTENT_SECURITY_POLICY =
@@ -25,7 +30,10 @@ const pageFiles = new Map(
   ]),
 );
 
-/** The flag-board page for the big screens (`GET /`) and its two assets. Filters travel in the query string. */
+/**
+ * The flag-board page for the big screens (`GET /`), each department's record (`GET /departments`)
+ * and their assets. Filters travel in the query string.
+ */
 @ApiExcludeController()
 @Public()
 @UseGuards(ThrottlerGuard)
@@ -33,15 +41,24 @@ const pageFiles = new Map(
 export class PageController {
   @Get()
   page(@Req() request: Request, @Res() response: Response): void {
-    response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    this.send('index.html', request, response);
+    this.sendPage('index.html', request, response);
+  }
+
+  @Get('departments')
+  departments(@Req() request: Request, @Res() response: Response): void {
+    this.sendPage('departments.html', request, response);
   }
 
   @Get('assets/:file')
   asset(@Param('file') file: string, @Req() request: Request, @Res() response: Response): void {
-    if (file === 'index.html' || !pageFiles.has(file))
+    if (PAGES.has(file) || !pageFiles.has(file))
       throw new DomainException('not-found', 'NO_SUCH_ASSET', `no asset ${file}`);
     this.send(file, request, response);
+  }
+
+  private sendPage(name: string, request: Request, response: Response): void {
+    response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    this.send(name, request, response);
   }
 
   private send(name: string, request: Request, response: Response): void {

@@ -13,6 +13,12 @@
     NOT_APPLICABLE: '不涉及',
     ALREADY_HELD: '已取得',
   };
+  // A submitted application waiting for acceptance: its own state on the board (its flag stays GREY).
+  const ACCEPTANCE_LABELS = {
+    WAITING: '待受理',
+    SUPPLEMENT_REQUESTED: '待补正',
+    LAPSED: '逾期未受理',
+  };
   const PROCEDURE_LABELS = {
     PROJECT_APPROVAL: '立项',
     LAND_PREEXAM: '用地预审',
@@ -243,27 +249,39 @@
     $('resume-counts').textContent = `续建 ${summary.resume.begun}/${summary.resume.total} 个已复工`;
     $('start-rate').textContent = percent(summary.start.rate);
     $('start-counts').textContent = `新建 ${summary.start.begun}/${summary.start.total} 个已开工`;
-    renderLegend(summary.flags);
+    renderLegend(summary.flags, summary.acceptance || {});
     if (state.board) {
       state.board.summary = summary;
       renderScope(state.board);
     }
   }
 
-  function renderLegend(counts) {
+  function renderLegend(counts, waiting) {
     const legend = $('legend');
+    const item = (key, mark, label, count) => {
+      const entry = element('li');
+      entry.dataset.flag = key;
+      entry.append(
+        mark,
+        ...(label ? [element('span', null, label)] : []),
+        element('span', 'count', String(count)),
+      );
+      return entry;
+    };
+    const waitingTotal = Object.values(waiting).reduce((sum, count) => sum + count, 0);
+    const flagItem = (flag) => {
+      const badge = flag === 'NOT_APPLICABLE' || flag === 'ALREADY_HELD';
+      // Waiting for acceptance has items of its own: GREY counts what is left (not applied, refused, withdrawn).
+      const count = (counts[flag] || 0) - (flag === 'GREY' ? waitingTotal : 0);
+      return item(flag, flagMark(flag), badge ? null : FLAG_LABELS[flag], count);
+    };
+    const acceptanceItem = (state) => item(state, acceptanceMark(state), null, waiting[state] || 0);
     legend.replaceChildren(
-      ...Object.keys(FLAG_LABELS).map((flag) => {
-        const item = element('li');
-        item.dataset.flag = flag;
-        const badge = flag === 'NOT_APPLICABLE' || flag === 'ALREADY_HELD';
-        item.append(
-          flagMark(flag),
-          ...(badge ? [] : [element('span', null, FLAG_LABELS[flag])]),
-          element('span', 'count', String(counts[flag] || 0)),
-        );
-        return item;
-      }),
+      flagItem('GREY'),
+      ...Object.keys(ACCEPTANCE_LABELS).map(acceptanceItem),
+      ...Object.keys(FLAG_LABELS)
+        .filter((flag) => flag !== 'GREY')
+        .map(flagItem),
     );
   }
 
@@ -292,6 +310,25 @@
     return mark;
   }
 
+  function acceptanceMark(state) {
+    return element('span', `acceptance ${state}`, ACCEPTANCE_LABELS[state]);
+  }
+
+  /** 待受理 / 待补正 / 逾期未受理 in place of the grey flag, the window's last day (受) and the working days waited. */
+  function acceptanceCell(cell, procedure) {
+    const acceptance = procedure.acceptance;
+    cell.dataset.acceptance = acceptance.state;
+    cell.append(acceptanceMark(acceptance.state));
+    if (acceptance.dueDate) {
+      const line = element('span', 'date');
+      line.append(element('b', null, '受'), document.createTextNode(shortDate(acceptance.dueDate)));
+      cell.append(line);
+    }
+    cell.append(element('span', 'note waited', `已等${acceptance.workingDaysWaiting}日`));
+    cell.title = `${PROCEDURE_LABELS[procedure.procedure]}：${ACCEPTANCE_LABELS[acceptance.state]}，${acceptance.submittedOn} 申报，已等 ${acceptance.workingDaysWaiting} 个工作日${acceptance.dueDate ? `，受理期限 ${acceptance.dueDate}` : '（申请人补正材料期间不计）'}`;
+    return cell;
+  }
+
   /** The date beside a flag: completed on (结), the committed due date (限), or the plan's target (计). */
   function dateBeside(procedure) {
     if (
@@ -316,6 +353,7 @@
     }
     cell.dataset.procedure = procedure.procedure;
     cell.dataset.flag = procedure.flag || 'UNKNOWN';
+    if (procedure.acceptance) return acceptanceCell(cell, procedure);
     cell.append(flagMark(procedure.flag));
     const date = dateBeside(procedure);
     if (date) {
@@ -327,9 +365,14 @@
     } else if (STATUS_NOTES[procedure.status]) {
       cell.append(element('span', 'note', STATUS_NOTES[procedure.status]));
     }
+    // The department never decided within the acceptance window: the law deemed it accepted (art. 32).
+    if (procedure.deemedAccepted) {
+      cell.dataset.deemed = 'true';
+      cell.append(element('span', 'deemed', '视为受理'));
+    }
     // Recorded late (补录) by an admin, beyond the back-dating grace: said in the cell's title.
     if (procedure.lateEntry) cell.dataset.lateEntry = 'true';
-    cell.title = `${PROCEDURE_LABELS[procedure.procedure]}：${procedure.flag ? FLAG_LABELS[procedure.flag] : '暂无法计算'}${procedure.documentNumber ? `（${procedure.documentNumber}）` : ''}${procedure.lateEntry ? '（补录）' : ''}${procedure.dueDateProvisional ? '（截止日期暂定：该年放假安排尚未公布）' : ''}`;
+    cell.title = `${PROCEDURE_LABELS[procedure.procedure]}：${procedure.flag ? FLAG_LABELS[procedure.flag] : '暂无法计算'}${procedure.deemedAccepted ? '（受理期限内未作决定，依法视为受理）' : ''}${procedure.documentNumber ? `（${procedure.documentNumber}）` : ''}${procedure.lateEntry ? '（补录）' : ''}${procedure.dueDateProvisional ? '（截止日期暂定：该年放假安排尚未公布）' : ''}`;
     return cell;
   }
 

@@ -100,6 +100,9 @@ export function simulationActivities(
       }
       return true;
     },
+    reportAcceptanceLapsed: async () => {
+      throw new Error('the Q1 simulation runs no acceptance windows');
+    },
     readQuarterTarget: async (request) => readQuarter(procedures.forTarget(), request, calendar),
     recordQuarterCheckpoint: async (reading, escalated) =>
       void ledger.checkpoints.push({ at: await clock.nowIso(), reading, escalated }),

@@ -9,7 +9,8 @@ import {
   shanghaiLocalDate,
 } from '@banjie/domain';
 import { loadConfig, platformEnvironment, portVariable, type ServiceConfig } from '@banjie/platform';
-import type { DeadlineLadder } from '@banjie/workflows';
+import type { AcceptanceReminders, DeadlineLadder } from '@banjie/workflows';
+import { DURATION_RULE, parseDurationMs } from './acceptance/duration';
 import {
   requireWebhookSecret,
   webhookConfig,
@@ -18,6 +19,39 @@ import {
 } from './webhooks/webhook.config';
 
 const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a wall time 'HH:MM' (Asia/Shanghai)");
+/** A comma-separated list of reminders, each a whole number of working days before `what`. */
+const workingDaysBefore = (fallback: string, what: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== ''),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^\d{1,2}$/, `each reminder must be a whole number of working days (0–99) before ${what}`)
+          .transform(Number),
+      ),
+    );
+const MAX_RECORDING_GRACE_MS = 7 * 24 * 3600_000;
+/** How long after a submission was recorded its lapse may be reported at the earliest: up to a week. */
+const recordingGrace = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, context) => {
+      const ms = parseDurationMs(value);
+      if (ms === null || ms > MAX_RECORDING_GRACE_MS) {
+        context.addIssue({ code: 'custom', message: `${DURATION_RULE}, at most 7 days (P7D)` });
+        return z.NEVER;
+      }
+      return ms;
+    });
 const quarterLabel = z
   .string()
   .refine(
@@ -44,28 +78,14 @@ const deadlineEnvironment = platformEnvironment
       .int()
       .min(0)
       .default(10 * 60_000),
-    DEADLINE_REMINDER_WORKING_DAYS: z
-      .string()
-      .default('3,0')
-      .transform((value) =>
-        value
-          .split(',')
-          .map((part) => part.trim())
-          .filter((part) => part !== ''),
-      )
-      .pipe(
-        z.array(
-          z
-            .string()
-            .regex(
-              /^\d{1,2}$/,
-              'each reminder must be a whole number of working days (0–99) before the due date',
-            )
-            .transform(Number),
-        ),
-      ),
+    DEADLINE_REMINDER_WORKING_DAYS: workingDaysBefore('3,0', 'the due date'),
     DEADLINE_OFFICIAL_AFTER_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
     DEADLINE_FIRE_AT: wallTime.default('09:00'),
+    DEADLINE_ACCEPTANCE_REMINDER_WORKING_DAYS_BEFORE: workingDaysBefore(
+      '1',
+      "the acceptance window's last day",
+    ),
+    DEADLINE_ACCEPTANCE_RECORDING_GRACE: recordingGrace('PT1H'),
     CALENDAR_HORIZON_WARNING_FROM: z
       .string()
       .refine(isMonthDay, 'must be a day of the year MM-DD, e.g. 11-01')
@@ -110,6 +130,8 @@ export interface DeadlineConfig extends ServiceConfig {
     maxCachedWorkflows: number;
   };
   ladder: DeadlineLadder;
+  /** The acceptance window's reminders, and how long after a submission was recorded its lapse is reported at the earliest. */
+  acceptance: { reminders: AcceptanceReminders; recordingGraceMs: number };
   escalations: { ackTimeoutMs: number; followUpIntervalMs: number };
   reconcileIntervalMs: number;
   /** From this day of the year (MM-DD) the admins are escalated to once while next year's calendar is not published. */
@@ -141,6 +163,13 @@ export function deadlineConfig(env: NodeJS.ProcessEnv = process.env): DeadlineCo
       reminderWorkingDaysBefore: config.DEADLINE_REMINDER_WORKING_DAYS,
       officialAfterWorkingDays: config.DEADLINE_OFFICIAL_AFTER_WORKING_DAYS,
       fireAt: config.DEADLINE_FIRE_AT,
+    },
+    acceptance: {
+      reminders: {
+        workingDaysBefore: config.DEADLINE_ACCEPTANCE_REMINDER_WORKING_DAYS_BEFORE,
+        fireAt: config.DEADLINE_FIRE_AT,
+      },
+      recordingGraceMs: config.DEADLINE_ACCEPTANCE_RECORDING_GRACE,
     },
     escalations: {
       ackTimeoutMs: config.ESCALATION_ACK_TIMEOUT_MS,

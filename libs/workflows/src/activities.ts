@@ -21,7 +21,7 @@ export type RungKind = 'REMINDER' | 'ESCALATION';
 /** Who a rung of the ladder addresses: the deciding department and the project's helpers, the supervisors, or the chain's leading official. */
 export type RungAudience = 'DEPARTMENT_AND_HELPERS' | 'SUPERVISORS' | 'LEADING_OFFICIAL';
 
-/** One rung of a procedure's deadline ladder, reached: the service records it once and resolves the recipients. */
+/** One rung of a procedure's deadline ladder (or of its acceptance window), reached: the service records it once and resolves the recipients. */
 export interface RungNotice {
   /** `procedure:<procedureId>:<applicationNumber>` — with `rung`, the ledger key. */
   subject: string;
@@ -38,6 +38,23 @@ export interface RungNotice {
   /** The due date is provisional (暂定): counted across a year not published yet (absent in histories from before: false). */
   provisional?: boolean;
   calendarVersion?: number;
+  /** Set on an acceptance window's notices (subject `acceptance:…`): `dueDate` is the window's last day, counted from `receivedOn`. */
+  acceptance?: { receivedOn: string; windowWorkingDays: number };
+  correlationId: string;
+}
+
+/** An acceptance window that lapsed with no decision heard of: the approval service deems the application accepted (art. 32). */
+export interface AcceptanceLapse {
+  procedureId: string;
+  projectCode: string;
+  applicationNumber: number;
+  receivedOn: string;
+  /** The window's last day. */
+  acceptanceDueDate: string;
+  /** 00:00 Asia/Shanghai of the working day after the window's last day. */
+  lapsedAt: string;
+  /** 1 for the first report, then one more for each day without a decision. */
+  report: number;
   correlationId: string;
 }
 
@@ -83,6 +100,8 @@ export interface DeadlineActivities {
   raiseEscalation(request: EscalationRequest): Promise<void>;
   /** Records and publishes a reminder or an escalation once per (subject, rung); false if it already was. */
   sendRungNotice(notice: RungNotice): Promise<boolean>;
+  /** Publishes (through the outbox) that an acceptance window lapsed; the approval service applies it at most once. */
+  reportAcceptanceLapsed(lapse: AcceptanceLapse): Promise<void>;
   readQuarterTarget(request: QuarterReadingRequest): Promise<QuarterReading>;
   recordQuarterCheckpoint(reading: QuarterReading, escalated: boolean): Promise<void>;
   /** Publishes the quarter's final result once. */

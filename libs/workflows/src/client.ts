@@ -24,6 +24,22 @@ export type {
   ProcedureEnd,
   ProcedureEndOutcome,
 } from './procedure-deadline.workflow';
+export {
+  acceptanceDecidedSignal,
+  acceptanceSubject,
+  acceptanceWindowChangedSignal,
+  acceptanceWindowQuery,
+} from './acceptance-window.workflow';
+export type {
+  AcceptanceDecision,
+  AcceptanceOutcome,
+  AcceptanceReminders,
+  AcceptanceWindowFacts,
+  AcceptanceWindowInput,
+  AcceptanceWindowResult,
+  AcceptanceWindowState,
+  AcceptanceWindowView,
+} from './acceptance-window.workflow';
 export { quarterTargetQuery } from './quarter-target.workflow';
 export type {
   CheckpointSummary,
@@ -34,6 +50,7 @@ export type {
 export { planRungs, validateLadder, type DeadlineLadder, type PlannedRung } from './deadline-ladder';
 export { shanghaiInstant } from './shanghai-time';
 export type {
+  AcceptanceLapse,
   CompletionTallyView,
   DeadlineActivities,
   EscalationRequest,
@@ -47,6 +64,7 @@ export const WORKFLOW_TYPES = {
   projectStartWatch: 'projectStartWatchWorkflow',
   procedureDeadline: 'procedureDeadlineWorkflow',
   quarterTarget: 'quarterTargetWorkflow',
+  acceptanceWindow: 'acceptanceWindowWorkflow',
 } as const;
 export * from './workflow-ids';
 export { readQuarter, type ProcedureForTarget } from './quarter-reading';

@@ -42,7 +42,7 @@ export function validateLadder(ladder: DeadlineLadder): void {
 }
 
 /** The working day `n` working days before `date` (counted like the clock: `workingDaysBetween(result, date) = n` for a working `date`). */
-function workingDaysBefore(date: LocalDate, n: number, calendar: WorkingDayCalendar): LocalDate {
+export function workingDaysBefore(date: LocalDate, n: number, calendar: WorkingDayCalendar): LocalDate {
   let day = date;
   for (let counted = 0; counted < n;) {
     day = addDays(day, -1);

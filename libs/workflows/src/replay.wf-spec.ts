@@ -9,7 +9,7 @@ import { HISTORIES_DIR } from './test/history-recorder';
  * Replays the recorded histories in libs/workflows/histories against the current workflow code: a
  * change that would make a running workflow take a different path (non-determinism) fails here.
  * Re-record (after an intended, versioned change) with
- *   RECORD_HISTORIES=1 npx jest --selectProjects workflows --runInBand --testPathPatterns 'procedure-deadline|quarter-target|project-start-watch'
+ *   RECORD_HISTORIES=1 npx jest --selectProjects workflows --runInBand --testPathPatterns 'acceptance-window|procedure-deadline|quarter-target|project-start-watch'
  */
 describe('replay of recorded workflow histories', () => {
   const files = readdirSync(HISTORIES_DIR)
@@ -24,7 +24,12 @@ describe('replay of recorded workflow histories', () => {
 
   it('has histories of every workflow type to replay', () => {
     const types = new Set(files.map((file) => file.split('.')[0]));
-    expect([...types].sort()).toEqual(['procedure-deadline', 'project-start-watch', 'quarter-target']);
+    expect([...types].sort()).toEqual([
+      'acceptance-window',
+      'procedure-deadline',
+      'project-start-watch',
+      'quarter-target',
+    ]);
   });
 
   it('replays every recorded history without a determinism violation', async () => {

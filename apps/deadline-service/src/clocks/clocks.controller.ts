@@ -4,9 +4,12 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { Matches } from 'class-validator';
 import { shanghaiLocalDate } from '@banjie/domain';
 import { ApiErrorResponses, CurrentActor, DomainException, Roles, type Actor } from '@banjie/platform';
+import { AcceptanceWindowClient } from '../acceptance/acceptance-window.client';
+import { awaitsAcceptance } from '../acceptance/acceptance-window-news';
 import { ClockDto } from './dto/clock.response';
 import { DueDateChangeRepository } from '../calendar/due-date-change.repository';
 import { ProcedureProjectionRepository } from '../procedures/procedure-projection.repository';
+import type { ProjectedProcedure } from '../procedures/procedure-projection';
 import { ProcedureDeadlineClient } from '../procedures/procedure-deadline.client';
 
 export class ProcedureIdParam {
@@ -22,13 +25,16 @@ export class ClocksController {
   constructor(
     private readonly projection: ProcedureProjectionRepository,
     private readonly clocks: ProcedureDeadlineClient,
+    private readonly windows: AcceptanceWindowClient,
     private readonly dueDates: DueDateChangeRepository,
   ) {}
 
   /**
    * The current application's clock as its workflow sees it today: state, due date, whether it is
    * provisional (暂定) and with which calendar version, the next rung, what was sent, and every
-   * due date a calendar change moved. A department sees only its own procedures' clocks.
+   * due date a calendar change moved. While the application waits for acceptance (SUBMITTED) the
+   * answer is its acceptance window instead (`state: AWAITING_ACCEPTANCE`, `acceptanceWindow`). A
+   * department sees only its own procedures' clocks.
    */
   @Get(':procedureId')
   @ApiOkResponse({ type: ClockDto })
@@ -39,6 +45,8 @@ export class ClocksController {
     if (!procedure || (actor.role === 'department' && actor.department !== procedure.department)) {
       throw new DomainException('not-found', 'PROCEDURE_NOT_FOUND', `no procedure ${procedureId}`);
     }
+    const today = shanghaiLocalDate(new Date());
+    if (awaitsAcceptance(procedure)) return this.awaitingAcceptance(procedure, today);
     if (procedure.acceptedOn === null) {
       throw new DomainException(
         'not-found',
@@ -48,7 +56,7 @@ export class ClocksController {
     }
     let view;
     try {
-      view = await this.clocks.query(procedure, shanghaiLocalDate(new Date()));
+      view = await this.clocks.query(procedure, today);
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
       throw new DomainException(
@@ -71,6 +79,47 @@ export class ClocksController {
       rungsSkipped: view.rungsSkipped,
       unavailableReason: view.unavailableReason,
       dueDateChanges: await this.dueDates.list(procedureId),
+      acceptanceWindow: null,
+    };
+  }
+
+  private async awaitingAcceptance(procedure: ProjectedProcedure, today: string): Promise<ClockDto> {
+    const { procedureId, applicationNumber } = procedure;
+    let window;
+    try {
+      window = await this.windows.query(procedureId, applicationNumber, today);
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      throw new DomainException(
+        'not-found',
+        'NO_ACCEPTANCE_WINDOW',
+        `${procedureId}: the acceptance window of application ${applicationNumber} is not running yet; the reconciler starts it`,
+      );
+    }
+    return {
+      procedureId,
+      applicationNumber,
+      state: 'AWAITING_ACCEPTANCE',
+      asOf: today,
+      dueDate: null,
+      provisional: false,
+      calendarVersion: window.calendarVersion,
+      remainingWorkingDays: null,
+      nextRung: null,
+      rungsSent: [],
+      rungsSkipped: [],
+      unavailableReason: null,
+      dueDateChanges: [],
+      acceptanceWindow: {
+        status: window.status,
+        receivedOn: window.receivedOn,
+        closesOn: window.closesOn,
+        remainingWorkingDays: window.remainingWorkingDays,
+        provisional: window.provisional,
+        lapsesAt: window.lapsesAt,
+        lapseReports: window.lapseReports,
+        remindersSent: window.remindersSent,
+      },
     };
   }
 }

@@ -5,6 +5,7 @@ import { CreateWebhookTables1764300400000 } from './migrations/1764300400000-cre
 import { FollowThePublishedCalendar1764600200000 } from './migrations/1764600200000-follow-the-published-calendar';
 import { CountByListingDay1764900000000 } from './migrations/1764900000000-count-by-listing-day';
 import { WithdrawEscalations1764900100000 } from './migrations/1764900100000-withdraw-escalations';
+import { FollowAcceptanceWindows1765000200000 } from './migrations/1765000200000-follow-acceptance-windows';
 
 /** The deadline service talks SQL through its repositories: no TypeORM entities. */
 export const deadlineDatabase = {
@@ -17,5 +18,6 @@ export const deadlineDatabase = {
     FollowThePublishedCalendar1764600200000,
     CountByListingDay1764900000000,
     WithdrawEscalations1764900100000,
+    FollowAcceptanceWindows1765000200000,
   ],
 };

@@ -1,5 +1,11 @@
 import { createChineseWorkingDayCalendar, type LocalDate } from '@banjie/domain';
-import { describeRungNotice, remainingOnRaisingDay, type RungNoticeFacts } from './rung-notice-text';
+import {
+  describeAcceptanceNotice,
+  describeRungNotice,
+  remainingOnRaisingDay,
+  type AcceptanceNoticeFacts,
+  type RungNoticeFacts,
+} from './rung-notice-text';
 
 const calendar = createChineseWorkingDayCalendar();
 const notice = (fields: Partial<RungNoticeFacts>): RungNoticeFacts => ({
@@ -52,5 +58,32 @@ describe('remainingOnRaisingDay', () => {
     const years = remainingOnRaisingDay(notice({}), '2026-11-30' as LocalDate, calendar);
     expect(years).toBe(-calendar.workingDaysBetween('2023-03-06' as LocalDate, '2026-11-30' as LocalDate));
     expect(years).toBeLessThan(-900);
+  });
+});
+
+describe('describeAcceptanceNotice', () => {
+  const acceptance = (fields: Partial<AcceptanceNoticeFacts>): AcceptanceNoticeFacts => ({
+    ...notice({ dueDate: '2027-01-08', remainingWorkingDays: 1 }),
+    kind: 'REMINDER',
+    acceptance: { receivedOn: '2027-01-04', windowWorkingDays: 5 },
+    ...fields,
+  });
+
+  it('reminds the department how many working days of the acceptance window are left', () => {
+    expect(describeAcceptanceNotice(acceptance({}))).toBe(
+      'BJ-2023-0001-EIA（第 1 次申请，EEB）受理期限还剩 1 个工作日（至 2027-01-08），请在期限内受理、不予受理或一次性告知需补正的全部材料。',
+    );
+    expect(describeAcceptanceNotice(acceptance({ remainingWorkingDays: 3, provisional: true }))).toContain(
+      '受理期限还剩 3 个工作日（至 2027-01-08（暂定））',
+    );
+    expect(describeAcceptanceNotice(acceptance({ remainingWorkingDays: 0 }))).toBe(
+      'BJ-2023-0001-EIA（第 1 次申请，EEB）受理期限今天（2027-01-08）届满，请于今日受理、不予受理或一次性告知需补正的全部材料；逾期未作决定的，视为受理。',
+    );
+  });
+
+  it('tells the supervisors an application was deemed accepted under art. 32', () => {
+    expect(describeAcceptanceNotice(acceptance({ kind: 'ESCALATION', remainingWorkingDays: -3 }))).toBe(
+      'BJ-2023-0001-EIA（第 1 次申请）视为受理。《行政许可法》第三十二条：EEB 自 2027-01-04 收到申请材料后 5 个工作日内未作受理决定，已视为受理，承诺时限自受理之日起计算。',
+    );
   });
 });

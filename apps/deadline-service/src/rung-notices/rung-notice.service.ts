@@ -8,7 +8,7 @@ import { ProcedureProjectionRepository } from '../procedures/procedure-projectio
 import { EscalationService } from '../escalations/escalation.service';
 import { ProcedureContactsRepository } from './procedure-contacts.repository';
 import { ReminderService } from './reminder.service';
-import { describeRungNotice, remainingOnRaisingDay } from './rung-notice-text';
+import { describeAcceptanceNotice, describeRungNotice, remainingOnRaisingDay } from './rung-notice-text';
 
 interface Contacts {
   helpers: string[];
@@ -32,13 +32,21 @@ export class RungNoticeService {
     const contacts = await this.contacts(notice.procedureId, notice.projectCode);
     const recipients = recipientsFor(notice, contacts);
     const raisedOn = shanghaiLocalDate(now);
-    const reason = describeRungNotice(
-      notice,
-      raisedOn,
-      remainingOnRaisingDay(notice, raisedOn, this.calendars.calendar),
-    );
+    const reason = notice.acceptance
+      ? describeAcceptanceNotice({ ...notice, acceptance: notice.acceptance })
+      : describeRungNotice(
+          notice,
+          raisedOn,
+          remainingOnRaisingDay(notice, raisedOn, this.calendars.calendar),
+        );
     if (notice.kind === 'REMINDER') {
-      const { kind: _kind, audience: _audience, correlationId: _correlationId, ...fields } = notice;
+      const {
+        kind: _kind,
+        audience: _audience,
+        correlationId: _correlationId,
+        acceptance: _acceptance,
+        ...fields
+      } = notice;
       return (await this.reminders.send({ ...fields, recipients, reason })) !== null;
     }
     const id = await this.escalations.raise({

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DeadlineCalendarModule } from '../calendar/deadline-calendar.module';
 import { EscalationModule } from '../escalations/escalation.module';
-import { ProceduresModule } from '../procedures/procedures.module';
+import { ProcedureProjectionModule } from '../procedures/procedure-projection.module';
 import { ProcedureContactsRepository } from './procedure-contacts.repository';
 import { ReminderRepository } from './reminder.repository';
 import { ReminderService } from './reminder.service';
@@ -12,7 +12,7 @@ import { RungNoticeService } from './rung-notice.service';
  * deadline service's ledgers (not the notice service, which keeps the public board).
  */
 @Module({
-  imports: [EscalationModule, DeadlineCalendarModule, ProceduresModule],
+  imports: [EscalationModule, DeadlineCalendarModule, ProcedureProjectionModule],
   providers: [ReminderRepository, ReminderService, ProcedureContactsRepository, RungNoticeService],
   exports: [ReminderService, RungNoticeService],
 })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { heartbeat } from '@temporalio/activity';
 import type { DeadlineActivities, EscalationRequest } from '@banjie/workflows';
 import { withCorrelationId } from '@banjie/platform';
+import { AcceptanceLapseReporter } from '../acceptance/acceptance-lapse.reporter';
 import { EscalationService } from '../escalations/escalation.service';
 import { RungNoticeService } from '../rung-notices/rung-notice.service';
 import { QuarterTargetService } from '../targets/quarter-target.service';
@@ -13,6 +14,7 @@ export class DeadlineActivitiesProvider {
     private readonly escalations: EscalationService,
     private readonly notices: RungNoticeService,
     private readonly quarterTarget: QuarterTargetService,
+    private readonly lapses: AcceptanceLapseReporter,
   ) {}
 
   activities(): DeadlineActivities {
@@ -25,6 +27,8 @@ export class DeadlineActivitiesProvider {
           await this.escalations.raise({ ...record, recipients: [{ kind: 'SUPERVISORS' }] });
         }),
       sendRungNotice: (notice) => withCorrelationId(notice.correlationId, () => this.notices.send(notice)),
+      reportAcceptanceLapsed: (lapse) =>
+        withCorrelationId(lapse.correlationId, () => this.lapses.report(lapse)),
       readQuarterTarget: async (request) => {
         // Reading the whole projection is the one long activity: tell Temporal it is alive.
         heartbeat();

@@ -1,4 +1,5 @@
 import type {
+  AcceptanceLapse,
   DeadlineActivities,
   EscalationRequest,
   QuarterReading,
@@ -25,6 +26,7 @@ export function recordingActivities(
   const escalations: Recorded<EscalationRequest>[] = [];
   const checkpoints: Recorded<{ reading: QuarterReading; escalated: boolean }>[] = [];
   const conclusions: Recorded<QuarterReading>[] = [];
+  const lapses: Recorded<AcceptanceLapse>[] = [];
   const activities: DeadlineActivities = {
     millisecondsUntil: async (instant) => Math.max(0, Date.parse(instant) - (await clock.nowMs())),
     currentInstant: () => clock.nowIso(),
@@ -35,13 +37,14 @@ export function recordingActivities(
       notices.push({ at: await clock.nowIso(), value: notice });
       return true;
     },
+    reportAcceptanceLapsed: async (lapse) => void lapses.push({ at: await clock.nowIso(), value: lapse }),
     readQuarterTarget: async (request) => readQuarterTarget(request),
     recordQuarterCheckpoint: async (reading, escalated) =>
       void checkpoints.push({ at: await clock.nowIso(), value: { reading, escalated } }),
     concludeQuarterTarget: async (reading) =>
       void conclusions.push({ at: await clock.nowIso(), value: reading }),
   };
-  return { activities, notices, escalations, checkpoints, conclusions };
+  return { activities, notices, escalations, checkpoints, conclusions, lapses };
 }
 
 function unexpected(): never {

@@ -24,7 +24,7 @@ describe('webhook configuration', () => {
     expect(config.webhooks).toEqual({
       urls: ['https://hooks.example.gov.cn/banjie', 'http://bridge.internal:8080/in'],
       secret: SECRET,
-      events: ['EscalationRaised'],
+      events: ['EscalationRaised', 'EscalationWithdrawn'],
       maxAttempts: 5,
       backoff: { initialMs: 5_000, maxMs: 3_600_000 },
       timeoutMs: 10_000,
@@ -37,7 +37,24 @@ describe('webhook configuration', () => {
         DEADLINE_WEBHOOK_URLS: 'https://h.example/x',
         DEADLINE_WEBHOOK_SECRET: SECRET,
       }).webhooks?.events,
-    ).toEqual(['EscalationRaised', 'ReminderSent']);
+    ).toEqual(['EscalationRaised', 'ReminderSent', 'EscalationWithdrawn']);
+  });
+
+  it('sends the withdrawals of escalations to whoever receives escalations, and only withdrawals if asked', () => {
+    const eventsFor = (events: string) =>
+      deadlineConfig({
+        ...base,
+        DEADLINE_WEBHOOK_URLS: 'https://h.example/x',
+        DEADLINE_WEBHOOK_SECRET: SECRET,
+        DEADLINE_WEBHOOK_EVENTS: events,
+      }).webhooks?.events;
+    expect(eventsFor('ReminderSent')).toEqual(['ReminderSent']);
+    expect(eventsFor('ReminderSent,EscalationRaised')).toEqual([
+      'ReminderSent',
+      'EscalationRaised',
+      'EscalationWithdrawn',
+    ]);
+    expect(eventsFor('EscalationWithdrawn')).toEqual(['EscalationWithdrawn']);
   });
 
   it.each([
@@ -59,7 +76,7 @@ describe('webhook configuration', () => {
         DEADLINE_WEBHOOK_SECRET: SECRET,
         DEADLINE_WEBHOOK_EVENTS: 'ProjectUpdated',
       },
-      /DEADLINE_WEBHOOK_EVENTS.*one of EscalationRaised, ReminderSent/,
+      /DEADLINE_WEBHOOK_EVENTS.*one of EscalationRaised, ReminderSent, EscalationWithdrawn/,
     ],
     [{ DEADLINE_WEBHOOK_MAX_ATTEMPTS: '0' }, /DEADLINE_WEBHOOK_MAX_ATTEMPTS/],
   ])('refuses to start with %j', (env, message) => {

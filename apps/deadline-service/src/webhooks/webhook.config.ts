@@ -1,9 +1,22 @@
 import { z } from 'zod';
-import { EscalationRaisedV1, ReminderSentV1 } from '@banjie/contracts';
+import { EscalationRaisedV1, EscalationWithdrawnV1, ReminderSentV1 } from '@banjie/contracts';
 
 /** The events a webhook can carry. */
-export const WEBHOOK_EVENT_TYPES = [EscalationRaisedV1.type, ReminderSentV1.type] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  EscalationRaisedV1.type,
+  ReminderSentV1.type,
+  EscalationWithdrawnV1.type,
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/**
+ * The events a webhook sends when these are chosen: whoever receives escalations also hears when
+ * one is withdrawn (raised in error), so an escalation never stands at the receiver after the fact.
+ */
+export function webhookEventsFor(chosen: readonly WebhookEventType[]): WebhookEventType[] {
+  const implied = chosen.includes(EscalationRaisedV1.type) ? [EscalationWithdrawnV1.type] : [];
+  return [...new Set([...chosen, ...implied])];
+}
 
 const list = z
   .string()
@@ -93,7 +106,7 @@ export function webhookConfig(env: WebhookEnvironment): WebhookConfig | null {
   return {
     urls: [...new Set(env.DEADLINE_WEBHOOK_URLS)],
     secret: env.DEADLINE_WEBHOOK_SECRET,
-    events: [...new Set(env.DEADLINE_WEBHOOK_EVENTS)],
+    events: webhookEventsFor(env.DEADLINE_WEBHOOK_EVENTS),
     maxAttempts: env.DEADLINE_WEBHOOK_MAX_ATTEMPTS,
     backoff: {
       initialMs: env.DEADLINE_WEBHOOK_INITIAL_BACKOFF_MS,

@@ -5,6 +5,8 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Client as PgClient } from 'pg';
 import { Topics } from '@banjie/contracts';
 import { deadlineClient, eventually, requiredEnv } from '@banjie/testing';
+import { createChineseWorkingDayCalendar, shanghaiLocalDate } from '@banjie/domain';
+import { Transactions } from '@banjie/platform';
 import { EscalationService } from '../escalations/escalation.service';
 import { ReminderService } from '../rung-notices/reminder.service';
 import { randomProjectCode, startIsolatedDeadline } from '../test/deadline-harness';
@@ -328,4 +330,70 @@ describe('deadline service: signed outgoing webhooks', () => {
     });
     await eventually(() => expect(broken.forEvent(reminderEventId)).toHaveLength(1));
   }, 60_000);
+  it('tells the receivers of an escalation when it is withdrawn: completed in time (v1), or its due date moved past the rung (v2)', async () => {
+    const withdraw = (
+      procedureId: string,
+      facts: { status: 'APPROVED' | 'ACCEPTED'; completedOn: string | null; dueDate: string },
+    ) =>
+      app.get(Transactions).run((tx) =>
+        app.get(EscalationService).withdrawRaisedInError(tx, {
+          procedureId,
+          applicationNumber: 1,
+          effectiveDate: facts.completedOn ?? '2023-03-01',
+          ...facts,
+        }),
+      );
+    // The EIA escalations of the tests above: the approval took effect on 14 March, before the due date.
+    expect(
+      await withdraw(`${project}-EIA`, {
+        status: 'APPROVED',
+        completedOn: '2023-03-14',
+        dueDate: '2023-03-15',
+      }),
+    ).toBe(2);
+    const safety = (await app.get(EscalationService).raise({
+      subject: `procedure:${project}-SAFETY:1`,
+      rung: 'OVERDUE_SUPERVISOR',
+      projectCode: project,
+      procedureId: `${project}-SAFETY`,
+      applicationNumber: 1,
+      department: 'EMB',
+      dueDate: '2023-03-15',
+      recipients: [{ kind: 'SUPERVISORS' }],
+      reason: `${project}-SAFETY was due on 2023-03-15`,
+    }))!;
+    const movedDueDate = createChineseWorkingDayCalendar().addWorkingDays(shanghaiLocalDate(new Date()), 10);
+    expect(
+      await withdraw(`${project}-SAFETY`, { status: 'ACCEPTED', completedOn: null, dueDate: movedDueDate }),
+    ).toBe(1);
+
+    const withdrawals = (
+      await db.query(
+        `SELECT envelope FROM deadline.outbox WHERE message_key = $1 AND envelope->>'type' = 'EscalationWithdrawn'`,
+        [project],
+      )
+    ).rows.map(
+      (row) => row.envelope as { eventId: string; version: number; payload: { escalationId: string } },
+    );
+    expect(withdrawals.map((e) => e.version).sort()).toEqual([1, 1, 2]);
+    for (const withdrawal of withdrawals) {
+      const delivered = await eventually(() => {
+        const requests = flaky.forEvent(withdrawal.eventId);
+        expect(requests).toHaveLength(3);
+        return requests[2]!;
+      }, 30_000);
+      expect(receiverAccepts(delivered)).toBe(true);
+      expect(delivered.headers['x-banjie-event-type']).toBe('EscalationWithdrawn');
+      expect(JSON.parse(delivered.body)).toMatchObject({
+        eventId: withdrawal.eventId,
+        version: withdrawal.version,
+      });
+      await eventually(() => expect(broken.forEvent(withdrawal.eventId)).toHaveLength(1));
+    }
+    const movedPast = withdrawals.find((e) => e.payload.escalationId === safety)!;
+    expect(movedPast).toMatchObject({
+      version: 2,
+      payload: { ground: 'DUE_DATE_MOVED', dueDate: '2023-03-15', currentDueDate: movedDueDate },
+    });
+  }, 90_000);
 });

@@ -142,6 +142,19 @@ interface BoardLayout {
   smallestText: { text: string; fontSize: number };
 }
 
+/** The record page's table and footer boxes, its cells whose text is cut off, and its smallest text. */
+const MEASURE_RECORD = `(() => {
+  const box = (element) => { const r = element.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
+  const cells = [...document.querySelectorAll('.record th, .record td, .record small')];
+  const sizes = cells.map((cell) => ({ text: cell.textContent.trim(), fontSize: parseFloat(getComputedStyle(cell).fontSize) }));
+  return {
+    table: box(document.querySelector('.record table')),
+    footer: box(document.querySelector('.footer')),
+    cutOff: cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent.trim()),
+    smallest: sizes.reduce((a, b) => (b.fontSize < a.fontSize ? b : a)),
+  };
+})()`;
+
 /** Half a pixel of slack for subpixel layout. */
 const SLACK = 0.5;
 const overlap = (a: Box, b: Box) =>
@@ -257,6 +270,34 @@ describe('the board page fits the screens of a service hall', () => {
         const layout = (await page.evaluate(MEASURE_BOARD)) as BoardLayout;
         expect(layout.rows.length).toBeGreaterThan(1);
         expect(layoutProblems(layout)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    90_000,
+  );
+
+  it.each(SCREENS)(
+    "each department's record at $width×$height",
+    async (viewport) => {
+      const page = await browser.newPage({ viewport });
+      try {
+        await page.goto(`${baseUrl(app)}/departments?chain=${encodeURIComponent(chain)}`);
+        await page.waitForSelector('#departments tr[data-department="HCB"]', { timeout: 60_000 });
+        await page.screenshot({
+          path: join(ARTIFACTS, `departments-${viewport.width}x${viewport.height}.png`),
+        });
+        const measured = (await page.evaluate(MEASURE_RECORD)) as {
+          table: Box;
+          footer: Box;
+          cutOff: string[];
+          smallest: { text: string; fontSize: number };
+        };
+        const screen: Box = { left: 0, top: 0, right: viewport.width, bottom: viewport.height };
+        expect(inside(measured.table, screen)).toBe(true);
+        expect(inside(measured.footer, screen)).toBe(true);
+        expect(measured.cutOff).toEqual([]);
+        expect(measured.smallest.fontSize).toBeGreaterThanOrEqual(SMALLEST_TEXT_SHARE * viewport.height);
       } finally {
         await page.close();
       }

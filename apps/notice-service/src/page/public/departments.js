@@ -47,7 +47,7 @@
       cell(
         percent(record.withinLimitRate),
         rateClass,
-        `${record.completedWithinLimit}/${record.completed} 项`,
+        record.completed ? `${record.completedWithinLimit}/${record.completed} 项` : null,
       ),
       cell(`${days(record.medianUsedWorkingDays)} / ${days(record.medianCommittedWorkingDays)}`),
       cell(String(record.deemedAccepted), record.deemedAccepted > 0 ? 'alarm' : null),

@@ -1,4 +1,12 @@
-import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  condition,
+  defineQuery,
+  defineSignal,
+  patched,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import { daysBetween, shanghaiLocalDate, type LocalDate } from '@banjie/domain/workflow-safe';
 import type { DeadlineActivities } from './activities';
 
 export interface ProjectStartWatchInput {
@@ -49,9 +57,27 @@ export async function projectStartWatchWorkflow(
     subject: `project:${input.projectCode}`,
     rung: 'START_OVERDUE',
     projectCode: input.projectCode,
-    reason: `construction of ${input.projectCode} had not begun by its planned start (${input.dueAt})`,
+    // Histories recorded before the text was Chinese keep their English reason (and no time reading) on replay.
+    reason: patched(START_OVERDUE_IN_CHINESE)
+      ? describeStartOverdue(input, shanghaiLocalDate(new Date(await activities.currentInstant())))
+      : `construction of ${input.projectCode} had not begun by its planned start (${input.dueAt})`,
     correlationId: input.correlationId,
   });
   status = 'ESCALATED';
   return status;
+}
+
+/** The patch under which a start-watch escalation says, in Chinese, how late the start is on the day it is raised. */
+export const START_OVERDUE_IN_CHINESE = 'start-watch-overdue-in-chinese';
+
+/** What a start-watch escalation says, in Chinese: the planned start day and, as of `raisedOn`, the calendar days since. */
+export function describeStartOverdue(
+  input: Pick<ProjectStartWatchInput, 'projectCode' | 'dueAt'>,
+  raisedOn: LocalDate,
+): string {
+  // `dueAt` is the end of the planned-start day: its last millisecond still falls on that day.
+  const plannedStart = shanghaiLocalDate(new Date(Date.parse(input.dueAt) - 1));
+  const late = daysBetween(plannedStart, raisedOn);
+  const lateness = late > 0 ? `，已逾期 ${late} 天` : '';
+  return `${input.projectCode} 计划于 ${plannedStart} 开工，截至 ${raisedOn} 仍未开工${lateness}。`;
 }

@@ -1,6 +1,7 @@
 import { Worker } from '@temporalio/worker';
 import type { QuarterReading, QuarterReadingRequest } from './activities';
 import {
+  describeShortfall,
   quarterTargetQuery,
   quarterTargetWorkflow,
   type QuarterTargetInput,
@@ -119,7 +120,7 @@ describe('quarterTargetWorkflow (time-skipping)', () => {
       subject: 'quarter-target:2023-Q1',
       projectCode: 'PORTFOLIO',
       correlationId: 'c-below-then-above',
-      reason: expect.stringContaining('completion rate 0.05 (5/100), forecast 0.35'),
+      reason: expect.stringContaining('办结率 5%（5/100），预计季末 35%'),
       atRisk: [expect.objectContaining({ procedureId: 'BJ-2023-0042-EIA' })],
     });
     expect(run.checkpoints.filter((c) => c.value.escalated)).toHaveLength(8);
@@ -178,5 +179,27 @@ describe('quarterTargetWorkflow (time-skipping)', () => {
     ]);
     expect(run.checkpoints).toHaveLength(25);
     expect(run.checkpoints.filter((c) => c.value.escalated)).toHaveLength(13);
+  }, 120_000);
+
+  it('says its shortfall in Chinese: the rates as percentages, and how many approvals the target still needs', async () => {
+    const run = await runQuarter('shortfall-in-chinese', '2023-03-30T08:00:00+08:00', (request) => ({
+      ...reading(request, 59, 0.59),
+      completionsNeeded: 1,
+    }));
+    expect(run.escalations.map((e) => [e.value.rung, e.value.reason])).toContainEqual([
+      'CHECKPOINT_2023-03-30',
+      '2023-Q1 截至 2023-03-30：办结率 59%（59/100），预计季末 59%；目标 60%，还需办结 1 项手续。',
+    ]);
+    const request = { quarter: '2023-Q1', asOf: '2023-03-10', target: 0.6, atRiskLimit: 10 };
+    const unforecast = reading(request, 5, 0);
+    unforecast.overall = { applicable: 694, completed: 385, rate: 385 / 694 };
+    unforecast.forecast.forecastRate = null;
+    unforecast.completionsNeeded = 32;
+    expect(describeShortfall(unforecast)).toBe(
+      '2023-Q1 截至 2023-03-10：办结率 55.5%（385/694），暂无季末预测；目标 60%，还需办结 32 项手续。',
+    );
+    expect(describeShortfall({ ...reading(request, 61, 0.55), completionsNeeded: 0 })).toBe(
+      '2023-Q1 截至 2023-03-10：办结率 61%（61/100），预计季末 55%；目标 60%，当前已达标，但按目前进度季末将低于目标。',
+    );
   }, 120_000);
 });

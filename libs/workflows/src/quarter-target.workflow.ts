@@ -1,4 +1,4 @@
-import { defineQuery, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { defineQuery, patched, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import { addDays, parseQuarter, quarterCheckpoints } from '@banjie/domain/workflow-safe';
 import type { DeadlineActivities, QuarterReading } from './activities';
 import { shanghaiInstant } from './shanghai-time';
@@ -106,7 +106,10 @@ export async function quarterTargetWorkflow(input: QuarterTargetInput): Promise<
         subject: `quarter-target:${quarter.label}`,
         rung: `CHECKPOINT_${checkpoint}`,
         projectCode: 'PORTFOLIO',
-        reason: describeShortfall(reading),
+        // Histories recorded before the text was Chinese keep their English reason on replay.
+        reason: patched(SHORTFALL_IN_CHINESE)
+          ? describeShortfall(reading)
+          : describeShortfallInEnglish(reading),
         correlationId: input.correlationId,
         atRisk: reading.atRisk,
       });
@@ -138,7 +141,29 @@ export async function quarterTargetWorkflow(input: QuarterTargetInput): Promise<
   };
 }
 
-function describeShortfall(reading: QuarterReading): string {
+/** The patch under which a target escalation says its shortfall in Chinese. */
+export const SHORTFALL_IN_CHINESE = 'quarter-target-shortfall-in-chinese';
+
+/** "55.5%": a rate as a percentage, to a tenth at most. */
+export function asPercent(rate: number): string {
+  return `${Math.round(rate * 1000) / 10}%`;
+}
+
+/** What a target escalation says, in Chinese: the rate as of the checkpoint, the forecast, and how many approvals the target still needs. */
+export function describeShortfall(reading: QuarterReading): string {
+  const { overall, forecast, target } = reading;
+  const rate = overall.rate === null ? '暂无' : asPercent(overall.rate);
+  const forecastText =
+    forecast.forecastRate === null ? '暂无季末预测' : `预计季末 ${asPercent(forecast.forecastRate)}`;
+  const needed =
+    reading.completionsNeeded > 0
+      ? `还需办结 ${reading.completionsNeeded} 项手续`
+      : '当前已达标，但按目前进度季末将低于目标';
+  return `${reading.quarter} 截至 ${reading.asOf}：办结率 ${rate}（${overall.completed}/${overall.applicable}），${forecastText}；目标 ${asPercent(target)}，${needed}。`;
+}
+
+/** The text as first written, for workflows that escalated before SHORTFALL_IN_CHINESE. */
+function describeShortfallInEnglish(reading: QuarterReading): string {
   const { overall, forecast, target } = reading;
   const forecastText =
     forecast.forecastRate === null

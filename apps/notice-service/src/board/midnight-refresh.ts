@@ -14,9 +14,10 @@ import { BoardUpdater } from './board-updater.service';
 export const DAY_CHECK_INTERVAL_MS = 1_000;
 
 /**
- * Due-soon and overdue flags turn with the working days, not with events: when a new day begins
- * (Asia/Shanghai midnight) every card is recomputed for it and the cards that changed are
- * published. The day is looked at every second rather than waiting on one long timer, so a
+ * Due-soon and overdue flags turn with the working days, not with events, and so does waiting for
+ * acceptance (the working days waited; WAITING → LAPSED after the window's last day): when a new
+ * day begins (Asia/Shanghai midnight) every card — not only those with a running clock — is
+ * recomputed for it and the cards that changed are published. The day is looked at every second rather than waiting on one long timer, so a
  * clock that jumps (a test's clock, a host waking from suspend) is followed too; a failed refresh
  * is retried at the next look. At boot the board is recomputed for today, catching up days
  * missed while the service was down. Replicas doing this at once are serialised by the board

@@ -14,6 +14,7 @@ const PAGE_FILES: Record<string, string> = {
   'departments.html': 'text/html; charset=utf-8',
   'departments.css': 'text/css; charset=utf-8',
   'departments.js': 'text/javascript; charset=utf-8',
+  'labels.js': 'text/javascript; charset=utf-8',
 };
 /** The pages, served at their own paths, never as assets. */
 const PAGES = new Set(['index.html', 'departments.html']);

@@ -32,19 +32,8 @@
     FIRE_DESIGN: '消防审查',
     CONSTRUCTION_PERMIT: '施工许可',
   };
-  const DEPARTMENT_LABELS = {
-    DRC: '发改局',
-    NRB: '自然资源局',
-    EEB: '生态环境局',
-    EMB: '应急管理局',
-    WAB: '水务局',
-    HCB: '住建局',
-  };
-  const CLUSTER_LABELS = {
-    NEW_ENERGY_EQUIPMENT: '新能源及装备制造',
-    MODERN_CHEMICALS: '现代化工',
-    OTHER: '其他产业',
-  };
+  const DEPARTMENT_LABELS = window.BANJIE_LABELS.departments;
+  const CLUSTER_LABELS = window.BANJIE_LABELS.clusters;
   const TYPE_LABELS = { CONTINUING: '续建', NEW: '新建' };
   const STATE_LABELS = {
     SIGNED: '已签约',

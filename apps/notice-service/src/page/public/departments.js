@@ -3,14 +3,7 @@
 'use strict';
 
 (function departmentRecord() {
-  const DEPARTMENT_LABELS = {
-    DRC: '发改局',
-    NRB: '自然资源局',
-    EEB: '生态环境局',
-    EMB: '应急管理局',
-    WAB: '水务局',
-    HCB: '住建局',
-  };
+  const { departments: DEPARTMENT_LABELS, clusters: CLUSTER_LABELS } = window.BANJIE_LABELS;
   const RELOAD_MS = 60000;
   const params = new URLSearchParams(location.search);
   const query = new URLSearchParams();
@@ -67,9 +60,10 @@
     if (!response.ok) throw new Error(`departments: HTTP ${response.status}`);
     const record = await response.json();
     $('departments').replaceChildren(...record.departments.map(row));
-    const scope = [record.filters.cluster, record.filters.chain && `${record.filters.chain}产业链`].filter(
-      Boolean,
-    );
+    const scope = [
+      record.filters.cluster && (CLUSTER_LABELS[record.filters.cluster] || record.filters.cluster),
+      record.filters.chain && `${record.filters.chain}产业链`,
+    ].filter(Boolean);
     $('scope').textContent =
       `${scope.length ? scope.join(' · ') : '全部重点项目'} · 截至 ${chineseDate(record.asOf)}`;
     $('as-of').textContent = chineseDate(record.asOf);

@@ -4,7 +4,7 @@ import {
   parseQuarter,
   type LocalDate,
 } from '@banjie/domain';
-import { buildApprovalHistory, Q1_2023 } from './approval-history';
+import { buildApprovalHistory, Q1_2023, type ProcedureHistory } from './approval-history';
 import {
   currentQuarter,
   historiesOn,
@@ -83,7 +83,7 @@ describe('the portfolio moved into the current quarter', () => {
   const seed = readPortfolioSeed();
   const histories = buildApprovalHistory(seed, calendar, Q1_2023);
   const dates = portfolioDates('live', new Date('2026-11-30T04:00:00Z'));
-  const moved = historiesOn(histories, dates);
+  const moved = historiesOn(histories, dates, calendar);
   const played = historiesUntil(moved, dates.today);
 
   it('moves every step fifteen quarters on, into 2026-Q4 or later, keeping each procedure’s order', () => {
@@ -94,6 +94,33 @@ describe('the portfolio moved into the current quarter', () => {
       const days = history.steps.map((step) => step.effectiveDate);
       expect(days).toEqual([...days].sort());
     }
+  });
+
+  it('moves the history by working days: every step on a working day, the working days between steps kept', () => {
+    const steps = moved.flatMap((history) => history.steps);
+    expect(steps.every((step) => calendar.isWorkingDay(step.effectiveDate))).toBe(true);
+    const gaps = (list: readonly ProcedureHistory[]) =>
+      list.flatMap((history) =>
+        history.steps
+          .slice(1)
+          .map((step, index) =>
+            calendar.workingDaysBetween(history.steps[index]!.effectiveDate, step.effectiveDate),
+          ),
+      );
+    const before = gaps(histories);
+    const changed = gaps(moved).filter((gap, index) => gap !== before[index]);
+    expect(changed).toEqual([]);
+  });
+
+  it("dates an approval's document number in the year it is now issued", () => {
+    const numbers = moved.flatMap((history) =>
+      history.steps.flatMap((step) =>
+        step.action === 'approve' ? [String(step.details.documentNumber)] : [],
+      ),
+    );
+    expect(numbers.length).toBeGreaterThan(300);
+    expect(numbers.filter((number) => number.includes('2023'))).toEqual([]);
+    expect(numbers.some((number) => number.includes('〔2026〕'))).toBe(true);
   });
 
   it('plays only what has happened by today, each procedure up to its first step after today', () => {
@@ -107,7 +134,9 @@ describe('the portfolio moved into the current quarter', () => {
 
   it('leaves the 2023 history as it is when nothing is after today', () => {
     const reproduction = portfolioDates('2023', new Date('2026-11-30T04:00:00Z'));
-    expect(historiesUntil(historiesOn(histories, reproduction), reproduction.today)).toEqual(histories);
+    expect(historiesUntil(historiesOn(histories, reproduction, calendar), reproduction.today)).toEqual(
+      histories,
+    );
     expect(seed.map((project) => seedProjectOn(project, reproduction))).toEqual(seed);
   });
 

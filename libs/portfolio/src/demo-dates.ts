@@ -2,6 +2,9 @@
 // demo moves every date of the plans, the lifecycle and the approval history forward by whole
 // quarters, so that the seed's first quarter of 2023 becomes the current one, and plays only what
 // has happened by today: the rest is the future the live clocks, reminders and escalations run on.
+// The approval history moves by working days (the n-th working day of its quarter lands on the n-th
+// of the new one), so no action falls on a rest day and every clock keeps its working-day story.
+import { ProcedureAction } from '@banjie/contracts';
 import {
   addDays,
   daysBetween,
@@ -10,9 +13,12 @@ import {
   shanghaiLocalDate,
   type LocalDate,
   type Quarter,
+  type WorkingDayCalendar,
 } from '@banjie/domain';
 import { Q1_2023, type ProcedureHistory } from './approval-history';
+import { redatedDocumentNumber } from './document-numbers';
 import type { SeedProject } from './seed';
+import { WorkingDays } from './working-days';
 
 export const PORTFOLIO_DATA_SETS = ['live', '2023'] as const;
 /** `live`: the portfolio moved into the current quarter; `2023`: the report's quarter as it was. */
@@ -56,6 +62,25 @@ export function shiftIntoQuarter(date: LocalDate, from: Quarter, to: Quarter): L
   return shifted > landing.lastDay ? landing.lastDay : shifted;
 }
 
+/**
+ * A working day moved like `shiftIntoQuarter`, but counted in working days: the n-th working day of
+ * its quarter becomes the n-th working day of the quarter it lands in (the last one, when that
+ * quarter has fewer). A rest day moves by calendar days, as `shiftIntoQuarter` does.
+ */
+export function shiftWorkingDayIntoQuarter(
+  date: LocalDate,
+  from: Quarter,
+  to: Quarter,
+  calendar: WorkingDayCalendar,
+): LocalDate {
+  if (!calendar.isWorkingDay(date)) return shiftIntoQuarter(date, from, to);
+  const own = quarterOf(date);
+  const landing = quarterOf(shiftIntoQuarter(own.firstDay, from, to));
+  const ownDays = new WorkingDays(calendar, own.firstDay, own.lastDay);
+  const landingDays = new WorkingDays(calendar, landing.firstDay, landing.lastDay);
+  return landingDays.at(Math.min(ownDays.indexOnOrAfter(date), landingDays.lastIndex));
+}
+
 export interface PortfolioDates {
   dataSet: PortfolioDataSet;
   /** The quarter the seed's first quarter of 2023 is played in (the deadline service's target quarter). */
@@ -95,14 +120,40 @@ export function seedProjectOn(project: SeedProject, dates: PortfolioDates): Seed
   };
 }
 
-/** Every step of the histories on the demo's dates (the whole quarter, the future included). */
+/**
+ * Every step of the histories on the demo's dates (the whole quarter, the future included), moved
+ * by working days; an approval's document number carries the year (and date) it is issued on.
+ */
 export function historiesOn(
   histories: readonly ProcedureHistory[],
   dates: PortfolioDates,
+  calendar: WorkingDayCalendar,
 ): ProcedureHistory[] {
+  const moved = new Map<LocalDate, LocalDate>();
+  const move = (day: LocalDate): LocalDate => {
+    let landed = moved.get(day);
+    if (landed === undefined) {
+      landed = shiftWorkingDayIntoQuarter(day, SEED_QUARTER, dates.quarter, calendar);
+      moved.set(day, landed);
+    }
+    return landed;
+  };
   return histories.map((history) => ({
     ...history,
-    steps: history.steps.map((step) => ({ ...step, effectiveDate: demoDate(step.effectiveDate, dates) })),
+    steps: history.steps.map((step) => {
+      const effectiveDate = move(step.effectiveDate);
+      const number = step.details.documentNumber;
+      return step.action === ProcedureAction.APPROVE && typeof number === 'string'
+        ? {
+            ...step,
+            effectiveDate,
+            details: {
+              ...step.details,
+              documentNumber: redatedDocumentNumber(number, step.effectiveDate, effectiveDate),
+            },
+          }
+        : { ...step, effectiveDate };
+    }),
   }));
 }
 

@@ -39,3 +39,16 @@ export function documentNumber(procedure: ProcedureCode, approvedOn: LocalDate, 
       return `${YUMEN}${approvedOn.replaceAll('-', '')}${String(n).padStart(4, '0')}`;
   }
 }
+
+/**
+ * A number `documentNumber` gave for an approval on `issuedOn`, as if issued on `reissuedOn`: the
+ * year in 〔…〕 and in the permits' numbered forms, and the construction permit's whole date.
+ */
+export function redatedDocumentNumber(number: string, issuedOn: LocalDate, reissuedOn: LocalDate): string {
+  const compact = (day: LocalDate) => day.replaceAll('-', '');
+  const [year, newYear] = [issuedOn.slice(0, 4), reissuedOn.slice(0, 4)];
+  return number
+    .replace(new RegExp(`^${YUMEN}${compact(issuedOn)}`), `${YUMEN}${compact(reissuedOn)}`)
+    .replace(`〔${year}〕`, `〔${newYear}〕`)
+    .replace(new RegExp(`^([地建]字第${YUMEN})${year}`), `$1${newYear}`);
+}

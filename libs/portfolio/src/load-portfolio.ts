@@ -87,7 +87,7 @@ export async function loadPortfolioWithHistory(options: PortfolioLoadOptions): P
   const dates = options.dates ?? portfolioDates('2023', new Date());
   const calendar = createChineseWorkingDayCalendar();
   const seed = readPortfolioSeed();
-  const histories = historiesOn(buildApprovalHistory(seed, calendar, Q1_2023), dates);
+  const histories = historiesOn(buildApprovalHistory(seed, calendar, Q1_2023), dates, calendar);
   const wanted = options.projectNames ? new Set(options.projectNames) : null;
   const projects = wanted ? seed.filter((project) => wanted.has(project.name)) : seed;
   if (wanted && projects.length !== wanted.size)

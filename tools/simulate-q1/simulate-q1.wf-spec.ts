@@ -102,7 +102,7 @@ describe('npm run simulate-q1 (time-skipping, the first 10 projects of the portf
     expect(finalEscalation).toMatchObject({
       subject: 'quarter-target:2023-Q1',
       projectCode: 'PORTFOLIO',
-      reason: expect.stringContaining('target 0.6'),
+      reason: expect.stringContaining('目标 60%'),
     });
     expect(finalEscalation.atRisk!.length).toBeGreaterThan(0);
 

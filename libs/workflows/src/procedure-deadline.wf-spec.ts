@@ -43,7 +43,11 @@ describe('procedureDeadlineWorkflow (time-skipping)', () => {
     name: string,
     startAt: string,
     facts: ClockFacts,
-    drive: (handle: Handle, clock: SimulatedClock) => Promise<void>,
+    drive: (
+      handle: Handle,
+      clock: SimulatedClock,
+      recorded: ReturnType<typeof recordingActivities>,
+    ) => Promise<void>,
     snapshot: CalendarSnapshot = calendar,
   ) {
     const clock = await SimulatedClock.startingAt(suite.env(), startAt);
@@ -71,7 +75,7 @@ describe('procedureDeadlineWorkflow (time-skipping)', () => {
         workflowId: `procedure-deadline:${name}`,
         args: [input],
       });
-      await drive(handle, clock);
+      await drive(handle, clock, recorded);
       const outcome = await handle.result();
       await recordHistoryIfAsked(handle, `procedure-deadline.${name}`);
       return outcome;
@@ -336,6 +340,38 @@ describe('procedureDeadlineWorkflow (time-skipping)', () => {
     expect(notices.map((n) => [n.at, n.rung, n.dueDate])).toEqual([
       [at9('2023-03-10'), 'REMINDER_3WD_BEFORE', '2023-03-15'],
       [at9('2023-03-22'), 'REMINDER_DUE_DAY', '2023-03-22'],
+      [at9('2023-03-23'), 'OVERDUE_SUPERVISOR', '2023-03-22'],
+    ]);
+    expect(result).toMatchObject({ dueDate: '2023-03-22', endedInTime: false });
+  });
+
+  it('escalates again on the moved due date when a back-dated extension moved it past an escalation already sent', async () => {
+    const { result, notices } = await runClock(
+      'extension-after-escalation',
+      '2023-03-01T10:00:00+08:00',
+      accepted('2023-03-01', 10),
+      async (handle, clock, recorded) => {
+        await clock.sleepUntil('2023-03-16T10:00:00+08:00');
+        // Recorded today, dated within the grace: the due date moves from 15 to 22 March, past the
+        // supervisors' rung, so the service withdraws that escalation.
+        await handle.signal(limitExtendedSignal, {
+          sequence: 4,
+          facts: { ...accepted('2023-03-01', 10), extensionWorkingDays: 5 },
+        });
+        recorded.withdraw('OVERDUE_SUPERVISOR');
+        await clock.sleepUntil('2023-03-16T11:00:00+08:00');
+        await expect(handle.query(procedureDeadlineQuery, '2023-03-16')).resolves.toMatchObject({
+          dueDate: '2023-03-22',
+          nextRung: { rung: 'OVERDUE_SUPERVISOR', date: '2023-03-23' },
+        });
+        await clock.sleepUntil('2023-03-24T10:00:00+08:00');
+        await end(handle, 5, 'APPROVED', '2023-03-24');
+      },
+    );
+    expect(notices.map((n) => [n.at, n.rung, n.dueDate])).toEqual([
+      [at9('2023-03-10'), 'REMINDER_3WD_BEFORE', '2023-03-15'],
+      [at9('2023-03-15'), 'REMINDER_DUE_DAY', '2023-03-15'],
+      [at9('2023-03-16'), 'OVERDUE_SUPERVISOR', '2023-03-15'],
       [at9('2023-03-23'), 'OVERDUE_SUPERVISOR', '2023-03-22'],
     ]);
     expect(result).toMatchObject({ dueDate: '2023-03-22', endedInTime: false });

@@ -1,4 +1,11 @@
-import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  condition,
+  defineQuery,
+  defineSignal,
+  patched,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import {
   calendarFromSnapshot,
   procedureClock,
@@ -100,6 +107,12 @@ const activities = proxyActivities<DeadlineActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+/**
+ * An escalation sent for a due date that a later change (a back-dated extension) moved past its
+ * rung is withdrawn by the service; the clock sends it again when the moved rung is reached.
+ */
+export const REARM_MOVED_ESCALATIONS = 'rearm-escalations-of-a-moved-due-date';
+
 type Plan =
   | { state: 'RUNNING'; clock: ProcedureClock; due: LocalDate; rungs: PlannedRung[] }
   | { state: 'PAUSED'; clock: ProcedureClock }
@@ -123,6 +136,8 @@ export async function procedureDeadlineWorkflow(
   let lastNow: string | null = null;
   const sent: string[] = [];
   const skipped: string[] = [];
+  /** The due date each sent rung was sent for. */
+  const sentForDue = new Map<string, LocalDate>();
 
   const plan = (): Plan => {
     try {
@@ -223,6 +238,15 @@ export async function procedureDeadlineWorkflow(
       await condition(changed);
       continue;
     }
+    const moved = current.rungs.filter(
+      (rung) =>
+        rung.kind === 'ESCALATION' &&
+        sent.includes(rung.rung) &&
+        (sentForDue.get(rung.rung) ?? current.due) < current.due &&
+        Date.parse(rung.at) > Date.parse(now),
+    );
+    if (moved.length > 0 && patched(REARM_MOVED_ESCALATIONS))
+      for (const rung of moved) sent.splice(sent.indexOf(rung.rung), 1);
     const { send, skip, next } = rungsDue(current.rungs, new Set([...sent, ...skipped]), Date.parse(now));
     skipped.push(...skip.map((r) => r.rung));
     for (const rung of send) {
@@ -243,6 +267,7 @@ export async function procedureDeadlineWorkflow(
         correlationId: input.correlationId,
       });
       sent.push(rung.rung);
+      sentForDue.set(rung.rung, current.due);
     }
     if (changed()) continue;
     if (next === null) await condition(changed);

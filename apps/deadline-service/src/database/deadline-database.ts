@@ -6,6 +6,7 @@ import { FollowThePublishedCalendar1764600200000 } from './migrations/1764600200
 import { CountByListingDay1764900000000 } from './migrations/1764900000000-count-by-listing-day';
 import { WithdrawEscalations1764900100000 } from './migrations/1764900100000-withdraw-escalations';
 import { FollowAcceptanceWindows1765000200000 } from './migrations/1765000200000-follow-acceptance-windows';
+import { ReraiseWithdrawnRungs1765000300000 } from './migrations/1765000300000-reraise-withdrawn-rungs';
 
 /** The deadline service talks SQL through its repositories: no TypeORM entities. */
 export const deadlineDatabase = {
@@ -19,5 +20,6 @@ export const deadlineDatabase = {
     CountByListingDay1764900000000,
     WithdrawEscalations1764900100000,
     FollowAcceptanceWindows1765000200000,
+    ReraiseWithdrawnRungs1765000300000,
   ],
 };

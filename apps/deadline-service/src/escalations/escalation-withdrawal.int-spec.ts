@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { Client as PgClient } from 'pg';
 import { createChineseWorkingDayCalendar, parseLocalDate, shanghaiLocalDate } from '@banjie/domain';
-import { eventually } from '@banjie/testing';
+import { baseUrl, eventually, tokenFor } from '@banjie/testing';
 import {
   ApprovalEventPublisher,
   eiaSnapshot,
@@ -94,5 +94,27 @@ describe('deadline service: escalations withdrawn when a later-recorded extensio
       });
       expect(envelope.payload).not.toHaveProperty('completedOn');
     }
+
+    // No clock goes silent: the withdrawn supervisors' rung is ahead again, on the moved due date.
+    const supervisor = tokenFor({ sub: 'supervisor-1', role: 'supervisor' });
+    await eventually(async () => {
+      const response = await fetch(`${baseUrl(app)}/clocks/${project}-EIA`, {
+        headers: { authorization: `Bearer ${supervisor}` },
+      });
+      expect(await response.json()).toMatchObject({
+        dueDate: movedDueDate,
+        nextRung: { rung: 'OVERDUE_SUPERVISOR', date: calendar.addWorkingDays(movedDueDate, 1) },
+      });
+    }, 30_000);
+    // The ledger lets that rung be raised again, once: a withdrawn escalation no longer holds it.
+    const raiseAgain = () =>
+      db.query(
+        `INSERT INTO deadline.escalations SELECT (jsonb_populate_record(e, jsonb_build_object(
+           'id', gen_random_uuid(), 'status', 'open', 'withdrawn_at', null, 'withdrawn_reason', null))).*
+         FROM deadline.escalations e WHERE id = $1`,
+        [withdrawn[0]!.id],
+      );
+    await expect(raiseAgain()).resolves.toMatchObject({ rowCount: 1 });
+    await expect(raiseAgain()).rejects.toThrow(/escalations_once_per_standing_rung/);
   }, 90_000);
 });

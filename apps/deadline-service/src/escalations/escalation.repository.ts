@@ -66,7 +66,7 @@ const COLUMNS = `id, subject, rung, project_code AS "projectCode", procedure_id 
 export class EscalationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Inserts an open escalation unless its (subject, rung) was raised already; true when inserted. */
+  /** Inserts an open escalation unless its (subject, rung) stands already (a withdrawn one does not); true when inserted. */
   async insertOnce(tx: Tx, e: NewEscalationRow): Promise<boolean> {
     const inserted: { id: string }[] = await tx.query(
       `INSERT INTO deadline.escalations (id, subject, rung, project_code, procedure_id, application_number, department, due_date,

@@ -16,7 +16,8 @@ export interface Recorded<T> {
 /**
  * Activities for time-skipping tests: time comes from the simulated clock, and every effect is
  * recorded (with the simulated instant it happened) instead of touching a database. Like the real
- * ledger, a rung notice is recorded once per (subject, rung).
+ * ledger, a rung notice is recorded once per (subject, rung) while it stands (`withdraw` takes one
+ * back, as the service does when a completion or a moved due date shows it was raised in error).
  */
 export function recordingActivities(
   clock: SimulatedClock,
@@ -27,13 +28,18 @@ export function recordingActivities(
   const checkpoints: Recorded<{ reading: QuarterReading; escalated: boolean }>[] = [];
   const conclusions: Recorded<QuarterReading>[] = [];
   const lapses: Recorded<AcceptanceLapse>[] = [];
+  const withdrawn = new Set<Recorded<RungNotice>>();
+  const withdraw = (rung: string) => {
+    for (const notice of notices) if (notice.value.rung === rung) withdrawn.add(notice);
+  };
   const activities: DeadlineActivities = {
     millisecondsUntil: async (instant) => Math.max(0, Date.parse(instant) - (await clock.nowMs())),
     currentInstant: () => clock.nowIso(),
     raiseEscalation: async (request) => void escalations.push({ at: await clock.nowIso(), value: request }),
     sendRungNotice: async (notice) => {
-      if (notices.some((n) => n.value.subject === notice.subject && n.value.rung === notice.rung))
-        return false;
+      const standing = (n: Recorded<RungNotice>) =>
+        n.value.subject === notice.subject && n.value.rung === notice.rung && !withdrawn.has(n);
+      if (notices.some(standing)) return false;
       notices.push({ at: await clock.nowIso(), value: notice });
       return true;
     },
@@ -44,7 +50,7 @@ export function recordingActivities(
     concludeQuarterTarget: async (reading) =>
       void conclusions.push({ at: await clock.nowIso(), value: reading }),
   };
-  return { activities, notices, escalations, checkpoints, conclusions, lapses };
+  return { activities, notices, escalations, checkpoints, conclusions, lapses, withdraw };
 }
 
 function unexpected(): never {

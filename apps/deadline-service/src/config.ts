@@ -8,7 +8,13 @@ import {
   quarterOf,
   shanghaiLocalDate,
 } from '@banjie/domain';
-import { loadConfig, platformEnvironment, portVariable, type ServiceConfig } from '@banjie/platform';
+import {
+  commaSeparatedList,
+  loadConfig,
+  platformEnvironment,
+  portVariable,
+  type ServiceConfig,
+} from '@banjie/platform';
 import type { AcceptanceReminders, DeadlineLadder } from '@banjie/workflows';
 import { DURATION_RULE, parseDurationMs } from './acceptance/duration';
 import {
@@ -21,23 +27,14 @@ import {
 const wallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a wall time 'HH:MM' (Asia/Shanghai)");
 /** A comma-separated list of reminders, each a whole number of working days before `what`. */
 const workingDaysBefore = (fallback: string, what: string) =>
-  z
-    .string()
-    .default(fallback)
-    .transform((value) =>
-      value
-        .split(',')
-        .map((part) => part.trim())
-        .filter((part) => part !== ''),
-    )
-    .pipe(
-      z.array(
-        z
-          .string()
-          .regex(/^\d{1,2}$/, `each reminder must be a whole number of working days (0–99) before ${what}`)
-          .transform(Number),
-      ),
-    );
+  commaSeparatedList(fallback).pipe(
+    z.array(
+      z
+        .string()
+        .regex(/^\d{1,2}$/, `each reminder must be a whole number of working days (0–99) before ${what}`)
+        .transform(Number),
+    ),
+  );
 const MAX_RECORDING_GRACE_MS = 7 * 24 * 3600_000;
 /** How long after a submission was recorded its lapse may be reported at the earliest: up to a week. */
 const recordingGrace = (fallback: string) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EscalationRaisedV1, EscalationWithdrawnV1, ReminderSentV1 } from '@banjie/contracts';
+import { commaSeparatedList } from '@banjie/platform';
 
 /** The events a webhook can carry. */
 export const WEBHOOK_EVENT_TYPES = [
@@ -18,19 +19,9 @@ export function webhookEventsFor(chosen: readonly WebhookEventType[]): WebhookEv
   return [...new Set([...chosen, ...implied])];
 }
 
-const list = z
-  .string()
-  .default('')
-  .transform((value) =>
-    value
-      .split(',')
-      .map((part) => part.trim())
-      .filter((part) => part !== ''),
-  );
-
 /** The webhook variables, merged into the deadline service's environment schema. */
 export const webhookEnvironment = {
-  DEADLINE_WEBHOOK_URLS: list.pipe(
+  DEADLINE_WEBHOOK_URLS: commaSeparatedList().pipe(
     z.array(
       z.url({ protocol: /^https?$/, error: 'each webhook URL must be an absolute http:// or https:// URL' }),
     ),
@@ -39,24 +30,15 @@ export const webhookEnvironment = {
     .string()
     .min(32, 'must be at least 32 characters (the HMAC-SHA256 key receivers verify signatures with)')
     .optional(),
-  DEADLINE_WEBHOOK_EVENTS: z
-    .string()
-    .default(WEBHOOK_EVENT_TYPES.join(','))
-    .transform((value) =>
-      value
-        .split(',')
-        .map((part) => part.trim())
-        .filter((part) => part !== ''),
-    )
-    .pipe(
-      z
-        .array(
-          z.enum(WEBHOOK_EVENT_TYPES, {
-            error: `each event must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}`,
-          }),
-        )
-        .min(1, 'name at least one event type'),
-    ),
+  DEADLINE_WEBHOOK_EVENTS: commaSeparatedList(WEBHOOK_EVENT_TYPES.join(',')).pipe(
+    z
+      .array(
+        z.enum(WEBHOOK_EVENT_TYPES, {
+          error: `each event must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}`,
+        }),
+      )
+      .min(1, 'name at least one event type'),
+  ),
   DEADLINE_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(20),
   DEADLINE_WEBHOOK_INITIAL_BACKOFF_MS: z.coerce.number().int().min(10).default(5_000),
   DEADLINE_WEBHOOK_MAX_BACKOFF_MS: z.coerce.number().int().min(10).default(3_600_000),

@@ -73,4 +73,16 @@ export const platformEnvironment = z.object({
 });
 
 export const portVariable = (fallback: number) => port.default(fallback);
+
+/** A comma-separated variable as its trimmed, non-empty parts (`fallback` when unset). */
+export const commaSeparatedList = (fallback = '') =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== ''),
+    );
 export type PlatformConfig = z.infer<typeof platformEnvironment>;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import {
   acceptanceDecidedSignal,
   acceptanceWindowChangedSignal,
@@ -14,6 +14,7 @@ import {
 import { DeadlineCalendar } from '../calendar/deadline-calendar';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+import { signalWithStartOnce } from '../temporal/signal-with-start-once';
 import type { ClockHealth } from '../procedures/procedure-deadline.client';
 import {
   awaitsAcceptance,
@@ -129,18 +130,12 @@ export class AcceptanceWindowClient {
       calendar: this.calendarFor(row),
       correlationId,
     };
-    try {
-      await this.client.workflow.signalWithStart(WORKFLOW_TYPES.acceptanceWindow, {
-        workflowId: acceptanceWindowWorkflowId(row.procedureId, row.applicationNumber),
-        taskQueue: this.config.temporal.taskQueue,
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
-        args: [input],
-        signal: acceptanceWindowChangedSignal,
-        signalArgs: [facts],
-      });
-    } catch (error) {
-      // The window was decided already: news about it changes nothing.
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    await signalWithStartOnce(this.client, WORKFLOW_TYPES.acceptanceWindow, {
+      workflowId: acceptanceWindowWorkflowId(row.procedureId, row.applicationNumber),
+      taskQueue: this.config.temporal.taskQueue,
+      input,
+      signal: acceptanceWindowChangedSignal,
+      signalArg: facts,
+    });
   }
 }

@@ -1,10 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  type Client,
-  type SignalDefinition,
-} from '@temporalio/client';
+import { WorkflowNotFoundError, type Client, type SignalDefinition } from '@temporalio/client';
 import { PROCEDURE_ACTION_EVENTS, type ProcedureAction } from '@banjie/contracts';
 import { CLOCK_EFFECT_OF_ACTION, type ClockEffect } from '@banjie/domain';
 import {
@@ -25,6 +20,7 @@ import { DeadlineCalendar } from '../calendar/deadline-calendar';
 import { DEADLINE_CONFIG, type DeadlineConfig } from '../config';
 import { clockUpdateOf, endingOf, hasRunningClock, type ProjectedProcedure } from './procedure-projection';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+import { signalWithStartOnce } from '../temporal/signal-with-start-once';
 
 type ClockSignal = SignalDefinition<[ClockUpdate], string>;
 
@@ -144,18 +140,12 @@ export class ProcedureDeadlineClient {
       calendar: this.calendars.snapshotFor(p.acceptedOn),
       correlationId,
     };
-    try {
-      await this.client.workflow.signalWithStart(WORKFLOW_TYPES.procedureDeadline, {
-        workflowId: procedureDeadlineWorkflowId(p.procedureId, p.applicationNumber),
-        taskQueue: this.config.temporal.taskQueue,
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
-        args: [input],
-        signal,
-        signalArgs: [update],
-      });
-    } catch (error) {
-      // The application's clock completed already: news about it changes nothing.
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    await signalWithStartOnce(this.client, WORKFLOW_TYPES.procedureDeadline, {
+      workflowId: procedureDeadlineWorkflowId(p.procedureId, p.applicationNumber),
+      taskQueue: this.config.temporal.taskQueue,
+      input,
+      signal,
+      signalArg: update,
+    });
   }
 }

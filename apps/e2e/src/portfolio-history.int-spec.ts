@@ -1,5 +1,5 @@
 import { ProcedureAction, ProcedureStatus } from '@banjie/contracts';
-import { boardFlag, createChineseWorkingDayCalendar } from '@banjie/domain';
+import { boardFlag, createChineseWorkingDayCalendar, quarterOf } from '@banjie/domain';
 import type { Actor } from '@banjie/platform';
 import {
   approvalClient,
@@ -117,7 +117,7 @@ describe('loading the 2023 portfolio with its approval history', () => {
     const response = await approvalClient(approval, HISTORY_RECORDER).act(
       procedureId,
       step!.action,
-      lateEntryBodyOf(step!),
+      lateEntryBodyOf(step!, quarterOf(Q1_2023.quarterStart)),
       { idempotencyKey: idempotencyKeyOf(procedureId, 0, step!) },
     );
     expect(response.status).toBe(200);

@@ -6,7 +6,7 @@
 // had taken are answered from their keys without changing anything.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Role, type DepartmentCode, type ProcedureCode } from '@banjie/contracts';
-import { mapConcurrently } from '@banjie/domain';
+import { mapConcurrently, type Quarter } from '@banjie/domain';
 import type { HistoryStep, ProcedureHistory } from './approval-history';
 import { procedureOnDay } from './history-replay';
 import type { LoadedProject } from './intake-loader';
@@ -35,6 +35,8 @@ export interface PlaybackOptions {
   approval: JsonApi;
   signToken: SignToken;
   histories: readonly ProcedureHistory[];
+  /** The quarter the history is played in (the late entries say so). */
+  quarter: Quarter;
   projects: ReadonlyMap<string, LoadedProject>;
   concurrency: number;
   /** How long to wait for the approval service to open a project's procedures (they come from intake's plan events). */
@@ -48,10 +50,12 @@ const KEY_PREFIX = 'portfolio-2023';
 export const PORTFOLIO_LOADER: TokenSubject = { sub: 'portfolio-loader', role: Role.DISPATCH };
 /** Who records the history in the approval service: only an admin may record late entries. */
 export const HISTORY_RECORDER: TokenSubject = { sub: 'portfolio-loader', role: Role.ADMIN };
-const LATE_ENTRY = {
-  reason: '2023年一季度审批历史补录（重点项目组合加载）',
+const QUARTER_NAMES = ['一', '二', '三', '四'] as const;
+/** Why the steps are late entries: the quarter's history, recorded by the portfolio loader. */
+const lateEntryOf = (quarter: Quarter) => ({
+  reason: `${quarter.year}年${QUARTER_NAMES[quarter.quarter - 1]}季度审批历史补录（重点项目组合加载）`,
   evidence: 'apps/intake-service/seed/portfolio-2023.json',
-};
+});
 
 /** A procedure as the approval service shows it to the loader. */
 interface OpenedProcedure {
@@ -71,9 +75,13 @@ export function idempotencyKeyOf(procedureId: string, stepIndex: number, step: H
  * of whoever took it — the approval service resolves the procedure's department or the owner
  * enterprise itself; a helper's step names the helper.
  */
-export function lateEntryBodyOf(step: HistoryStep): Record<string, unknown> {
+export function lateEntryBodyOf(step: HistoryStep, quarter: Quarter): Record<string, unknown> {
   const helper = step.actor.kind === 'helper' ? { helper: step.actor.userId } : {};
-  return { effectiveDate: step.effectiveDate, ...step.details, lateEntry: { ...LATE_ENTRY, ...helper } };
+  return {
+    effectiveDate: step.effectiveDate,
+    ...step.details,
+    lateEntry: { ...lateEntryOf(quarter), ...helper },
+  };
 }
 
 /**
@@ -185,7 +193,7 @@ class HistoryPlayer {
         `/procedures/${procedureId}/${step.action}`,
         this.token(HISTORY_RECORDER),
         {
-          body: lateEntryBodyOf(step),
+          body: lateEntryBodyOf(step, this.options.quarter),
           headers: { 'idempotency-key': idempotencyKeyOf(procedureId, index, step) },
           retry: true,
         },

@@ -9,15 +9,21 @@ export const DATA_SET_MARKER = 'demo-data';
 /** What a database loaded before the marker existed holds: `npm start` loaded the 2023 reproduction. */
 const UNMARKED = '2023';
 
-/** The marker's content: the data set and, for the live demo, the quarter its dates were moved into. */
+/**
+ * The live demo's layout, bumped when what it plays changes (v2: the history moved by working days,
+ * documents and late entries dated in the new quarter): a database holding an older one is reset.
+ */
+const LIVE_DEMO_VERSION = 'v2';
+
+/** The marker's content: the data set and, for the live demo, the quarter its dates were moved into and its layout. */
 export function dataSetLabel(dates: PortfolioDates): string {
-  return dates.dataSet === 'live' ? `live ${dates.quarter.label}` : '2023';
+  return dates.dataSet === 'live' ? `live ${dates.quarter.label} ${LIVE_DEMO_VERSION}` : '2023';
 }
 
 function described(label: string): string {
-  return label === '2023'
-    ? 'the 2023 reproduction'
-    : `the live demo moved into ${label.slice('live '.length)}`;
+  if (label === '2023') return 'the 2023 reproduction';
+  const [, quarter, version] = label.split(' ');
+  return `the live demo${version === undefined ? '' : ` (${version})`} moved into ${quarter}`;
 }
 
 export class DataSetMismatchError extends Error {

@@ -116,6 +116,7 @@ export async function loadPortfolioWithHistory(options: PortfolioLoadOptions): P
     approval: new JsonApi(options.approvalUrl),
     signToken: options.signToken,
     histories: played,
+    quarter: dates.quarter,
     projects: intake.projects,
     concurrency,
     readyTimeoutMs: options.readyTimeoutMs ?? 120_000,

@@ -11,6 +11,9 @@ import {
   procedureDeadlineWorkflowId,
   type AcceptanceWindowResult,
 } from '@banjie/workflows';
+import { DataSource } from 'typeorm';
+import { BackfillAcceptanceWindows1765000400000 } from './database/migrations/1765000400000-backfill-acceptance-windows';
+import { DeadlineReconciler } from './reconciler/deadline.reconciler';
 import {
   ApprovalEventPublisher,
   eiaSnapshot,
@@ -163,5 +166,45 @@ describe('deadline service: the acceptance clock', () => {
     );
     expect(count.rows[0].n).toBe(1);
     expect(lapsesOf()).toHaveLength(1);
+  }, 60_000);
+
+  it('gives a submission projected before windows were followed its window (migration backfill), and the reconciler starts it', async () => {
+    const older = randomProjectCode();
+    const olderId = `${older}-EIA`;
+    await approval.publish('ProcedureOpened', eiaSnapshot(older, {}));
+    await approval.publish(
+      'ProcedureSubmitted',
+      eiaSnapshot(older, { status: 'SUBMITTED', sequence: 2, effectiveDate: '2023-03-01' }),
+    );
+    await eventually(async () => {
+      const { rows } = await db.query(`SELECT status FROM deadline.procedures WHERE procedure_id = $1`, [
+        olderId,
+      ]);
+      expect(rows).toEqual([{ status: 'SUBMITTED' }]);
+    }, 30_000);
+    // As a row projected by the previous release stands: no window facts, no workflow.
+    await temporal.workflow
+      .getHandle(acceptanceWindowWorkflowId(olderId, 1))
+      .terminate('as before the release');
+    await db.query(
+      `UPDATE deadline.procedures SET received_on = NULL, acceptance_working_days = NULL, acceptance_recorded_at = NULL,
+         acceptance_told_sequence = NULL, acceptance_open_application = NULL WHERE procedure_id = $1`,
+      [olderId],
+    );
+    const runner = app.get(DataSource).createQueryRunner();
+    await new BackfillAcceptanceWindows1765000400000().up(runner);
+    await runner.release();
+
+    await app.get(DeadlineReconciler).reconcile();
+    await eventually(async () => {
+      const reported = lapses.received.filter((e) => e.aggregateId === older);
+      expect(reported.map((e) => e.payload)).toEqual([
+        expect.objectContaining({
+          procedureId: olderId,
+          receivedOn: '2023-03-01',
+          acceptanceDueDate: '2023-03-08',
+        }),
+      ]);
+    }, 30_000);
   }, 60_000);
 });

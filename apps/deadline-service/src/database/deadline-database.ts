@@ -7,6 +7,7 @@ import { CountByListingDay1764900000000 } from './migrations/1764900000000-count
 import { WithdrawEscalations1764900100000 } from './migrations/1764900100000-withdraw-escalations';
 import { FollowAcceptanceWindows1765000200000 } from './migrations/1765000200000-follow-acceptance-windows';
 import { ReraiseWithdrawnRungs1765000300000 } from './migrations/1765000300000-reraise-withdrawn-rungs';
+import { BackfillAcceptanceWindows1765000400000 } from './migrations/1765000400000-backfill-acceptance-windows';
 
 /** The deadline service talks SQL through its repositories: no TypeORM entities. */
 export const deadlineDatabase = {
@@ -21,5 +22,6 @@ export const deadlineDatabase = {
     WithdrawEscalations1764900100000,
     FollowAcceptanceWindows1765000200000,
     ReraiseWithdrawnRungs1765000300000,
+    BackfillAcceptanceWindows1765000400000,
   ],
 };

@@ -166,7 +166,6 @@ export class ProcedureProjectionRepository {
               acceptance_calendar_version_told AS "calendarVersionTold",
               acceptance_calendar_last_year_told AS "calendarLastYearTold"
          FROM deadline.procedures
-        -- a row projected before windows were followed waits for its next news to know its materials
         WHERE status = $1 AND acceptance_recorded_at IS NOT NULL ORDER BY procedure_id`,
       [ProcedureStatus.SUBMITTED],
     );
